@@ -1,0 +1,32 @@
+/** Reading who signed a letter from the lines after its body. */
+import type { Person } from './letter';
+import { trimFragment } from './names';
+
+/** A signature that text extraction read as a word: "Winstarley", "J. Winstarley". */
+const SCRAWL = /^(?:\p{Lu}\.\s*)*\p{Lu}[\p{Ll}'’-]+$/u;
+const ROLE_WORD =
+  /^(?:divisional|director|manager|inspector|chief|head|regional|deputy|assistant|senior|lead|principal|her|his|hmi|ofsted|managing|strategic|interim|acting|executive|team|corporate|national|local|service|services)$/i;
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.?|(?:de|van|von|du|le|la)|\p{Lu}[\p{Ll}]*-\p{Lu}[\p{Ll}]+)$/u;
+
+/**
+ * The signatory: the first line that starts with a name of two or more words; the rest of
+ * that line and the lines after it, bar signature scrawl, are the role.
+ */
+export function readSignatory(closing: string[]): Person | null {
+  const lines = closing.map((line) => line.trim()).filter((line) => line.length > 0);
+  for (let i = 0; i < lines.length; i++) {
+    const words = lines[i]!.split(/\s+/);
+    let n = 0;
+    while (n < words.length && NAME_WORD.test(words[n]!) && !ROLE_WORD.test(words[n]!)) n++;
+    const full = words.slice(0, n).filter((w) => !/^\p{Lu}\.?$/u.test(w));
+    if (full.length < 2 || n > 4) continue;
+    const name = words.slice(0, n).join(' ');
+    const roleParts = [trimFragment(words.slice(n).join(' '))];
+    for (const line of lines.slice(i + 1)) {
+      if (SCRAWL.test(line) && !ROLE_WORD.test(line)) continue;
+      roleParts.push(trimFragment(line));
+    }
+    return { name, role: roleParts.filter(Boolean).join(', ') };
+  }
+  return null;
+}

@@ -1,0 +1,24 @@
+import type { LetterKind } from './letter';
+
+/** What a text is: one of the two kinds of letter, or the reason it is neither. */
+export type KindResult = { ok: true; kind: LetterKind } | { ok: false; reason: string };
+
+const APA = /annual\s+performance\s+assessment/i;
+const RATING = /children['’`]?s?\s+services\s+(?:annual\s+)?rating/i;
+
+/**
+ * Tells an annual performance assessment from a children's services annual rating.
+ * Each names itself near its top; when both phrases occur, the earlier one is the title.
+ */
+export function detectKind(text: string): KindResult {
+  const apa = text.search(APA);
+  const rating = text.search(RATING);
+  if (apa === -1 && rating === -1) {
+    return {
+      ok: false,
+      reason: "not an Ofsted children's services letter: it names neither an annual performance assessment nor an annual rating",
+    };
+  }
+  if (rating === -1 || (apa !== -1 && apa < rating)) return { ok: true, kind: 'apa' };
+  return { ok: true, kind: 'annual-rating' };
+}

@@ -1,0 +1,149 @@
+/** Reading the top of a letter: letterhead, date, address, salutation, title. */
+import { blockText, type Block } from './text-lines';
+import { loosePattern, trimFragment } from './names';
+
+const LETTERHEAD = /ofsted\.gov\.uk|kingsway|aviation house|alexandra house|\b0845\d?\b|www\.|@/i;
+const SALUTATION = /^dear\s+(.+?)[,.]?$/i;
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|cllr|councillor|professor|prof|sir|dame|lord|lady|rev)\.?$/i;
+
+export interface LetterLayout {
+  /** Address lines between the date and the salutation, letterhead and date left out. */
+  addressLines: string[];
+  salutation: string | null;
+  title: string | null;
+  /** Body blocks: after the title (or salutation) and before the closing. */
+  body: Block[];
+  /** Lines after the body: "Yours sincerely", signature, name, role. */
+  closing: string[];
+}
+
+function isDateOnly(text: string): boolean {
+  return text.length < 40 && /\b(?:19|20)\d\d\b/.test(text) && /[a-z]{3,}/i.test(text);
+}
+
+/** Splits the blocks of a letter into header, title, body and closing. */
+export function layoutLetter(blocks: Block[]): LetterLayout {
+  let salutationAt = -1;
+  let salutation: string | null = null;
+  const split: Block[] = [];
+  for (const block of blocks) {
+    const at = salutationAt === -1 ? block.findIndex((line) => SALUTATION.test(line.text)) : -1;
+    if (at === -1) {
+      split.push(block);
+      continue;
+    }
+    if (at > 0) split.push(block.slice(0, at));
+    salutationAt = split.length;
+    salutation = block[at]?.text ?? null;
+    split.push([block[at]!]);
+    if (at + 1 < block.length) split.push(block.slice(at + 1));
+  }
+
+  const headerEnd = salutationAt === -1 ? 0 : salutationAt;
+  const addressLines: string[] = [];
+  for (const block of split.slice(0, headerEnd)) {
+    const text = blockText(block);
+    if (LETTERHEAD.test(text) || isDateOnly(text)) continue;
+    for (const line of block) addressLines.push(line.text);
+  }
+
+  let bodyStart = salutationAt === -1 ? 0 : salutationAt + 1;
+  let title: string | null = null;
+  const first = split[bodyStart];
+  if (first) {
+    const text = blockText(first);
+    if (text.length < 200 && !/[.!?]$/.test(text)) {
+      title = text;
+      bodyStart += 1;
+    }
+  }
+
+  const rest = split.slice(bodyStart);
+  const { body, closing } = splitClosing(rest);
+  return { addressLines, salutation, title, body, closing };
+}
+
+const VALEDICTION = /^yours\s+(?:sincerely|faithfully|truly)\b[,.]?/i;
+
+function splitClosing(blocks: Block[]): { body: Block[]; closing: string[] } {
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    const at = block.findIndex((line) => VALEDICTION.test(line.text));
+    if (at !== -1) {
+      const closing = [
+        ...block.slice(at).map((line) => line.text.replace(VALEDICTION, '').trim()),
+        ...blocks.slice(b + 1).flatMap((bl) => bl.map((line) => line.text)),
+      ].filter((text) => text.length > 0);
+      const body = blocks.slice(0, b);
+      if (at > 0) body.push(block.slice(0, at));
+      return { body, closing };
+    }
+  }
+  // No valediction: the closing is the run of short lines at the end that are not sentences.
+  let start = blocks.length;
+  while (start > 0) {
+    const block = blocks[start - 1]!;
+    if (!block.every((line) => line.text.length < 80 && !/[.!?]$/.test(line.text))) break;
+    start -= 1;
+  }
+  return {
+    body: blocks.slice(0, start),
+    closing: blocks.slice(start).flatMap((block) => block.map((line) => line.text)),
+  };
+}
+
+/** The name written after "Dear", without the honorific: "Dear Mr Green" -> ["Green"]. */
+function salutationNames(salutation: string | null): string[] {
+  const match = salutation ? SALUTATION.exec(salutation) : null;
+  if (!match?.[1]) return [];
+  const words = match[1].split(/\s+/).filter((w) => !HONORIFIC.test(w));
+  if (words.length === 0 || /^(?:sir|madam|colleague)/i.test(words[0]!)) return [];
+  return words;
+}
+
+function stripHonorific(name: string): string {
+  const words = name.split(/\s+/);
+  while (words.length > 1 && HONORIFIC.test(words[0]!)) words.shift();
+  return words.join(' ');
+}
+
+/** Where a council's name starts in the address text, if it is there. */
+export function findInText(text: string, name: string): { index: number; match: string } | null {
+  const found = new RegExp(`(?<![\\p{L}])${loosePattern(name)}(?![\\p{L}])`, 'iu').exec(text);
+  return found ? { index: found.index, match: found[0] } : null;
+}
+
+/**
+ * The recipient, from an address that may be one line or many.
+ *
+ * The salutation gives the surname, which ends the name; the council's name, where it is
+ * in the address, ends the role. In a multi-line address the role is the second line.
+ */
+export function readRecipient(
+  addressLines: string[],
+  salutation: string | null,
+  councilName: string | null,
+): { name: string; role: string } | null {
+  if (addressLines.length === 0) return null;
+  const address = addressLines.join(' ');
+  const names = salutationNames(salutation);
+  let nameEnd = -1;
+  const surname = names[names.length - 1];
+  if (surname) {
+    const at = findInText(address, surname);
+    if (at && address.slice(0, at.index).split(/\s+/).length <= 5) nameEnd = at.index + at.match.length;
+  }
+  if (nameEnd === -1) {
+    if (addressLines.length > 1 && addressLines[0]!.split(/\s+/).length <= 5) nameEnd = addressLines[0]!.length;
+    else return null;
+  }
+  const name = stripHonorific(trimFragment(address.slice(0, nameEnd)));
+  const rest = address.slice(nameEnd);
+
+  let role: string;
+  const council = councilName ? findInText(rest, councilName) : null;
+  if (council) role = rest.slice(0, council.index);
+  else if (addressLines.length > 1 && addressLines[0]!.length === nameEnd) role = addressLines[1] ?? '';
+  else role = rest.split(/\s\d|,/)[0] ?? '';
+  return { name, role: trimFragment(role) };
+}

@@ -1,0 +1,113 @@
+/**
+ * The Letter model: what the parser reads out of one Ofsted letter file.
+ *
+ * Two kinds of letter exist. Both grade on a 4-point scale where 4 is best, but the
+ * scales use different words, so a grade never travels without its scale.
+ */
+
+/** Annual performance assessment (2005 to 2008) or children's services annual rating (2009, 2010). */
+export type LetterKind = 'apa' | 'annual-rating';
+
+/** The scale a grade is on. */
+export type GradeScale = 'apa' | 'annual-rating';
+
+export type GradeValue = 1 | 2 | 3 | 4;
+
+/** A grade with its scale and the scale's words for it ("Good", "Performs adequately"). */
+export interface Rating {
+  scale: GradeScale;
+  grade: GradeValue;
+  label: string;
+}
+
+export interface Council {
+  /** As written in the letter: "Coventry City Council". */
+  name: string;
+  /** The short form people use: "Coventry". */
+  displayName: string;
+  /** The DfE three-digit local authority code ("331"), or null when the council is not in the reference data. */
+  code: string | null;
+  /** The English region ("West Midlands"), or null when the council is not in the reference data. */
+  region: string | null;
+}
+
+export interface Person {
+  name: string;
+  role: string;
+}
+
+/** The graded sections of an APA letter, in the order the letters give them. */
+export type ApaOutcome =
+  | 'overall-effectiveness'
+  | 'being-healthy'
+  | 'staying-safe'
+  | 'enjoying-and-achieving'
+  | 'making-a-positive-contribution'
+  | 'achieving-economic-well-being'
+  | 'capacity-to-improve';
+
+export type Timescale = 'immediate' | 'next-six-months' | 'longer-term';
+
+export interface Recommendation {
+  timescale: Timescale;
+  text: string;
+  /** A bulleted list that belongs to the recommendation ("... by:" followed by bullets). */
+  items: string[];
+}
+
+/** A run of body text: a paragraph, or a bulleted list kept as a list. */
+export type Block = { type: 'paragraph'; text: string } | { type: 'list'; items: string[] };
+
+export interface Section {
+  heading: string;
+  /** For APA letters: which graded section this is. */
+  outcome?: ApaOutcome;
+  grade?: Rating;
+  paragraphs: Block[];
+  recommendations: Recommendation[];
+  areasForDevelopment: string[];
+}
+
+export interface Letter {
+  /** SHA-256 (hex) of the normalised text: the same letter in another encoding has the same id. */
+  id: string;
+  kind: LetterKind;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  year: number;
+  title: string;
+  council: Council;
+  recipient: Person | null;
+  signatory: Person | null;
+  overall: Rating | null;
+  sections: Section[];
+  /** What was odd but survivable, in words a person understands. */
+  warnings: string[];
+}
+
+/** What parsing one file gives: a letter, or the reason it is not one. */
+export type ParseOutcome = { ok: true; letter: Letter } | { ok: false; reason: string };
+
+export const APA_LABELS: Record<GradeValue, string> = {
+  4: 'Outstanding',
+  3: 'Good',
+  2: 'Adequate',
+  1: 'Inadequate',
+};
+
+export const ANNUAL_RATING_LABELS: Record<GradeValue, string> = {
+  4: 'Performs excellently',
+  3: 'Performs well',
+  2: 'Performs adequately',
+  1: 'Performs poorly',
+};
+
+/** Builds a Rating, taking the label from the scale so the same grade always reads the same. */
+export function rating(scale: GradeScale, grade: GradeValue): Rating {
+  const labels = scale === 'apa' ? APA_LABELS : ANNUAL_RATING_LABELS;
+  return { scale, grade, label: labels[grade] };
+}
+
+export function isGradeValue(n: number): n is GradeValue {
+  return n === 1 || n === 2 || n === 3 || n === 4;
+}

@@ -1,0 +1,98 @@
+/**
+ * The parser's entry point: the bytes of one file in, a Letter or a reason out.
+ * Pure TypeScript: runs in the renderer's import worker, in Node for the command line, and in tests.
+ */
+import { decodeLetterBytes } from './decode';
+import { detectKind } from './detect-kind';
+import { findCouncil } from './find-council';
+import { layoutLetter, readRecipient } from './header';
+import { findLetterDate } from './letter-date';
+import type { Letter, ParseOutcome } from './letter';
+import { readApaSections } from './apa-sections';
+import { readRatingSections } from './rating-sections';
+import { readSignatory } from './closing';
+import { sha256Hex } from './sha256';
+import { blockText, toBlocks, type Block } from './text-lines';
+import { sentenceCase } from './names';
+import { toUnits } from './units';
+
+const APA_YEARS = [2005, 2008];
+const RATING_YEARS = [2009, 2010];
+
+/** Parses the bytes of a file. Never throws: anything that is not a letter comes back with a reason. */
+export async function parseLetter(bytes: Uint8Array): Promise<ParseOutcome> {
+  const decoded = decodeLetterBytes(bytes);
+  if (!decoded.ok) return decoded;
+  return parseLetterText(decoded.text);
+}
+
+/** The text the id is taken from: the letter's words, whatever the encoding, line endings, wrapping or page footers. */
+export function canonicalText(blocks: Block[]): string {
+  return blocks.map(blockText).join('\n').replace(/[ \t]+/g, ' ');
+}
+
+/** Parses already-decoded, normalised text. */
+export async function parseLetterText(text: string): Promise<ParseOutcome> {
+  try {
+    const kind = detectKind(text);
+    if (!kind.ok) return kind;
+    const blocks = toBlocks(text);
+    const layout = layoutLetter(blocks);
+    const headerText = layout.addressLines.join(' ');
+    const date = findLetterDate(blocks.slice(0, 12).map(blockText).join('\n')) ?? findLetterDate(text.slice(0, 4000));
+    if (!date) return { ok: false, reason: 'no letter date found' };
+    const year = Number(date.slice(0, 4));
+
+    const units = toUnits(layout.body);
+    const bodyText = units.map((u) => u.text).join('\n');
+    const found = findCouncil(kind.kind, layout.title, headerText, bodyText);
+    if (!found) return { ok: false, reason: 'no council is named in the letter' };
+
+    const warnings: string[] = [];
+    if (found.warning) warnings.push(found.warning);
+    const [from, to] = kind.kind === 'apa' ? APA_YEARS : RATING_YEARS;
+    if (year < from! || year > to!) {
+      warnings.push(
+        kind.kind === 'apa'
+          ? `dated ${year}, but annual performance assessments ran from 2005 to 2008`
+          : `dated ${year}, but annual ratings were given in 2009 and 2010`,
+      );
+    }
+
+    const parsed = kind.kind === 'apa' ? readApaSections(units) : readRatingSections(units, layout.title, year);
+    warnings.push(...parsed.warnings);
+    const recipient = readRecipient(layout.addressLines, layout.salutation, found.council.name);
+    if (!recipient) warnings.push('no recipient was found in the address');
+    const signatory = readSignatory(layout.closing);
+    if (!signatory) warnings.push('no signatory was found');
+
+    const letter: Letter = {
+      id: await sha256Hex(canonicalText(blocks)),
+      kind: kind.kind,
+      date,
+      year,
+      title: letterTitle(kind.kind, layout.title, found.council.name, year),
+      council: found.council,
+      recipient,
+      signatory,
+      overall: parsed.overall,
+      sections: parsed.sections,
+      warnings,
+    };
+    return { ok: true, letter };
+  } catch (error) {
+    // A parser bug must not stop an import: the file is reported, and the rest go on.
+    return { ok: false, reason: `the parser failed on this file (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+function letterTitle(kind: Letter['kind'], title: string | null, councilName: string, year: number): string {
+  if (title) {
+    const cased = sentenceCase(title);
+    // A title in capitals names the council in capitals: give it back its written form.
+    return cased === title ? title : cased.replace(new RegExp(councilName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), councilName);
+  }
+  return kind === 'apa'
+    ? `${year} annual performance assessment of services for children and young people in ${councilName}`
+    : "Children's services annual rating";
+}

@@ -1,0 +1,120 @@
+/**
+ * Repairs what text extraction did to a letter and cuts it into blocks of lines.
+ *
+ * Everything here is a rule about text, not about particular letters: footers and ruled
+ * lines go, lost apostrophes come back, hard-wrapped lines are joined again, and blocks
+ * split by a page break in mid-sentence are put back together by the caller.
+ */
+
+const FOOTER =
+  /^\s*(?:page\s+\d+(?:\s*(?:of|\/)\s*\d+)?|\d+\s+of\s+\d+|-\s*\d+\s*-|\[?\s*\d{1,3}\s*\]?)\s*$/i;
+const RULE = /^[\s\-_=–—.·*]+$/;
+const BULLET = /^\s*(?:[•●▪◦‣∙·*\-–—\uF0B7\uF0A7\uF076\uF0D8\uF0FC]|o(?=\s))\s*/;
+/** A table row of the annual rating scale: "4<tab>Performs excellently<tab>...". */
+const TABLE_ROW = /^\s*[1-4]\s*\t/;
+
+/** A line of text with what the rest of the parser needs to know about its start. */
+export interface Line {
+  text: string;
+  /** The line began with a bullet mark or with bare indentation (a bullet lost in extraction). */
+  bullet: boolean;
+}
+
+/** Lines separated from the next block by one or more blank lines. */
+export type Block = Line[];
+
+/** Puts back apostrophes lost in extraction: "Children s services" -> "Children's services". */
+export function restoreApostrophes(text: string): string {
+  return text.replace(/(\p{L}) s(?=[\s,.;:)!?]|$)/gmu, "$1's");
+}
+
+function isProse(line: string): boolean {
+  let spaces = 0;
+  for (let i = 0; i < line.length && spaces < 3; i++) if (line.charCodeAt(i) === 32) spaces++;
+  return spaces >= 3;
+}
+
+function firstWordLength(line: string): number {
+  const trimmed = line.trimStart();
+  const end = trimmed.search(/\s/);
+  return end === -1 ? trimmed.length : end;
+}
+
+/**
+ * Cuts normalised text into blocks, joining lines that a hard wrap split.
+ *
+ * A greedy wrap at width W breaks a line only where the next word would not fit, so
+ * `prev.length + 1 + nextWord > W`. W is estimated as the longest prose line in the file:
+ * in a file that is not wrapped that is a whole paragraph, so short lines such as address
+ * lines are never joined, while in a wrapped file every wrap break passes the test.
+ */
+export function toBlocks(text: string): Block[] {
+  const rawLines = restoreApostrophes(text).split('\n');
+  const kept: string[] = [];
+  for (const line of rawLines) {
+    if (line.trim() === '' || FOOTER.test(line)) {
+      kept.push('');
+      continue;
+    }
+    if (line.length > 0 && RULE.test(line)) continue;
+    kept.push(line);
+  }
+
+  let width = 0;
+  for (const line of kept) if (line.length > width && isProse(line)) width = line.length;
+
+  const blocks: Block[] = [];
+  let current: Line[] = [];
+  let previousRaw = '';
+  for (const raw of kept) {
+    if (raw.trim() === '') {
+      if (current.length > 0) blocks.push(current);
+      current = [];
+      previousRaw = '';
+      continue;
+    }
+    const bulletMatch = BULLET.exec(raw);
+    const bullet = bulletMatch !== null && bulletMatch[0].length > 0 && raw.length > bulletMatch[0].length;
+    const last = current[current.length - 1];
+    const continues =
+      last !== undefined &&
+      !bullet &&
+      !TABLE_ROW.test(raw) &&
+      previousRaw.length + 1 + firstWordLength(raw) > width &&
+      isProse(previousRaw);
+    if (continues && last) {
+      last.text = joinWrapped(last.text, raw.trim());
+    } else {
+      const body = bullet && bulletMatch ? raw.slice(bulletMatch[0].length) : raw;
+      current.push({ text: collapseSpaces(body), bullet });
+    }
+    previousRaw = raw;
+  }
+  if (current.length > 0) blocks.push(current);
+  return blocks;
+}
+
+/** Joins a wrapped line to its predecessor, keeping a hyphen that ended the line ("well-" + "being"). */
+export function joinWrapped(previous: string, next: string): string {
+  if (/\p{L}-$/u.test(previous)) return previous + next;
+  return previous + ' ' + next;
+}
+
+function collapseSpaces(text: string): string {
+  return text.replace(/ {2,}/g, ' ').trim();
+}
+
+/** The text of a block's lines as one paragraph. */
+export function blockText(block: Block): string {
+  return block.map((line) => line.text).join(' ');
+}
+
+/** A sentence that a page break cut off: it ends without closing punctuation. */
+export function endsOpen(text: string): boolean {
+  return !/[.!?:;)"'’”]$/.test(text);
+}
+
+/** Text that can only be the rest of a sentence: starts with a lower-case letter or a number followed by more words. */
+export function startsMidSentence(text: string): boolean {
+  return /^\p{Ll}/u.test(text) || /^\d+[,%]?\s+\p{Ll}/u.test(text);
+}
