@@ -25,6 +25,8 @@ export default tseslint.config(
     // Electron, Node's built-ins or the DOM. TextDecoder, TextEncoder and crypto.subtle
     // exist in all three, so they stay allowed.
     files: ['src-shared/**/*.ts'],
+    // Tests and their helpers run only in Node, where they read fixtures from disk.
+    ignores: ['src-shared/**/*.test.ts', 'src-shared/**/test-support/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -17,7 +17,8 @@ export function readSignatory(closing: string[]): Person | null {
   for (let i = 0; i < lines.length; i++) {
     const words = lines[i]!.split(/\s+/);
     let n = 0;
-    while (n < words.length && NAME_WORD.test(words[n]!) && !ROLE_WORD.test(words[n]!)) n++;
+    // A surname can look like a role ("Head", "Inspector"): a role word ends the name only after two name words.
+    while (n < words.length && NAME_WORD.test(words[n]!) && !(n >= 2 && ROLE_WORD.test(words[n]!))) n++;
     const full = words.slice(0, n).filter((w) => !/^\p{Lu}\.?$/u.test(w));
     if (full.length < 2 || n > 4) continue;
     const name = words.slice(0, n).join(' ');

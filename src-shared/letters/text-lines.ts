@@ -25,7 +25,9 @@ export type Block = Line[];
 
 /** Puts back apostrophes lost in extraction: "Children s services" -> "Children's services". */
 export function restoreApostrophes(text: string): string {
-  return text.replace(/(\p{L}) s(?=[\s,.;:)!?]|$)/gmu, "$1's");
+  return text
+    .replace(/(\p{L}) s(?=[\s,.;:)!?]|$)/gmu, "$1's")
+    .replace(/(\p{Lu}{2}) S(?=[\s,.;:)!?]|$)/gmu, "$1'S");
 }
 
 function isProse(line: string): boolean {
