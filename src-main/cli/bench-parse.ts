@@ -1,0 +1,223 @@
+/**
+ * `npm run bench:parse [-- --mb N]`: how fast the parser reads a large corpus.
+ *
+ * Builds N MB (default 50) of letters in memory from the sample letters, each with another
+ * council, date and grades, encodes them as UTF-8 up front, warms up, then times three
+ * full passes. Prints a summary for people, then one JSON line for machines.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ParseOutcome } from '../../src-shared/letters/letter';
+import { parseLetter } from '../../src-shared/letters/parse-letter';
+import { detectSampleKind, findCouncilName, pickVariation, seededRandom, varyLetter, type CouncilName } from '../corpus/vary-letter';
+
+const MB = 1024 * 1024;
+const RUNS = 3;
+const WARM_UP_BYTES = 2 * MB;
+const USAGE = 'Usage: npm run bench:parse [-- --mb N]   (N megabytes of letters, default 50)';
+
+const FALLBACK_COUNCILS: CouncilName[] = [
+  { officialName: 'Walsall Metropolitan Borough Council', displayName: 'Walsall' },
+  { officialName: 'Kent County Council', displayName: 'Kent' },
+  { officialName: 'Royal Borough of Greenwich', displayName: 'Greenwich' },
+  { officialName: 'Leeds City Council', displayName: 'Leeds' },
+  { officialName: 'London Borough of Hackney', displayName: 'Hackney' },
+  { officialName: 'Manchester City Council', displayName: 'Manchester' },
+  { officialName: 'Nottinghamshire County Council', displayName: 'Nottinghamshire' },
+  { officialName: 'Stockport Metropolitan Borough Council', displayName: 'Stockport' },
+  { officialName: 'Bristol City Council', displayName: 'Bristol' },
+  { officialName: 'Milton Keynes Council', displayName: 'Milton Keynes' },
+  { officialName: 'North Yorkshire County Council', displayName: 'North Yorkshire' },
+  { officialName: 'Royal Borough of Kensington and Chelsea', displayName: 'Kensington and Chelsea' },
+];
+
+interface CorpusLetter {
+  bytes: Uint8Array;
+  expected: { council: string; date: string; grade: number };
+}
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+function parseMegabytes(argv: readonly string[]): number {
+  let mb = 50;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    }
+    const value = arg === '--mb' ? argv[++i] : arg.startsWith('--mb=') ? arg.slice(5) : undefined;
+    if (value === undefined || !(Number(value) > 0)) {
+      process.stderr.write(`${arg === '--mb' || arg.startsWith('--mb=') ? 'The size must be a positive number.' : `Unknown option "${arg}".`}\n${USAGE}\n`);
+      process.exit(2);
+    }
+    mb = Number(value);
+  }
+  return mb;
+}
+
+function loadSamples(): string[] {
+  for (const dir of [path.join(repoRoot, 'resources', 'sample-letters'), path.join(repoRoot, '..', 'shared', 'letters')]) {
+    if (!existsSync(dir)) continue;
+    const names = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
+    if (names.length > 0) return names.map((n) => readFileSync(path.join(dir, n), 'utf8'));
+  }
+  throw new Error('No sample letters found in resources/sample-letters/ or ../shared/letters/.');
+}
+
+function loadCouncils(): CouncilName[] {
+  const file = path.join(repoRoot, 'resources', 'councils', 'councils.json');
+  if (!existsSync(file)) return FALLBACK_COUNCILS;
+  const rows = JSON.parse(readFileSync(file, 'utf8')) as Partial<CouncilName>[];
+  const councils = rows.filter((r): r is CouncilName => typeof r.officialName === 'string' && typeof r.displayName === 'string');
+  return councils.length > 0 ? councils : FALLBACK_COUNCILS;
+}
+
+function buildCorpus(targetBytes: number, samples: string[], councils: CouncilName[]): CorpusLetter[] {
+  const random = seededRandom(20_070_926);
+  const encoder = new TextEncoder();
+  const prepared = samples.map((text) => ({ text, kind: detectSampleKind(text), from: findCouncilName(text) ?? undefined }));
+  const corpus: CorpusLetter[] = [];
+  let total = 0;
+  for (let i = 0; total < targetBytes; i++) {
+    const sample = prepared[i % prepared.length] as (typeof prepared)[number];
+    const v = pickVariation(random, sample.kind, councils);
+    const bytes = encoder.encode(varyLetter(sample.text, v, sample.from));
+    const date = `${v.date.year}-${String(v.date.month).padStart(2, '0')}-${String(v.date.day).padStart(2, '0')}`;
+    corpus.push({ bytes, expected: { council: v.council.displayName, date, grade: v.grades[0] ?? 0 } });
+    total += bytes.length;
+  }
+  return corpus;
+}
+
+const peak = { rss: 0, heapUsed: 0 };
+function sampleMemory(): void {
+  const m = process.memoryUsage();
+  peak.rss = Math.max(peak.rss, m.rss);
+  peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+}
+
+interface RunTally {
+  ok: number;
+  failed: number;
+  /** Parsed, but the council, date or overall grade is not the one put in. */
+  misread: number;
+  reasons: Map<string, number>;
+}
+
+function tally(tallyInto: RunTally, outcome: ParseOutcome, expected: CorpusLetter['expected']): void {
+  if (!outcome.ok) {
+    tallyInto.failed++;
+    tallyInto.reasons.set(outcome.reason, (tallyInto.reasons.get(outcome.reason) ?? 0) + 1);
+    return;
+  }
+  tallyInto.ok++;
+  const { letter } = outcome;
+  if (letter.council.displayName !== expected.council || letter.date !== expected.date || letter.overall?.grade !== expected.grade) {
+    tallyInto.misread++;
+  }
+}
+
+async function timePass(corpus: CorpusLetter[], into?: RunTally): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < corpus.length; i++) {
+    const letter = corpus[i] as CorpusLetter;
+    const outcome = await parseLetter(letter.bytes);
+    if (into) tally(into, outcome, letter.expected);
+    if (i % 256 === 0) sampleMemory();
+  }
+  return performance.now() - start;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+const fmt = (n: number, digits = 1): string => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const targetMb = parseMegabytes(process.argv.slice(2));
+  const samples = loadSamples();
+  const councils = loadCouncils();
+
+  const buildStart = performance.now();
+  const corpus = buildCorpus(targetMb * MB, samples, councils);
+  const buildMs = performance.now() - buildStart;
+  const totalBytes = corpus.reduce((sum, l) => sum + l.bytes.length, 0);
+  sampleMemory();
+
+  const warmUp: CorpusLetter[] = [];
+  let warmBytes = 0;
+  for (const letter of corpus) {
+    if (warmBytes >= WARM_UP_BYTES) break;
+    warmUp.push(letter);
+    warmBytes += letter.bytes.length;
+  }
+  await timePass(warmUp);
+
+  const counts: RunTally = { ok: 0, failed: 0, misread: 0, reasons: new Map() };
+  const runsMs: number[] = [];
+  for (let run = 0; run < RUNS; run++) runsMs.push(await timePass(corpus, run === 0 ? counts : undefined));
+  sampleMemory();
+
+  const totalMb = totalBytes / MB;
+  const medianMs = median(runsMs);
+  const mbPerSecond = totalMb / (medianMs / 1000);
+  const lettersPerSecond = corpus.length / (medianMs / 1000);
+  const maxRssMb = (process.resourceUsage().maxRSS * 1024) / MB;
+
+  const out: string[] = [
+    'Parse benchmark',
+    `  corpus      ${corpus.length.toLocaleString('en-GB')} letters, ${fmt(totalMb)} MB from ${samples.length} samples and ${councils.length} councils (built and encoded in ${fmt(buildMs / 1000, 2)} s, not timed)`,
+    `  warm-up     ${warmUp.length} letters, ${fmt(warmBytes / MB)} MB`,
+    ...runsMs.map((ms, i) => `  run ${i + 1}       ${fmt(ms / 1000, 2)} s   ${fmt(totalMb / (ms / 1000))} MB/s`),
+    `  median      ${fmt(mbPerSecond)} MB/s, ${fmt(lettersPerSecond, 0)} letters/s`,
+    `  parsed      ${counts.ok.toLocaleString('en-GB')} OK, ${counts.failed.toLocaleString('en-GB')} failed` +
+      (counts.misread ? `, ${counts.misread.toLocaleString('en-GB')} read a different council, date or overall grade than was written` : ''),
+    `  memory      peak rss ${fmt(peak.rss / MB)} MB, peak heapUsed ${fmt(peak.heapUsed / MB)} MB, maxRSS ${fmt(maxRssMb)} MB`,
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  if (counts.failed > 0) {
+    const rate = (100 * counts.failed) / corpus.length;
+    const top = [...counts.reasons].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    const warning = [
+      '',
+      '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+      `!!! WARNING: ${fmt(rate, 2)}% of the varied letters FAILED to parse (${counts.failed} of ${corpus.length}).`,
+      '!!! The variations broke the parser. Most common reasons:',
+      ...top.map(([reason, n]) => `!!!   ${n} × ${reason}`),
+      '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+      '',
+    ];
+    process.stderr.write(`${warning.join('\n')}\n`);
+  }
+
+  const figures = {
+    letters: corpus.length,
+    totalMB: round(totalMb),
+    runsMs: runsMs.map((ms) => round(ms)),
+    medianMBperSecond: round(mbPerSecond),
+    lettersPerSecond: round(lettersPerSecond),
+    ok: counts.ok,
+    failed: counts.failed,
+    misread: counts.misread,
+    peakRssMB: round(peak.rss / MB),
+    peakHeapUsedMB: round(peak.heapUsed / MB),
+    maxRssMB: round(maxRssMb),
+    node: process.version,
+  };
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:parse failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,59 @@
+/**
+ * `npm run parse -- <file-or-folder> [--json]`: parses letters and prints what was found,
+ * as a table or as one JSON array.
+ *
+ * Exit codes: 0 when it ran (even if some files were not letters), 2 for a usage error
+ * (no path, a path that does not exist, an unknown option), 1 for an unexpected failure.
+ */
+import fs from 'node:fs/promises';
+import { parseLetter } from '../../src-shared/letters/parse-letter';
+import { formatSummary, formatTable, type FileResult } from './format-table';
+import { PARSE_USAGE, parseCommandArgs } from './parse-args';
+import { parseFiles } from './parse-files';
+
+/** Runs the command and gives the exit code. */
+export async function runParseCommand(argv: readonly string[]): Promise<number> {
+  const args = parseCommandArgs(argv);
+  if (args.kind === 'help') {
+    process.stdout.write(`${PARSE_USAGE}\n`);
+    return 0;
+  }
+  if (args.kind === 'error') return usageError(args.message);
+  try {
+    await fs.stat(args.path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return usageError(code === 'ENOENT' || code === 'ENOTDIR' ? `"${args.path}" does not exist.` : `"${args.path}" cannot be opened (${code}).`);
+  }
+
+  const results = await parseFiles(args.path, parseLetter);
+  if (args.json) {
+    const rows: FileResult[] = results.map((r) => ('letter' in r ? { file: r.file, letter: r.letter } : { file: r.file, error: r.error }));
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  } else {
+    const rows: FileResult[] = results.map((r) => ('letter' in r ? { file: r.shown, letter: r.letter } : { file: r.shown, error: r.error }));
+    process.stdout.write(`${formatTable(rows)}\n\n${formatSummary(rows)}\n`);
+  }
+  return 0;
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`${message}\n\n${PARSE_USAGE}\n`);
+  return 2;
+}
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+runParseCommand(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`parse failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

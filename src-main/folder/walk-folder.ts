@@ -1,0 +1,284 @@
+/**
+ * Lists the letter files under a folder the user chose, without ever leaving it.
+ *
+ * The folder is untrusted: it may hold symbolic links to anywhere, links that loop,
+ * pipes that block a reader forever and files far too large to be letters. Each of
+ * those becomes a `skipped` entry with a reason a person understands, never an error.
+ */
+import { constants } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/** A file worth reading. */
+export interface WalkedFile {
+  /** Absolute path with every symbolic link resolved; always inside the root's real path. */
+  path: string;
+  /** Path from the root as the user sees it (through links), with `/` between names. */
+  relativePath: string;
+  /** Size in bytes. */
+  size: number;
+}
+
+/** Something in the folder that will not be read, and why. */
+export interface SkippedEntry {
+  /** Absolute path of the entry itself (not of what a link points to). */
+  path: string;
+  relativePath: string;
+  reason: string;
+}
+
+export interface WalkResult {
+  files: WalkedFile[];
+  skipped: SkippedEntry[];
+}
+
+export interface WalkOptions {
+  /** Files larger than this are skipped. Default: 20 MB. */
+  maxFileBytes?: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export const REASON_LINK_OUTSIDE = 'symbolic link pointing outside the chosen folder';
+export const REASON_LINK_LOOP = 'symbolic link loop';
+export const REASON_LINK_BROKEN = 'symbolic link to something that does not exist';
+export const REASON_ALREADY_LISTED = 'symbolic link to a folder that is already listed';
+export const REASON_FOLDER_SEEN = 'folder already listed through a symbolic link';
+export const REASON_NOT_REGULAR = 'not a regular file (socket/device/pipe)';
+
+/** Names that operating systems drop into folders; never letters, never worth reporting. */
+const SYSTEM_NAMES = new Set(['thumbs.db', 'ehthumbs.db', 'desktop.ini', '$recycle.bin', 'system volume information']);
+
+/** True for hidden and system entries, which are skipped without a word. */
+export function isIgnoredName(name: string): boolean {
+  return name.startsWith('.') || SYSTEM_NAMES.has(name.toLowerCase());
+}
+
+/** "20 MB", "1.5 MB", "512 KB", "100 bytes" (1 MB = 1024 × 1024 bytes). */
+export function formatBytes(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 * 1024 * 1024, 'GB'],
+    [1024 * 1024, 'MB'],
+    [1024, 'KB'],
+  ];
+  for (const [size, unit] of units) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+  }
+  return `${bytes} bytes`;
+}
+
+/** The skip reason for a file over the size cap. */
+export function tooLargeReason(maxFileBytes: number): string {
+  return `larger than ${formatBytes(maxFileBytes)} (the limit for one letter)`;
+}
+
+/** Turns a file-system error into words. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied';
+    case 'ENOENT':
+      return 'disappeared while the folder was being read';
+    case 'ELOOP':
+      return REASON_LINK_LOOP;
+    case 'ENAMETOOLONG':
+      return 'cannot be read: the path is too long';
+    case 'EIO':
+      return 'cannot be read: the disk reported an input/output error';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'cannot be read: too many files are open';
+    case 'EBUSY':
+      return 'cannot be read: it is in use by another program';
+    default:
+      return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
+  }
+}
+
+/** True when `child` is `parent` or lies under it. Both must be absolute and resolved. */
+export function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+/** Orders names case-insensitively, then by code unit, so the order never depends on the locale. */
+function compareNames(a: string, b: string): number {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  if (la !== lb) return la < lb ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders relative paths folder by folder, so "a/b" sorts with "a", not after "a-b". */
+export function compareRelativePaths(a: string, b: string): number {
+  const sa = a.split('/');
+  const sb = b.split('/');
+  for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+    const c = compareNames(sa[i] as string, sb[i] as string);
+    if (c !== 0) return c;
+  }
+  return sa.length - sb.length;
+}
+
+/** Identifies a folder across the different paths that reach it. */
+function folderKey(stats: { dev: bigint; ino: bigint }, realPath: string): string {
+  return stats.ino === 0n ? `path:${realPath}` : `${stats.dev}:${stats.ino}`;
+}
+
+interface PendingFolder {
+  /** Resolved path of the folder. */
+  real: string;
+  /** '' for the root. */
+  relative: string;
+}
+
+interface PendingLink extends PendingFolder {
+  /** Resolved path of the folder holding the link. */
+  parentReal: string;
+  /** Path of the link itself. */
+  linkPath: string;
+}
+
+/**
+ * Lists every regular file under `root`, recursively, in a stable order.
+ *
+ * Never leaves the root: the root's real path is resolved first and a symbolic link is
+ * followed only when its own real path stays inside it. The plain folder tree is walked
+ * first and linked folders after, so a file is listed under its real name when it has one,
+ * and a link back to a folder above it is reported as a loop. Hidden and system entries
+ * are left out silently; links outside, loops, pipes, sockets, devices, oversized and
+ * unreadable entries are reported in `skipped`.
+ *
+ * @throws Error when the root does not exist, is not a folder or cannot be opened.
+ */
+export async function walkFolder(root: string, options: WalkOptions = {}): Promise<WalkResult> {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes < 0) {
+    throw new Error(`maxFileBytes must be a whole number of bytes, not ${maxFileBytes}.`);
+  }
+  const rootReal = await resolveRoot(root);
+  const files: WalkedFile[] = [];
+  const skipped: SkippedEntry[] = [];
+  const visited = new Set<string>();
+  const rootStats = await fs.stat(rootReal, { bigint: true });
+  visited.add(folderKey(rootStats, rootReal));
+
+  const folders: PendingFolder[] = [{ real: rootReal, relative: '' }];
+  const links: PendingLink[] = [];
+  const skip = (entryPath: string, relative: string, reason: string): void => {
+    skipped.push({ path: entryPath, relativePath: relative, reason });
+  };
+
+  const walkFolders = async (): Promise<void> => {
+    for (let folder = folders.pop(); folder; folder = folders.pop()) {
+      let names: string[];
+      try {
+        names = await fs.readdir(folder.real);
+      } catch (error) {
+        if (folder.relative === '') {
+          throw new Error(`The folder "${root}" cannot be opened: ${describeFsError(error)}.`, { cause: error });
+        }
+        skip(folder.real, folder.relative, `folder ${describeFsError(error)}`);
+        continue;
+      }
+      for (const name of names.sort(compareNames)) {
+        if (isIgnoredName(name)) continue;
+        const entryPath = path.join(folder.real, name);
+        const relative = folder.relative ? `${folder.relative}/${name}` : name;
+        await visitEntry(entryPath, relative, folder.real);
+      }
+    }
+  };
+
+  const visitEntry = async (entryPath: string, relative: string, parentReal: string): Promise<void> => {
+    try {
+      const lstats = await fs.lstat(entryPath, { bigint: true });
+      let real = entryPath;
+      let stats = lstats;
+      if (lstats.isSymbolicLink()) {
+        const target = await resolveLink(entryPath, rootReal);
+        if ('reason' in target) return skip(entryPath, relative, target.reason);
+        real = target.real;
+        stats = await fs.stat(real, { bigint: true });
+        if (stats.isDirectory()) {
+          links.push({ real, relative, parentReal, linkPath: entryPath });
+          return;
+        }
+      }
+      if (stats.isDirectory()) {
+        const key = folderKey(stats, real);
+        // Only a link or a bind mount can bring the walk back to a folder it has seen.
+        if (visited.has(key)) return skip(entryPath, relative, REASON_FOLDER_SEEN);
+        visited.add(key);
+        folders.push({ real, relative });
+      } else if (!stats.isFile()) {
+        skip(entryPath, relative, REASON_NOT_REGULAR);
+      } else if (stats.size > BigInt(maxFileBytes)) {
+        skip(entryPath, relative, tooLargeReason(maxFileBytes));
+      } else {
+        await fs.access(real, constants.R_OK);
+        files.push({ path: real, relativePath: relative, size: Number(stats.size) });
+      }
+    } catch (error) {
+      skip(entryPath, relative, describeFsError(error));
+    }
+  };
+
+  await walkFolders();
+  // Linked folders go last, in order, so the real tree has claimed its folders first.
+  links.sort((a, b) => compareRelativePaths(a.relative, b.relative));
+  for (let link = links.shift(); link; link = links.shift()) {
+    if (isInside(link.real, link.parentReal)) {
+      skip(link.linkPath, link.relative, REASON_LINK_LOOP);
+      continue;
+    }
+    try {
+      const key = folderKey(await fs.stat(link.real, { bigint: true }), link.real);
+      if (visited.has(key)) {
+        skip(link.linkPath, link.relative, REASON_ALREADY_LISTED);
+        continue;
+      }
+      visited.add(key);
+    } catch (error) {
+      skip(link.linkPath, link.relative, describeFsError(error));
+      continue;
+    }
+    folders.push({ real: link.real, relative: link.relative });
+    const before = links.length;
+    await walkFolders();
+    // Links found inside a linked folder wait their turn in the same order.
+    if (links.length > before) links.sort((a, b) => compareRelativePaths(a.relative, b.relative));
+  }
+
+  files.sort((a, b) => compareRelativePaths(a.relativePath, b.relativePath));
+  skipped.sort((a, b) => compareRelativePaths(a.relativePath, b.relativePath));
+  return { files, skipped };
+}
+
+async function resolveRoot(root: string): Promise<string> {
+  let rootReal: string;
+  try {
+    rootReal = await fs.realpath(path.resolve(root));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new Error(`The folder "${root}" does not exist.`, { cause: error });
+    throw new Error(`The folder "${root}" cannot be opened: ${describeFsError(error)}.`, { cause: error });
+  }
+  const stats = await fs.stat(rootReal);
+  if (!stats.isDirectory()) throw new Error(`"${root}" is not a folder.`);
+  return rootReal;
+}
+
+async function resolveLink(linkPath: string, rootReal: string): Promise<{ real: string } | { reason: string }> {
+  let real: string;
+  try {
+    real = await fs.realpath(linkPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { reason: REASON_LINK_BROKEN };
+    return { reason: describeFsError(error) };
+  }
+  return isInside(rootReal, real) ? { real } : { reason: REASON_LINK_OUTSIDE };
+}
