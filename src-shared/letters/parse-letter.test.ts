@@ -230,6 +230,12 @@ describe('files that are not letters', () => {
       ok: false,
       reason: expect.stringMatching(/not an Ofsted/),
     });
+    const notes = [
+      '# Sample letters',
+      '| file | kind | date |',
+      '| coventry-2007.txt | annual performance assessment (APA) | 26 November 2007 | Coventry City Council | Grade 3 |',
+    ].join('\n');
+    expect(await parseLetter(enc.encode(notes))).toEqual({ ok: false, reason: expect.stringMatching(/not a letter/) });
     expect(await parseLetter(enc.encode("Children's services annual rating\n\nChildren's services in Leicester City Council perform well."))).toEqual({
       ok: false,
       reason: 'no letter date found',

@@ -28,7 +28,7 @@ export async function parseLetter(bytes: Uint8Array): Promise<ParseOutcome> {
 
 /** The text the id is taken from: the letter's words, whatever the encoding, line endings, wrapping or page footers. */
 export function canonicalText(blocks: Block[]): string {
-  return blocks.map(blockText).join('\n').replace(/[ \t]+/g, ' ');
+  return blocks.map(blockText).join('\n');
 }
 
 /** Parses already-decoded, normalised text. */
@@ -45,6 +45,11 @@ export async function parseLetterText(text: string): Promise<ParseOutcome> {
 
     const units = toUnits(layout.body);
     const bodyText = units.map((u) => u.text).join('\n');
+    const parsed = kind.kind === 'apa' ? readApaSections(units) : readRatingSections(units, layout.title, year);
+    // A note or a list that merely mentions these letters has neither a greeting nor a grade.
+    if (!layout.salutation && !parsed.sections.some((s) => s.grade)) {
+      return { ok: false, reason: 'not a letter: it mentions Ofsted letters but has no "Dear ..." greeting and no grade' };
+    }
     const found = findCouncil(kind.kind, layout.title, headerText, bodyText);
     if (!found) return { ok: false, reason: 'no council is named in the letter' };
 
@@ -59,7 +64,6 @@ export async function parseLetterText(text: string): Promise<ParseOutcome> {
       );
     }
 
-    const parsed = kind.kind === 'apa' ? readApaSections(units) : readRatingSections(units, layout.title, year);
     warnings.push(...parsed.warnings);
     const recipient = readRecipient(layout.addressLines, layout.salutation, found.council.name);
     if (!recipient) warnings.push('no recipient was found in the address');
@@ -67,7 +71,7 @@ export async function parseLetterText(text: string): Promise<ParseOutcome> {
     if (!signatory) warnings.push('no signatory was found');
 
     const letter: Letter = {
-      id: await sha256Hex(canonicalText(blocks)),
+      id: sha256Hex(canonicalText(blocks)),
       kind: kind.kind,
       date,
       year,
