@@ -93,17 +93,23 @@ export function decodeLetterBytes(bytes: Uint8Array): DecodeResult {
  * as curly quotes and dashes, is kept. Running it twice gives the same result as once.
  */
 export function normaliseText(text: string): string {
-  const normalised = text
-    // Invisible characters first, so that one sitting between "\r" and "\n", or after
-    // trailing spaces, cannot hide a line ending or a line's trailing space.
-    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
-    // A form feed is a page break and a vertical tab a line break in old word processors;
-    // U+2028 and U+2029 are Unicode's own line and paragraph separators.
-    .replace(/\r\n?|[\v\f\u2028\u2029]/g, '\n')
-    .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+  let normalised = text;
+  // Most letters hold none of these characters: one scan to find out is cheaper than three passes.
+  if (UNUSUAL.test(normalised)) {
+    normalised = normalised
+      // Invisible characters first, so that one sitting between "\r" and "\n", or after
+      // trailing spaces, cannot hide a line ending or a line's trailing space.
+      .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+      // A form feed is a page break and a vertical tab a line break in old word processors;
+      // U+2028 and U+2029 are Unicode's own line and paragraph separators.
+      .replace(/\r\n?|[\v\f\u2028\u2029]/g, '\n')
+      .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  }
+  if (hasTrailingBlank(normalised)) {
     // The lookbehind makes the match start only at the first blank of a run; without it a
     // long run of spaces inside a line would be rescanned from every position (quadratic).
-    .replace(/(?<![ \t])[ \t]+(?=\n|$)/g, '');
+    normalised = normalised.replace(/(?<![ \t])[ \t]+(?=\n|$)/g, '');
+  }
 
   // Lines are already free of trailing blanks, so blank lines are empty and the text's
   // leading and trailing blank lines are just runs of "\n".
@@ -112,6 +118,13 @@ export function normaliseText(text: string): string {
   while (start < end && normalised.charCodeAt(start) === 0x0a) start++;
   while (end > start && normalised.charCodeAt(end - 1) === 0x0a) end--;
   return normalised.slice(start, end);
+}
+
+const UNUSUAL = /[\r\v\f\u00a0\u00ad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/;
+
+function hasTrailingBlank(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return text.includes(' \n') || text.includes('\t\n') || last === 0x20 || last === 0x09;
 }
 
 function finish(raw: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'): DecodeResult {
