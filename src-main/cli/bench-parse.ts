@@ -5,7 +5,7 @@
  * council, date and grades, encodes them as UTF-8 up front, warms up, then times three
  * full passes. Prints a summary for people, then one JSON line for machines.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParseOutcome } from '../../src-shared/letters/letter';
@@ -17,20 +17,6 @@ const RUNS = 3;
 const WARM_UP_BYTES = 2 * MB;
 const USAGE = 'Usage: npm run bench:parse [-- --mb N]   (N megabytes of letters, default 50)';
 
-const FALLBACK_COUNCILS: CouncilName[] = [
-  { officialName: 'Walsall Metropolitan Borough Council', displayName: 'Walsall' },
-  { officialName: 'Kent County Council', displayName: 'Kent' },
-  { officialName: 'Royal Borough of Greenwich', displayName: 'Greenwich' },
-  { officialName: 'Leeds City Council', displayName: 'Leeds' },
-  { officialName: 'London Borough of Hackney', displayName: 'Hackney' },
-  { officialName: 'Manchester City Council', displayName: 'Manchester' },
-  { officialName: 'Nottinghamshire County Council', displayName: 'Nottinghamshire' },
-  { officialName: 'Stockport Metropolitan Borough Council', displayName: 'Stockport' },
-  { officialName: 'Bristol City Council', displayName: 'Bristol' },
-  { officialName: 'Milton Keynes Council', displayName: 'Milton Keynes' },
-  { officialName: 'North Yorkshire County Council', displayName: 'North Yorkshire' },
-  { officialName: 'Royal Borough of Kensington and Chelsea', displayName: 'Kensington and Chelsea' },
-];
 
 interface CorpusLetter {
   bytes: Uint8Array;
@@ -58,20 +44,16 @@ function parseMegabytes(argv: readonly string[]): number {
 }
 
 function loadSamples(): string[] {
-  for (const dir of [path.join(repoRoot, 'resources', 'sample-letters'), path.join(repoRoot, '..', 'shared', 'letters')]) {
-    if (!existsSync(dir)) continue;
-    const names = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
-    if (names.length > 0) return names.map((n) => readFileSync(path.join(dir, n), 'utf8'));
-  }
-  throw new Error('No sample letters found in resources/sample-letters/ or ../shared/letters/.');
+  const dir = path.join(repoRoot, 'resources', 'sample-letters');
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .map((n) => readFileSync(path.join(dir, n), 'utf8'));
 }
 
 function loadCouncils(): CouncilName[] {
-  const file = path.join(repoRoot, 'resources', 'councils', 'councils.json');
-  if (!existsSync(file)) return FALLBACK_COUNCILS;
-  const rows = JSON.parse(readFileSync(file, 'utf8')) as Partial<CouncilName>[];
-  const councils = rows.filter((r): r is CouncilName => typeof r.officialName === 'string' && typeof r.displayName === 'string');
-  return councils.length > 0 ? councils : FALLBACK_COUNCILS;
+  // The reference data ships with the app, so it is always there.
+  return JSON.parse(readFileSync(path.join(repoRoot, 'resources', 'councils', 'councils.json'), 'utf8')) as CouncilName[];
 }
 
 function buildCorpus(targetBytes: number, samples: string[], councils: CouncilName[]): CorpusLetter[] {
