@@ -13,11 +13,15 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.es2022 } },
   },
   {
-    files: ['src-main/**/*.ts', '*.config.ts', '*.config.js'],
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['src-main/**/*.ts', 'e2e/**/*.ts', '*.config.ts', '*.config.js', '**/*.test.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -1,0 +1,89 @@
+/**
+ * What the UI sees of the archive. Components use these types and the functions of
+ * `repository.ts` / `hooks.ts`, never Dexie tables directly.
+ */
+import type { Letter, Rating } from '../../../src-shared/letters/letter';
+
+/** A letter as kept in the archive: the parsed Letter and where it came from. */
+export interface StoredLetter extends Letter {
+  /** Key of the council row: the DfE code when known, else the lower-cased display name. */
+  councilKey: string;
+  /** File it was imported from, relative to the imported folder. */
+  sourceFile: string;
+  /** True for the sample letters imported on first run, so they can be removed together. */
+  sample: boolean;
+  importedAt: string;
+}
+
+export interface CouncilRow {
+  key: string;
+  displayName: string;
+  /** The name as the latest letter writes it. */
+  name: string;
+  region: string | null;
+  code: string | null;
+  letterCount: number;
+  /** The overall rating of the council's latest letter (by date). */
+  latest: Rating | null;
+  latestDate: string;
+}
+
+export interface ImportFailure {
+  file: string;
+  reason: string;
+}
+
+/** Kept in the archive after every import, reachable later. */
+export interface ImportReport {
+  id?: number;
+  /** What was imported: a folder path, "Sample letters", or "Dropped files". */
+  source: string;
+  startedAt: string;
+  finishedAt: string;
+  total: number;
+  added: number;
+  /** Letters already in the archive (same id). */
+  duplicates: number;
+  /** Every file not imported, with its reason. */
+  failures: ImportFailure[];
+  cancelled: boolean;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  /** The file being read now. */
+  current: string;
+  added: number;
+  duplicates: number;
+  failed: number;
+}
+
+/** Where an import reads files from: a folder through the bridge, or files dropped or picked in a browser. */
+export interface LetterSource {
+  /** Shown in the report. */
+  label: string;
+  list(): Promise<{ files: { relativePath: string; size: number }[]; skipped: ImportFailure[] }>;
+  read(relativePaths: string[]): Promise<({ relativePath: string; bytes: Uint8Array } | { relativePath: string; error: string })[]>;
+}
+
+/** One search result: a section of a letter. */
+export interface SearchHit {
+  letterId: string;
+  sectionIndex: number;
+  councilKey: string;
+  councilName: string;
+  date: string;
+  kind: Letter['kind'];
+  heading: string;
+  /** The words in the section that matched, for highlighting. */
+  terms: string[];
+  score: number;
+}
+
+/** The person's last selection, restored on start-up. */
+export interface Selection {
+  councilKey: string | null;
+  letterId: string | null;
+  sectionIndex: number | null;
+}
