@@ -1,0 +1,55 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import type { MenuCommand } from '../../src-shared/bridge';
+import { buildMenuTemplate } from './menu-template';
+
+function build(isMac: boolean, isPackaged: boolean) {
+  const sent: MenuCommand[] = [];
+  const template = buildMenuTemplate({ isMac, isPackaged, appName: 'Letter Archive', send: (c) => sent.push(c) });
+  return { template, sent };
+}
+
+const items = (template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] =>
+  (template.find((m) => m.label === label)?.submenu ?? []) as MenuItemConstructorOptions[];
+const names = (list: MenuItemConstructorOptions[]): string[] => list.map((i) => i.label ?? i.role ?? i.type ?? '?');
+const click = (item: MenuItemConstructorOptions | undefined): void =>
+  (item?.click as (() => void) | undefined)?.();
+
+describe('buildMenuTemplate', () => {
+  it('has File, Edit, View and Window, with an app menu only on macOS', () => {
+    expect(names(build(false, true).template)).toEqual(['File', 'Edit', 'View', 'Window']);
+    expect(names(build(true, true).template)).toEqual(['Letter Archive', 'File', 'Edit', 'View', 'Window']);
+    expect(names(items(build(true, true).template, 'Letter Archive'))).toContain('quit');
+  });
+
+  it('sends import-folder, print and focus-search from their items, with their shortcuts', () => {
+    const { template, sent } = build(false, true);
+    const file = items(template, 'File');
+    expect(names(file)).toEqual(['Import folder…', 'Print…', 'separator', 'quit']);
+    expect(file.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+O', 'CmdOrCtrl+P', undefined, undefined]);
+    const find = items(template, 'Edit').find((i) => i.label === 'Find');
+    expect(find?.accelerator).toBe('CmdOrCtrl+F');
+    click(file[0]);
+    click(file[1]);
+    click(find);
+    expect(sent).toEqual(['import-folder', 'print', 'focus-search']);
+  });
+
+  it('has the standard edit roles', () => {
+    expect(names(items(build(false, true).template, 'Edit'))).toEqual(
+      expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']),
+    );
+  });
+
+  it('offers developer tools only when not packaged', () => {
+    expect(names(items(build(false, true).template, 'View'))).not.toContain('toggleDevTools');
+    expect(names(items(build(false, false).template, 'View'))).toContain('toggleDevTools');
+    expect(names(items(build(false, true).template, 'View'))).toEqual(
+      expect.arrayContaining(['reload', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']),
+    );
+  });
+
+  it('has minimize and close in Window', () => {
+    expect(names(items(build(false, true).template, 'Window'))).toEqual(['minimize', 'close']);
+  });
+});

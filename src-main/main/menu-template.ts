@@ -1,0 +1,83 @@
+/**
+ * The application menu as data. Kept apart from menu.ts so it is tested without Electron.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../src-shared/bridge';
+
+export interface MenuTemplateOptions {
+  /** macOS keeps Quit and About in an app menu of its own. */
+  isMac: boolean;
+  /** Developer tools are offered only in a checkout, never to people using the app. */
+  isPackaged: boolean;
+  appName: string;
+  /** Sends a command to the window. */
+  send(command: MenuCommand): void;
+}
+
+/** The menus, in order: the macOS app menu, File, Edit, View, Window. */
+export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
+  const { isMac, isPackaged, appName, send } = options;
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+  const appMenu: MenuItemConstructorOptions = {
+    label: appName,
+    submenu: [
+      { role: 'about' },
+      separator,
+      { role: 'services' },
+      separator,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      separator,
+      { role: 'quit' },
+    ],
+  };
+
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      { label: 'Import folder…', accelerator: 'CmdOrCtrl+O', click: () => send('import-folder') },
+      { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => send('print') },
+      separator,
+      // On macOS Quit lives in the app menu; File closes the window there, as Mac apps do.
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+
+  const edit: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+      separator,
+      { label: 'Find', accelerator: 'CmdOrCtrl+F', click: () => send('focus-search') },
+    ],
+  };
+
+  const view: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      { role: 'reload' },
+      ...(isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
+      separator,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      separator,
+      { role: 'togglefullscreen' },
+    ],
+  };
+
+  const window: MenuItemConstructorOptions = {
+    label: 'Window',
+    submenu: isMac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
+  };
+
+  return [...(isMac ? [appMenu] : []), file, edit, view, window];
+}

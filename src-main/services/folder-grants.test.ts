@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createFolderGrants } from './folder-grants';
+
+describe('createFolderGrants', () => {
+  const chosen = path.resolve('/letters/chosen');
+
+  it('allows exactly the granted folders, however their path is spelled', () => {
+    const grants = createFolderGrants();
+    expect(grants.allows(chosen)).toBe(false);
+    grants.grant(chosen);
+    expect(grants.allows(chosen)).toBe(true);
+    expect(grants.allows(`${chosen}${path.sep}`)).toBe(true);
+    expect(grants.allows(path.join(chosen, 'sub', '..'))).toBe(true);
+  });
+
+  it('refuses subfolders, parents, siblings, relative paths and non-strings', () => {
+    const grants = createFolderGrants();
+    grants.grant(chosen);
+    expect(grants.allows(path.join(chosen, 'sub'))).toBe(false);
+    expect(grants.allows(path.dirname(chosen))).toBe(false);
+    expect(grants.allows(`${chosen}-other`)).toBe(false);
+    expect(grants.allows('letters/chosen')).toBe(false);
+    expect(grants.allows(`${chosen}\0`)).toBe(false);
+    expect(grants.allows(undefined)).toBe(false);
+    expect(grants.allows([chosen])).toBe(false);
+  });
+
+  it('grants only absolute paths', () => {
+    expect(() => createFolderGrants().grant('relative')).toThrow(TypeError);
+  });
+});
