@@ -20,7 +20,16 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [
+      react(),
+      {
+        // The dev server injects inline scripts and styles for hot reloading, which the
+        // page's CSP refuses; only the dev server drops it. Built pages keep it.
+        name: 'letter-archive:no-csp-in-dev',
+        apply: 'serve',
+        transformIndexHtml: (html: string) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, ''),
+      },
+    ],
     worker: { format: 'es' },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

@@ -39,6 +39,7 @@ export interface ImportReport {
   /** What was imported: a folder path, "Sample letters", or "Dropped files". */
   source: string;
   startedAt: string;
+  /** Empty while the import is still running. */
   finishedAt: string;
   total: number;
   added: number;
@@ -74,9 +75,12 @@ export interface SearchHit {
   councilKey: string;
   councilName: string;
   date: string;
+  year: number;
   kind: Letter['kind'];
   heading: string;
-  /** The words in the section that matched, for highlighting. */
+  /** The section's grade, when it has one. */
+  grade: Rating | null;
+  /** The words in the section that matched, for highlighting (lower-cased, as the index holds them). */
   terms: string[];
   score: number;
 }

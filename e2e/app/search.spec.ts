@@ -1,0 +1,17 @@
+import { expect, test } from '../support/app-fixture';
+
+test('searching "fostering" finds Leicester and Coventry, and opening a result highlights the word', async ({ page, shell, appUrl }) => {
+  void shell;
+  await page.goto(appUrl);
+  await expect(page.getByRole('listbox', { name: 'Councils' }).getByRole('option')).toHaveCount(4);
+  await page.getByRole('searchbox', { name: 'Search letters' }).fill('fostering');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await expect(results).toContainText('Leicester');
+  await expect(results).toContainText('Coventry');
+  await results.getByText(/Leicester/).first().click();
+  const letter = page.getByRole('article', { name: 'Letter' });
+  await expect(letter).toContainText('Leicester City Council');
+  const marks = letter.locator('mark');
+  await expect(marks.first()).toBeVisible();
+  expect((await marks.allInnerTexts()).every((t) => /^fostering$/i.test(t))).toBe(true);
+});

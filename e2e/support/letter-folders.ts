@@ -1,0 +1,59 @@
+/** Folders of letter files made for a test, in the system's temporary folder. */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findCouncilName, pickVariation, seededRandom, varyLetter, detectSampleKind, type CouncilName } from '../../src-main/corpus/vary-letter';
+import { REPO, SAMPLE_FOLDER } from './app-fixture';
+
+const councils = JSON.parse(readFileSync(path.join(REPO, 'resources', 'councils', 'councils.json'), 'utf8')) as CouncilName[];
+
+function sample(name: string): string {
+  return readFileSync(path.join(SAMPLE_FOLDER, name), 'utf8');
+}
+
+export function tempFolder(prefix: string): string {
+  return mkdtempSync(path.join(os.tmpdir(), `letter-archive-${prefix}-`));
+}
+
+/** A letter the sample archive does not hold: the Stoke-on-Trent letter written about another council. */
+export function letterAbout(council: CouncilName, day: number): string {
+  const text = sample('stoke-on-trent-2009-annual-rating.txt');
+  return varyLetter(text, { council, date: { year: 2009, month: 12, day }, grades: [3] }, findCouncilName(text) ?? undefined);
+}
+
+/**
+ * Two good letters beside an empty file, a binary file, a text file that is not a letter,
+ * and a link to a letter outside the folder (which must never be read).
+ */
+export function mixedFolder(): { folder: string; outsideLetter: string } {
+  const root = tempFolder('mixed');
+  const folder = path.join(root, 'letters');
+  const outside = path.join(root, 'outside');
+  mkdirSync(folder);
+  mkdirSync(outside);
+  writeFileSync(path.join(folder, 'walsall-2009.txt'), letterAbout({ officialName: 'Walsall Metropolitan Borough Council', displayName: 'Walsall' }, 9));
+  mkdirSync(path.join(folder, 'more'));
+  writeFileSync(path.join(folder, 'more', 'kent-2009.txt'), letterAbout({ officialName: 'Kent County Council', displayName: 'Kent' }, 10));
+  writeFileSync(path.join(folder, 'empty.txt'), '');
+  writeFileSync(path.join(folder, 'scan.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x01, 0x02]));
+  writeFileSync(path.join(folder, 'minutes.txt'), 'Minutes of the scrutiny committee\n\nItems: budget, school places, highways.\n');
+  const outsideLetter = path.join(outside, 'secret.txt');
+  writeFileSync(outsideLetter, letterAbout({ officialName: 'Cornwall Council', displayName: 'Cornwall' }, 11));
+  symlinkSync(outsideLetter, path.join(folder, 'linked-letter.txt'));
+  return { folder, outsideLetter };
+}
+
+/** Many letters made from the samples, for a long import. */
+export function manyLettersFolder(count: number): string {
+  const folder = tempFolder('many');
+  const random = seededRandom(2009);
+  const samples = readdirSync(SAMPLE_FOLDER).filter((n) => n.endsWith('.txt')).map(sample);
+  for (let i = 0; i < count; i++) {
+    const text = samples[i % samples.length]!;
+    const variation = pickVariation(random, detectSampleKind(text), councils);
+    // The day makes every letter distinct even when council and grades repeat.
+    variation.date = { ...variation.date, day: 1 + (i % 28) };
+    writeFileSync(path.join(folder, `letter-${String(i).padStart(4, '0')}.txt`), varyLetter(text, variation, findCouncilName(text) ?? undefined) + `\n\nReference ${i}`);
+  }
+  return folder;
+}

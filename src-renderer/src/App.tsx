@@ -1,0 +1,242 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useArchiveCounts, useCouncils, useLetter, useLettersOf } from './archive/hooks';
+import type { SearchHit } from './archive/types';
+import { useAppCommands } from './app/use-app-commands';
+import { useHitSnippets } from './app/use-hit-snippets';
+import { useImportActions } from './app/use-import-actions';
+import { usePaneWidths } from './app/use-pane-widths';
+import { EMPTY_SELECTION, useSavedSelection } from './app/use-saved-selection';
+import { SEARCH_LIMIT, useSearch } from './app/use-search';
+import { CouncilPane } from './components/council-pane';
+import { DropZone } from './components/drop-zone';
+import { ImportBar } from './components/import-bar';
+import { ImportProgress } from './components/import-progress';
+import { ImportReport } from './components/import-report';
+import { LetterView, type LetterHighlight, type ScrollRequest } from './components/letter-view';
+import { LettersPane } from './components/letters-pane';
+import { PaneSplitter } from './components/pane-splitter';
+import { ReportsDialog } from './components/reports-dialog';
+import { SampleNotice } from './components/sample-notice';
+import { SearchBox } from './components/search-box';
+import { hitKey, SearchResults } from './components/search-results';
+import { StatusMessage } from './components/status-message';
+import { warmUpSearch } from './search/search-client';
+import { countOf } from './ui/format';
+import { queryWords } from './ui/highlight';
+
+const NO_LETTERS = 'No letters yet. Import a folder of letters, or drop one here.';
+
+/** Frames to wait for something to focus: a council's letters or a letter may still be loading. */
+const FOCUS_WAIT_FRAMES = 60;
+
+/** Focuses what `find` finds as soon as it is there (within about a second). */
+function focusWhenReady(find: () => HTMLElement | null | undefined, frames = FOCUS_WAIT_FRAMES): void {
+  requestAnimationFrame(() => {
+    const element = find();
+    if (element) element.focus({ preventScroll: element.matches('article') });
+    else if (frames > 0) focusWhenReady(find, frames - 1);
+  });
+}
+
+/** Focuses the chosen item of a pane's list (its one Tab stop). */
+function focusListIn(selector: string): void {
+  focusWhenReady(() => document.querySelector<HTMLElement>(`${selector} [role="option"][aria-selected="true"]`));
+}
+
+/** The whole window: header, notices, and the three panes. */
+export function App() {
+  const councils = useCouncils();
+  const counts = useArchiveCounts();
+  const { selection, setSelection, restored } = useSavedSelection();
+  const letters = useLettersOf(selection.councilKey);
+  const loadedLetter = useLetter(selection.letterId);
+  // While a newly chosen letter loads, the hook may still hold the one before it.
+  const letter = loadedLetter?.id === selection.letterId ? loadedLetter : undefined;
+  const { widths, resize } = usePaneWidths();
+  const actions = useImportActions();
+
+  const [query, setQuery] = useState('');
+  const search = useSearch(query, counts?.letters);
+  const snippets = useHitSnippets(search?.hits);
+  const [openHit, setOpenHit] = useState<string | null>(null);
+  const [highlight, setHighlight] = useState<LetterHighlight | null>(null);
+  const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
+
+  const searchRef = useRef<HTMLInputElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  const openNewest = useRef(false);
+  const scrollToken = useRef(0);
+
+  const askScroll = useCallback((letterId: string, sectionIndex: number) => {
+    scrollToken.current += 1;
+    setScrollRequest({ letterId, sectionIndex, token: scrollToken.current });
+  }, []);
+
+  // Loading the search index takes a moment: start it now, not at the first keystroke.
+  useEffect(() => warmUpSearch(), []);
+
+  // The last session's section comes back into view once its letter has loaded.
+  useEffect(() => {
+    if (restored?.letterId && restored.sectionIndex !== null) askScroll(restored.letterId, restored.sectionIndex);
+  }, [restored, askScroll]);
+
+  // Letters lag a moment behind a newly chosen council; only trust them when they match it.
+  const lettersOfChosen = letters && (letters.length === 0 || letters[0]?.councilKey === selection.councilKey) ? letters : undefined;
+  const council = councils?.find((c) => c.key === selection.councilKey);
+
+  // A council or letter that has gone (sample letters removed) is no longer chosen.
+  useEffect(() => {
+    if (councils && selection.councilKey !== null && !councils.some((c) => c.key === selection.councilKey)) {
+      setSelection(EMPTY_SELECTION);
+    }
+  }, [councils, selection.councilKey, setSelection]);
+  useEffect(() => {
+    if (!lettersOfChosen || lettersOfChosen.length === 0 || letter) return;
+    if (selection.letterId !== null && !lettersOfChosen.some((l) => l.id === selection.letterId)) {
+      setSelection((s) => ({ ...s, letterId: null, sectionIndex: null }));
+    }
+  }, [lettersOfChosen, letter, selection.letterId, setSelection]);
+
+  // Choosing a council opens its newest letter.
+  useEffect(() => {
+    const newest = lettersOfChosen?.[0];
+    if (!openNewest.current || !newest) return;
+    openNewest.current = false;
+    setSelection((s) => (s.councilKey === newest.councilKey && s.letterId === null ? { ...s, letterId: newest.id, sectionIndex: null } : s));
+  }, [lettersOfChosen, setSelection]);
+
+  function chooseCouncil(key: string): void {
+    if (key === selection.councilKey) return;
+    openNewest.current = true;
+    setSelection({ councilKey: key, letterId: null, sectionIndex: null });
+  }
+  function chooseLetter(id: string): void {
+    if (id === selection.letterId) return;
+    setSelection((s) => ({ ...s, letterId: id, sectionIndex: null }));
+  }
+  function openSearchHit(hit: SearchHit): void {
+    openNewest.current = false;
+    setOpenHit(hitKey(hit));
+    setSelection({ councilKey: hit.councilKey, letterId: hit.letterId, sectionIndex: hit.sectionIndex });
+    const terms = hit.terms.length > 0 ? hit.terms : queryWords(query);
+    setHighlight({ letterId: hit.letterId, sectionIndex: hit.sectionIndex, terms });
+    askScroll(hit.letterId, hit.sectionIndex);
+  }
+  function focusLetter(): void {
+    focusWhenReady(() => articleRef.current);
+  }
+  function enterResults(): void {
+    const hits = search?.hits ?? [];
+    const first = hits.find((h) => hitKey(h) === openHit) ?? hits[0];
+    if (!first) return;
+    openSearchHit(first);
+    focusListIn('.pane--results');
+  }
+  function clearSearch(): void {
+    setQuery('');
+    setOpenHit(null);
+    setHighlight(null);
+  }
+  const focusSearch = useCallback(() => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  }, []);
+  function jumpToSection(index: number): void {
+    if (!selection.letterId) return;
+    setSelection((s) => ({ ...s, sectionIndex: index }));
+    askScroll(selection.letterId, index);
+  }
+  const sectionInView = useCallback(
+    (index: number) => setSelection((s) => (s.sectionIndex === index ? s : { ...s, sectionIndex: index })),
+    [setSelection],
+  );
+
+  useAppCommands({ focusSearch, importFolder: actions.importFolder, print: () => window.print() });
+
+  const archiveEmpty = counts?.letters === 0;
+  const emptyMessage = archiveEmpty
+    ? actions.run
+      ? 'The letters will appear here as they are read.'
+      : NO_LETTERS
+    : !council
+      ? 'Choose a council, then one of its letters, to read it here.'
+      : 'Choose a letter to read it here.';
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="app-name">
+          <svg className="app-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <rect x="3" y="5" width="18" height="14" rx="2" />
+            <path d="M3.5 6.5l8.5 6 8.5-6" />
+          </svg>
+          Letter Archive
+        </h1>
+        <SearchBox inputRef={searchRef} value={query} onChange={setQuery} onClear={clearSearch} onEnterResults={enterResults} />
+        <p className="archive-counts">
+          {counts && counts.letters > 0 && `${countOf(counts.letters, 'letter')} · ${countOf(counts.councils, 'council')}`}
+        </p>
+        <ImportBar
+          hasBridge={actions.hasBridge}
+          importing={actions.run !== null}
+          onImportFolder={actions.importFolder}
+          onFilesChosen={actions.importFiles}
+          onShowReports={actions.showReports}
+        />
+      </header>
+
+      {actions.run && <ImportProgress label={actions.run.label} progress={actions.run.progress} onCancel={actions.cancel} />}
+      {actions.showSampleNotice && (counts?.samples ?? 0) > 0 && (
+        <SampleNotice removing={actions.removing} onRemove={actions.removeSamples} onDismiss={actions.dismissSampleNotice} />
+      )}
+      {actions.message && <StatusMessage message={actions.message} onDismiss={actions.clearMessage} />}
+
+      <main
+        className="panes"
+        style={{ gridTemplateColumns: `${widths.councils}px auto ${widths.letters}px auto minmax(20rem, 1fr)` }}
+      >
+        <div id="pane-councils" className="pane-slot">
+          <CouncilPane councils={councils} selectedKey={selection.councilKey} onSelect={chooseCouncil} onActivate={() => focusListIn('.pane--letters')} />
+        </div>
+        <PaneSplitter label="Resize the councils pane" controls="pane-councils" width={widths.councils} onResize={(w) => resize('councils', w)} />
+        <div id="pane-letters" className="pane-slot">
+          {search ? (
+            <SearchResults
+              search={search}
+              snippets={snippets}
+              limit={SEARCH_LIMIT}
+              selectedKey={openHit}
+              onOpen={openSearchHit}
+              onActivate={(hit) => {
+                openSearchHit(hit);
+                focusLetter();
+              }}
+              onEscape={focusSearch}
+              onBack={clearSearch}
+            />
+          ) : (
+            <LettersPane council={council} letters={lettersOfChosen} selectedId={selection.letterId} onSelect={chooseLetter} onActivate={focusLetter} />
+          )}
+        </div>
+        <PaneSplitter label="Resize the letters pane" controls="pane-letters" width={widths.letters} onResize={(w) => resize('letters', w)} />
+        <div id="pane-letter" className="pane-slot">
+          <LetterView
+            letter={letter}
+            loading={selection.letterId !== null && letter === undefined}
+            emptyMessage={emptyMessage}
+            currentSection={selection.sectionIndex}
+            highlight={highlight}
+            scrollRequest={scrollRequest}
+            onJump={jumpToSection}
+            onSectionInView={sectionInView}
+            articleRef={articleRef}
+          />
+        </div>
+      </main>
+
+      <DropZone onDrop={actions.importDropped} />
+      {actions.shownReport && <ImportReport report={actions.shownReport} onClose={actions.closeReport} />}
+      {actions.reportsOpen && <ReportsDialog onOpen={actions.openReport} onClose={actions.closeReports} />}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { getSetting, removeSampleLetters, setSetting } from '../archive/repository';
+import { bridgeSource, droppedItemsSource, fileListSource } from '../archive/sources';
+import type { ImportReport } from '../archive/types';
+import type { Message } from '../components/status-message';
+import { countOf } from '../ui/format';
+import { getBridge } from '../ui/get-bridge';
+import { useFirstRun } from './use-first-run';
+import { useImporter } from './use-importer';
+
+const NOTICE_DISMISSED_KEY = 'sampleNoticeDismissed';
+
+/**
+ * Everything about getting letters in and out: the folder dialog or picker, dropped files,
+ * the first run's sample letters, the import report and past reports, and the messages
+ * these leave for the person.
+ */
+export function useImportActions() {
+  const bridge = useMemo(getBridge, []);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [shownReport, setShownReport] = useState<ImportReport | null>(null);
+  const [reportsOpen, setReportsOpen] = useState(false);
+  const [noticeDismissed, setNoticeDismissed] = useState<boolean | null>(null);
+  const [removing, setRemoving] = useState(false);
+
+  const { run, start, cancel } = useImporter({
+    onFinished: ({ report, sample }) => {
+      // The first run's samples get a notice, not a report to close (their folder's SOURCE.md
+      // is not a letter, which would only alarm); their report is still under Reports.
+      if (!sample) setShownReport(report);
+    },
+    onFailed: (text, cancelled) => setMessage({ text, tone: cancelled ? 'info' : 'error' }),
+  });
+
+  const showError = useCallback((text: string) => setMessage({ text, tone: 'error' }), []);
+  useFirstRun(start, showError);
+
+  useEffect(() => {
+    let live = true;
+    getSetting<boolean>(NOTICE_DISMISSED_KEY)
+      .then((v) => live && setNoticeDismissed(v === true))
+      .catch(() => live && setNoticeDismissed(false));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const busy = useCallback((): boolean => {
+    if (run === null) return false;
+    setMessage({ text: 'An import is already running. Wait for it to finish, or cancel it, then try again.', tone: 'info' });
+    return true;
+  }, [run]);
+
+  const importFolder = useCallback(() => {
+    if (!bridge || busy()) return;
+    setMessage(null);
+    void start(async () => {
+      const root = await bridge.chooseFolder();
+      return root ? bridgeSource(bridge, root) : null;
+    });
+  }, [bridge, busy, start]);
+
+  const importFiles = useCallback(
+    (files: File[], label: string) => {
+      if (busy()) return;
+      setMessage(null);
+      void start(async () => fileListSource(files, label));
+    },
+    [busy, start],
+  );
+
+  const importDropped = useCallback(
+    (entries: FileSystemEntry[], files: File[]) => {
+      if (busy()) return;
+      setMessage(null);
+      void start(async () => (entries.length > 0 ? droppedItemsSource(entries) : fileListSource(files, 'Dropped files')));
+    },
+    [busy, start],
+  );
+
+  const removeSamples = useCallback(() => {
+    setRemoving(true);
+    removeSampleLetters()
+      .then((n) => setMessage({ text: `Removed ${countOf(n, 'sample letter')}.`, tone: 'info' }))
+      .catch((error: unknown) => showError(`The sample letters could not be removed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => setRemoving(false));
+  }, [showError]);
+
+  const dismissSampleNotice = useCallback(() => {
+    setNoticeDismissed(true);
+    void setSetting(NOTICE_DISMISSED_KEY, true).catch(() => undefined);
+  }, []);
+
+  return {
+    hasBridge: bridge !== undefined,
+    run,
+    cancel,
+    importFolder,
+    importFiles,
+    importDropped,
+    message,
+    clearMessage: useCallback(() => setMessage(null), []),
+    shownReport,
+    closeReport: useCallback(() => setShownReport(null), []),
+    reportsOpen,
+    showReports: useCallback(() => setReportsOpen(true), []),
+    closeReports: useCallback(() => setReportsOpen(false), []),
+    openReport: useCallback((report: ImportReport) => {
+      setReportsOpen(false);
+      setShownReport(report);
+    }, []),
+    /** False while the samples are still coming in, and once the person has dismissed it. */
+    showSampleNotice: noticeDismissed === false && run?.label !== 'Sample letters',
+    removing,
+    removeSamples,
+    dismissSampleNotice,
+  };
+}

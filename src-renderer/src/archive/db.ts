@@ -1,0 +1,71 @@
+/**
+ * The archive's IndexedDB database. Components never touch it: they go through
+ * `repository.ts` and `hooks.ts`. The search worker opens the same database by name.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { CouncilRow, ImportReport, StoredLetter } from './types';
+
+export const DB_NAME = 'letter-archive';
+
+/**
+ * A letter row. IndexedDB cannot index booleans, so sample letters also carry
+ * `sampleFlag: 1`; other letters have no such property and stay out of that index.
+ */
+export interface LetterRow extends StoredLetter {
+  sampleFlag?: 1;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** The search index's snapshot: one JSON string, so saving and loading it is one row, not thousands. */
+export interface SearchIndexRow {
+  key: string;
+  /** The index's options version when it was saved; a different version means rebuild. */
+  version: number;
+  /** `JSON.stringify(miniSearch)`. */
+  json: string;
+  /** Letter id → number of sections indexed, so removals and reconciling need no scan of the index. */
+  letters: Record<string, number>;
+  savedAt: string;
+}
+
+export class LetterArchiveDb extends Dexie {
+  letters!: Table<LetterRow, string>;
+  councils!: Table<CouncilRow, string>;
+  reports!: Table<ImportReport, number>;
+  settings!: Table<SettingRow, string>;
+  searchIndex!: Table<SearchIndexRow, string>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      // One row per letter with its sections inside: IndexedDB's cost is per row.
+      letters: 'id, councilKey, date, [councilKey+date], sampleFlag',
+      councils: 'key, displayName',
+      reports: '++id, startedAt',
+      settings: 'key',
+      searchIndex: 'key',
+    });
+  }
+}
+
+let current: LetterArchiveDb | null = null;
+
+/** The app's database, opened on first use. */
+export function getDb(): LetterArchiveDb {
+  current ??= new LetterArchiveDb();
+  return current;
+}
+
+/**
+ * For tests: closes the current database and makes a fresh one under `name` the
+ * singleton, so each test can start from an empty archive.
+ */
+export function openFreshDbForTests(name: string): LetterArchiveDb {
+  current?.close();
+  current = new LetterArchiveDb(name);
+  return current;
+}

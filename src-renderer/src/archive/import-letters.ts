@@ -1,0 +1,193 @@
+/**
+ * Importing letters: list the source, then batch by batch read the bytes, parse them in
+ * the worker, and write the new letters, their councils and the running report in one
+ * transaction, so an import stopped at any point leaves whole letters and a true report.
+ */
+import type { Letter } from '../../../src-shared/letters/letter';
+import { councilKeyOf, recomputeCouncils } from './council-rows';
+import { getDb, type LetterArchiveDb, type LetterRow } from './db';
+import type { FileBytes, ParsedFile } from './parse-messages';
+import { parseInWorker } from './parse-client';
+import { notifyLettersAdded } from '../search/search-client';
+import type { ImportProgress, ImportReport, LetterSource } from './types';
+
+export const DEFAULT_BATCH_SIZE = 25;
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  /** Checked between batches: what was written stays, and the report says cancelled. */
+  signal?: AbortSignal;
+  /** Marks the letters as samples, so `removeSampleLetters` can take them out again. */
+  sample?: boolean;
+  batchSize?: number;
+  /** Parses a batch; by default in the parse worker. Tests pass the parser itself. */
+  parse?: (files: FileBytes[]) => Promise<ParsedFile[]>;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+interface BatchWritten {
+  added: string[];
+  duplicates: number;
+}
+
+/**
+ * Writes the batch's new letters, the councils they touch and the report, in one transaction.
+ * A letter already in the archive (or earlier in the batch) counts as a duplicate; a sample
+ * letter that is imported again for real stops being a sample.
+ */
+async function writeBatch(db: LetterArchiveDb, rows: LetterRow[], report: ImportReport, sample: boolean): Promise<BatchWritten> {
+  return db.transaction('rw', [db.letters, db.councils, db.reports], async () => {
+    const existing = await db.letters.bulkGet(rows.map((row) => row.id));
+    const fresh: LetterRow[] = [];
+    const seen = new Set<string>();
+    let duplicates = 0;
+    for (const [i, row] of rows.entries()) {
+      const stored = existing[i];
+      if (stored || seen.has(row.id)) {
+        duplicates++;
+        if (stored?.sample && !sample) {
+          const adopted: LetterRow = { ...stored, sample: false, sourceFile: row.sourceFile };
+          delete adopted.sampleFlag;
+          await db.letters.put(adopted);
+        }
+        continue;
+      }
+      seen.add(row.id);
+      fresh.push(row);
+    }
+    await db.letters.bulkAdd(fresh);
+    await recomputeCouncils(db, fresh.map((row) => row.councilKey));
+    await db.reports.put({ ...report, added: report.added + fresh.length, duplicates: report.duplicates + duplicates });
+    return { added: fresh.map((row) => row.id), duplicates };
+  });
+}
+
+function toRow(letter: Letter, sourceFile: string, sample: boolean, importedAt: string): LetterRow {
+  const row: LetterRow = { ...letter, councilKey: councilKeyOf(letter.council), sourceFile, sample, importedAt };
+  if (sample) row.sampleFlag = 1;
+  return row;
+}
+
+/**
+ * Imports every letter the source has. Never throws: files that are not letters, cannot be
+ * read or are refused, and a failure of the whole import, all end up in the report.
+ */
+export async function importLetters(source: LetterSource, options: ImportOptions = {}): Promise<ImportReport> {
+  const db = getDb();
+  const { signal, sample = false } = options;
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE) || DEFAULT_BATCH_SIZE);
+  const parse = options.parse ?? parseInWorker;
+  const report: ImportReport = {
+    source: source.label,
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+    total: 0,
+    added: 0,
+    duplicates: 0,
+    failures: [],
+    cancelled: false,
+  };
+  let done = 0;
+  const progress = (current: string) => {
+    try {
+      options.onProgress?.({ done, total: report.total, current, added: report.added, duplicates: report.duplicates, failed: report.failures.length });
+    } catch (error) {
+      console.error('An import progress listener failed', error);
+    }
+  };
+  const fail = (file: string, reason: string) => {
+    report.failures.push({ file, reason });
+    done++;
+    progress(file);
+  };
+
+  try {
+    report.id = await db.reports.add({ ...report });
+    const listing = await source.list().catch((error: unknown) => {
+      throw new Error(`the files could not be listed (${describe(error)})`);
+    });
+    const paths = listing.files.map((f) => f.relativePath);
+    report.total = paths.length + listing.skipped.length;
+    report.failures.push(...listing.skipped);
+    done = listing.skipped.length;
+    progress('');
+
+    for (let start = 0; start < paths.length; start += batchSize) {
+      if (signal?.aborted) {
+        report.cancelled = true;
+        break;
+      }
+      const batchPaths = paths.slice(start, start + batchSize);
+      progress(batchPaths[0]!);
+      const readable = await readBatch(source, batchPaths, fail);
+      const parsed = await parseBatch(parse, readable);
+      const importedAt = new Date().toISOString();
+      const rows: LetterRow[] = [];
+      for (const file of parsed) {
+        if (file.outcome.ok) {
+          rows.push(toRow(file.outcome.letter, file.relativePath, sample, importedAt));
+          done++;
+          progress(file.relativePath);
+        } else {
+          fail(file.relativePath, file.outcome.reason);
+        }
+      }
+      try {
+        const written = await writeBatch(db, rows, report, sample);
+        report.added += written.added.length;
+        report.duplicates += written.duplicates;
+        notifyLettersAdded(written.added);
+      } catch (error) {
+        // The transaction rolled back: none of the batch's letters are in, so all are reported.
+        for (const row of rows) report.failures.push({ file: row.sourceFile, reason: `could not be saved in the archive (${describe(error)})` });
+      }
+      progress(batchPaths[batchPaths.length - 1]!);
+    }
+  } catch (error) {
+    report.failures.push({ file: source.label, reason: `the import stopped: ${describe(error)}` });
+  }
+
+  report.finishedAt = new Date().toISOString();
+  try {
+    if (report.id !== undefined) await db.reports.put({ ...report });
+  } catch (error) {
+    console.error('The import report could not be saved', error);
+  }
+  return report;
+}
+
+/** Reads a batch through the source; files it cannot give are reported and left out. */
+async function readBatch(source: LetterSource, paths: string[], fail: (file: string, reason: string) => void): Promise<FileBytes[]> {
+  let reads: Awaited<ReturnType<LetterSource['read']>>;
+  try {
+    reads = await source.read(paths);
+  } catch (error) {
+    for (const path of paths) fail(path, `could not be read (${describe(error)})`);
+    return [];
+  }
+  const byPath = new Map(reads.map((r) => [r.relativePath, r]));
+  const readable: FileBytes[] = [];
+  for (const path of paths) {
+    const read = byPath.get(path);
+    if (!read) fail(path, 'could not be read (the source did not return it)');
+    else if ('error' in read) fail(path, read.error);
+    else readable.push({ relativePath: path, bytes: read.bytes });
+  }
+  return readable;
+}
+
+/** Parses a batch; if the parser itself fails, every file in the batch gets that reason. */
+async function parseBatch(parse: NonNullable<ImportOptions['parse']>, files: FileBytes[]): Promise<ParsedFile[]> {
+  if (files.length === 0) return [];
+  const paths = files.map((f) => f.relativePath);
+  try {
+    const results = await parse(files);
+    const byPath = new Map(results.map((r) => [r.relativePath, r]));
+    return paths.map((relativePath) => byPath.get(relativePath) ?? { relativePath, outcome: { ok: false, reason: 'the parser gave no answer for this file' } });
+  } catch (error) {
+    return paths.map((relativePath) => ({ relativePath, outcome: { ok: false, reason: `could not be parsed (${describe(error)})` } }));
+  }
+}

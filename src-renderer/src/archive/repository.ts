@@ -1,0 +1,58 @@
+/**
+ * What the UI may do with the archive. Components call these and the hooks in `hooks.ts`,
+ * never the Dexie tables.
+ */
+import { notifyLettersRemoved } from '../search/search-client';
+import { recomputeCouncils } from './council-rows';
+import { getDb } from './db';
+import { queryReports } from './queries';
+import type { ImportReport, Selection, StoredLetter } from './types';
+
+export { importLetters, DEFAULT_BATCH_SIZE, type ImportOptions } from './import-letters';
+
+const SELECTION_KEY = 'selection';
+const NO_SELECTION: Selection = { councilKey: null, letterId: null, sectionIndex: null };
+
+/** Deletes the sample letters (and councils left without letters); returns how many were deleted. */
+export async function removeSampleLetters(): Promise<number> {
+  const db = getDb();
+  const removed = await db.transaction('rw', [db.letters, db.councils], async () => {
+    const samples = await db.letters.where('sampleFlag').equals(1).toArray();
+    const ids = samples.map((letter) => letter.id);
+    await db.letters.bulkDelete(ids);
+    await recomputeCouncils(db, samples.map((letter) => letter.councilKey));
+    return ids;
+  });
+  notifyLettersRemoved(removed);
+  return removed.length;
+}
+
+export async function isArchiveEmpty(): Promise<boolean> {
+  return (await getDb().letters.limit(1).count()) === 0;
+}
+
+export async function getSetting<T>(key: string): Promise<T | undefined> {
+  return (await getDb().settings.get(key))?.value as T | undefined;
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await getDb().settings.put({ key, value });
+}
+
+/** The selection saved last time, or nothing selected. */
+export async function getSelection(): Promise<Selection> {
+  return { ...NO_SELECTION, ...(await getSetting<Selection>(SELECTION_KEY)) };
+}
+
+export async function saveSelection(selection: Selection): Promise<void> {
+  await setSetting(SELECTION_KEY, selection);
+}
+
+/** Every import report, newest first. */
+export function getReports(): Promise<ImportReport[]> {
+  return queryReports();
+}
+
+export async function getLetter(id: string): Promise<StoredLetter | undefined> {
+  return getDb().letters.get(id);
+}

@@ -1,0 +1,38 @@
+/** Test sources: files held in memory, and the sample letters read from resources/. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseLetter } from '../../../../src-shared/letters/parse-letter';
+import type { FileBytes, ParsedFile } from '../parse-messages';
+import type { ImportFailure, LetterSource } from '../types';
+
+export const SAMPLE_DIR = fileURLToPath(new URL('../../../../resources/sample-letters/', import.meta.url));
+
+export function sampleFiles(): Map<string, Uint8Array> {
+  const names = readdirSync(SAMPLE_DIR).filter((name) => name.endsWith('.txt')).sort();
+  return new Map(names.map((name) => [name, new Uint8Array(readFileSync(SAMPLE_DIR + name))]));
+}
+
+/** A source over in-memory files; `skipped` are entries the listing refused. */
+export function memorySource(files: Map<string, Uint8Array>, skipped: ImportFailure[] = [], label = 'Test files'): LetterSource & { reads: string[][] } {
+  const reads: string[][] = [];
+  return {
+    label,
+    reads,
+    async list() {
+      return { files: [...files].map(([relativePath, bytes]) => ({ relativePath, size: bytes.length })), skipped };
+    },
+    async read(paths) {
+      reads.push(paths);
+      return paths.map((relativePath) => {
+        const bytes = files.get(relativePath);
+        // A copy each time, as a real source gives fresh bytes.
+        return bytes ? { relativePath, bytes: bytes.slice() } : { relativePath, error: 'no such file' };
+      });
+    },
+  };
+}
+
+/** The parser itself, in place of the worker. */
+export async function parseDirectly(files: FileBytes[]): Promise<ParsedFile[]> {
+  return Promise.all(files.map(async (f) => ({ relativePath: f.relativePath, outcome: await parseLetter(f.bytes) })));
+}

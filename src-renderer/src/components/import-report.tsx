@@ -1,0 +1,70 @@
+import type { ImportReport as Report } from '../archive/types';
+import { countOf, formatTimestamp } from '../ui/format';
+import { ModalDialog } from './modal-dialog';
+
+interface ImportReportProps {
+  report: Report;
+  onClose: () => void;
+}
+
+/** What an import did: letters added, duplicates skipped, and every file left out with its reason. */
+export function ImportReport({ report, onClose }: ImportReportProps) {
+  const failures = report.failures;
+  return (
+    <ModalDialog label="Import report" className="report-dialog" onClose={onClose}>
+      {(close) => (
+        <>
+          <div className="dialog-head">
+            <h2>Import report</h2>
+            <p className="dialog-sub">
+              {report.source} · {report.finishedAt ? formatTimestamp(report.finishedAt) : 'still running'}
+            </p>
+          </div>
+          <div className="dialog-body">
+            {report.cancelled && (
+              <p className="report-cancelled">
+                The import was cancelled before it had read all {countOf(report.total, 'file')}. The letters read before
+                then are kept.
+              </p>
+            )}
+            <ul className="report-summary">
+              <li>
+                <strong>{report.added.toLocaleString('en-GB')}</strong> {report.added === 1 ? 'letter' : 'letters'} added
+              </li>
+              <li>
+                <strong>{report.duplicates.toLocaleString('en-GB')}</strong> {report.duplicates === 1 ? 'duplicate' : 'duplicates'} skipped
+              </li>
+              <li>
+                <strong>{failures.length.toLocaleString('en-GB')}</strong> {failures.length === 1 ? 'file' : 'files'} not imported
+              </li>
+            </ul>
+            {failures.length > 0 ? (
+              <>
+                <h3 className="report-list-title">Files not imported</h3>
+                <ul className="failure-list" aria-label="Files not imported">
+                  {failures.map((f, i) => (
+                    <li key={i}>
+                      <code className="failure-file">{f.file}</code>
+                      <span className="failure-reason">{f.reason}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p className="report-ok">
+                {report.cancelled
+                  ? 'No file read before the import was cancelled was left out.'
+                  : 'Every file was imported or was already in the archive.'}
+              </p>
+            )}
+          </div>
+          <div className="dialog-actions">
+            <button type="button" className="button button--primary" onClick={close} autoFocus>
+              Close
+            </button>
+          </div>
+        </>
+      )}
+    </ModalDialog>
+  );
+}

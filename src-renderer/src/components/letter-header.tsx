@@ -1,0 +1,53 @@
+import type { StoredLetter } from '../archive/types';
+import { formatLetterDate, kindLabel, personLine } from '../ui/format';
+import { RatingBadge } from './rating-badge';
+
+/** The top of a letter: what it is, when, about whom, to and from whom, and its overall rating. */
+export function LetterHeader({ letter }: { letter: StoredLetter }) {
+  const { council } = letter;
+  return (
+    <header className="letter-head">
+      <p className="letter-kind">
+        {kindLabel(letter.kind)}
+        {letter.sample && <span className="sample-tag">Sample letter</span>}
+      </p>
+      <h2 className="letter-title">{letter.title}</h2>
+      <p className="letter-meta">
+        <time dateTime={letter.date}>{formatLetterDate(letter.date)}</time>
+        <span aria-hidden="true"> · </span>
+        <span>{council.name}</span>
+        {council.region && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span>{council.region}</span>
+          </>
+        )}
+      </p>
+      {letter.recipient && <p className="letter-person">To {personLine(letter.recipient)}</p>}
+      {letter.signatory && <p className="letter-person">Signed by {personLine(letter.signatory)}</p>}
+      <div className="letter-overall">
+        <span className="letter-overall-label">Overall rating</span>
+        {letter.overall ? (
+          <>
+            <RatingBadge rating={letter.overall} />
+            <span className="letter-overall-scale">
+              on the {letter.overall.scale === 'apa' ? 'APA' : 'annual rating'} scale, where 4 is best
+            </span>
+          </>
+        ) : (
+          <span className="letter-overall-scale">This letter gives no overall rating that could be read.</span>
+        )}
+      </div>
+      {letter.warnings.length > 0 && (
+        <details className="letter-notes">
+          <summary>Notes from reading this file</summary>
+          <ul>
+            {letter.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,59 @@
+import { memo } from 'react';
+import type { Section } from '../../../src-shared/letters/letter';
+import { HighlightedText } from './highlighted-text';
+import { RatingBadge } from './rating-badge';
+import { RecommendationList } from './recommendation-list';
+
+interface LetterSectionProps {
+  section: Section;
+  index: number;
+  /** Words to mark in this section (the one a search result opened). */
+  terms?: readonly string[] | undefined;
+}
+
+export function sectionElementId(index: number): string {
+  return `letter-section-${index}`;
+}
+
+/** One section of a letter: heading and grade, body text, recommendations, areas for development. */
+export const LetterSection = memo(function LetterSection({ section, index, terms }: LetterSectionProps) {
+  const headingId = `${sectionElementId(index)}-heading`;
+  return (
+    <section id={sectionElementId(index)} className="letter-section" aria-labelledby={headingId} data-section-index={index}>
+      <div className="section-head">
+        <h3 id={headingId}>
+          <HighlightedText text={section.heading} terms={terms} />
+        </h3>
+        {section.grade && <RatingBadge rating={section.grade} />}
+      </div>
+      {section.paragraphs.map((block, i) =>
+        block.type === 'paragraph' ? (
+          <p key={i}>
+            <HighlightedText text={block.text} terms={terms} />
+          </p>
+        ) : (
+          <ul key={i} className="body-list">
+            {block.items.map((item, j) => (
+              <li key={j}>
+                <HighlightedText text={item} terms={terms} />
+              </li>
+            ))}
+          </ul>
+        ),
+      )}
+      {section.recommendations.length > 0 && <RecommendationList recommendations={section.recommendations} terms={terms} />}
+      {section.areasForDevelopment.length > 0 && (
+        <div className="areas">
+          <h4>Areas for development</h4>
+          <ul>
+            {section.areasForDevelopment.map((area, i) => (
+              <li key={i}>
+                <HighlightedText text={area} terms={terms} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+});

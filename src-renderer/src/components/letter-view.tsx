@@ -1,0 +1,135 @@
+import { useEffect, useLayoutEffect, useRef, type Ref } from 'react';
+import type { StoredLetter } from '../archive/types';
+import { sectionAtLine } from '../ui/section-in-view';
+import { LetterHeader } from './letter-header';
+import { LetterSection, sectionElementId } from './letter-section';
+import { LetterToc } from './letter-toc';
+
+/** Marks to draw: the search words, in one section of one letter. */
+export interface LetterHighlight {
+  letterId: string;
+  sectionIndex: number;
+  terms: readonly string[];
+}
+
+/** A request to bring a section into view; a new token asks again for the same section. */
+export interface ScrollRequest {
+  letterId: string;
+  sectionIndex: number;
+  token: number;
+}
+
+interface LetterViewProps {
+  letter: StoredLetter | undefined;
+  /** True while a chosen letter is loading. */
+  loading: boolean;
+  emptyMessage: string;
+  currentSection: number | null;
+  highlight: LetterHighlight | null;
+  scrollRequest: ScrollRequest | null;
+  onJump: (sectionIndex: number) => void;
+  /** The section the reader has scrolled to. */
+  onSectionInView: (sectionIndex: number) => void;
+  articleRef?: Ref<HTMLElement>;
+}
+
+/** Scroll events this soon after the view scrolled itself are its own, not the reader's. */
+const OWN_SCROLL_MS = 200;
+
+/** Pane 3: the chosen letter, section by section, with a contents bar that stays at the top. */
+export function LetterView({
+  letter,
+  loading,
+  emptyMessage,
+  currentSection,
+  highlight,
+  scrollRequest,
+  onJump,
+  onSectionInView,
+  articleRef,
+}: LetterViewProps) {
+  const scrollerRef = useRef<HTMLElement | null>(null);
+  const shownId = useRef<string | null>(null);
+  const handledToken = useRef<number | null>(null);
+  const ownScrollAt = useRef(0);
+  const frame = useRef(0);
+  const latestOnSection = useRef(onSectionInView);
+  latestOnSection.current = onSectionInView;
+
+  // A new letter opens at its top, or at the section a search result or the last session asked for.
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!letter || !scroller) return;
+    const wanted = scrollRequest && scrollRequest.letterId === letter.id && scrollRequest.token !== handledToken.current ? scrollRequest : null;
+    if (wanted) {
+      handledToken.current = wanted.token;
+      const target = scroller.querySelector<HTMLElement>(`#${sectionElementId(wanted.sectionIndex)}`);
+      ownScrollAt.current = performance.now();
+      if (target) target.scrollIntoView({ block: 'start' });
+      // The first section sits under the header: going there means the top of the letter.
+      if (!target || wanted.sectionIndex === 0) scroller.scrollTop = 0;
+      // In a long section the words searched for may be far below its heading: bring them up.
+      const firstMark = target?.querySelector('mark');
+      if (firstMark && firstMark.getBoundingClientRect().bottom > scroller.getBoundingClientRect().bottom - 48) {
+        firstMark.scrollIntoView({ block: 'center' });
+      }
+    } else if (shownId.current !== letter.id) {
+      ownScrollAt.current = performance.now();
+      scroller.scrollTop = 0;
+    }
+    shownId.current = letter.id;
+  }, [letter, scrollRequest]);
+
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  function handleScroll(): void {
+    if (performance.now() - ownScrollAt.current < OWN_SCROLL_MS) return;
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => {
+      const scroller = scrollerRef.current;
+      if (!scroller) return;
+      const sections = [...scroller.querySelectorAll<HTMLElement>('.letter-section')];
+      if (sections.length === 0) return;
+      const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+      const top = scroller.getBoundingClientRect().top;
+      const toc = scroller.querySelector<HTMLElement>('.letter-toc');
+      const line = (toc ? toc.getBoundingClientRect().height : 0) + 24;
+      const index = atBottom ? sections.length - 1 : sectionAtLine(sections.map((s) => s.getBoundingClientRect().top - top), line);
+      latestOnSection.current(index ?? 0);
+    });
+  }
+
+  function setRefs(element: HTMLElement | null): void {
+    scrollerRef.current = element;
+    if (typeof articleRef === 'function') articleRef(element);
+    else if (articleRef) articleRef.current = element;
+  }
+
+  if (!letter) {
+    return (
+      <div className="pane pane--letter">
+        <div className="letter-empty">
+          <p>{loading ? 'Opening the letter…' : emptyMessage}</p>
+        </div>
+      </div>
+    );
+  }
+
+  const terms = highlight && highlight.letterId === letter.id ? highlight : null;
+  return (
+    <div className="pane pane--letter">
+      <article ref={setRefs} className="letter-scroll" aria-label="Letter" tabIndex={0} onScroll={handleScroll}>
+        <div className="letter-page">
+          <LetterHeader letter={letter} />
+          {letter.sections.length > 1 && <LetterToc sections={letter.sections} current={currentSection} onJump={onJump} />}
+          {letter.sections.map((section, i) => (
+            <LetterSection key={i} section={section} index={i} terms={terms && terms.sectionIndex === i ? terms.terms : undefined} />
+          ))}
+          <p className="letter-source">
+            Imported from <code>{letter.sourceFile}</code>
+          </p>
+        </div>
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface ModalDialogProps {
+  /** The dialog's accessible name. */
+  label: string;
+  onClose: () => void;
+  className?: string;
+  children: (close: () => void) => ReactNode;
+}
+
+/**
+ * A native modal `<dialog>`: the browser keeps focus inside it, Esc closes it, and focus
+ * goes back where it was. Mounting opens it; its content gets a `close` to call.
+ */
+export function ModalDialog({ label, onClose, className, children }: ModalDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const latestOnClose = useRef(onClose);
+  latestOnClose.current = onClose;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    const closed = (): void => latestOnClose.current();
+    dialog.addEventListener('close', closed);
+    return () => {
+      dialog.removeEventListener('close', closed);
+      if (dialog.open) dialog.close();
+    };
+  }, []);
+
+  const close = (): void => ref.current?.close();
+  return (
+    <dialog ref={ref} aria-label={label} className={className ? `dialog ${className}` : 'dialog'}>
+      {children(close)}
+    </dialog>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * The search index kept in step with the archive. Runs inside the search worker (Dexie
+ * works in workers), and in Node tests over fake-indexeddb.
+ *
+ * Every operation goes through one queue, so a search never sees a half-applied change
+ * and an `add` that arrives during the first build waits for it (and then skips what the
+ * build already took in).
+ */
+import type { LetterArchiveDb, LetterRow } from '../archive/db';
+import type { SearchHit } from '../archive/types';
+import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex, reconcile } from './search-index';
+
+/** Letters read from the archive at a time while building. */
+const PAGE_SIZE = 500;
+
+export interface SearchServiceOptions {
+  version?: number;
+  /** Quiet time after the last change before the snapshot is saved. */
+  saveDelayMs?: number;
+}
+
+export class SearchService {
+  private index: SectionIndex | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastSaveMs = 0;
+  private readonly version: number;
+  private readonly saveDelayMs: number;
+  /** How the index was first obtained: for tests and diagnostics. */
+  loadedFrom: 'snapshot' | 'rebuild' | null = null;
+
+  constructor(
+    private readonly db: LetterArchiveDb,
+    options: SearchServiceOptions = {},
+  ) {
+    this.version = options.version ?? INDEX_VERSION;
+    this.saveDelayMs = options.saveDelayMs ?? 1000;
+  }
+
+  /** Loads or builds the index. */
+  ready(): Promise<void> {
+    return this.run(async () => {
+      await this.loaded();
+    });
+  }
+
+  /** Indexes these letters, read from the archive; letters already indexed or no longer stored are skipped. */
+  add(letterIds: string[]): Promise<void> {
+    return this.run(async () => {
+      const index = await this.loaded();
+      if (await this.addFromArchive(index, letterIds.filter((id) => !index.hasLetter(id)))) this.scheduleSave();
+    });
+  }
+
+  remove(letterIds: string[]): Promise<void> {
+    return this.run(async () => {
+      const index = await this.loaded();
+      let changed = false;
+      for (const id of letterIds) changed = index.removeLetter(id) || changed;
+      if (changed) {
+        await index.vacuum();
+        this.scheduleSave();
+      }
+    });
+  }
+
+  search(query: string, limit?: number): Promise<SearchHit[]> {
+    return this.run(async () => (await this.loaded()).search(query, limit));
+  }
+
+  /** Saves the snapshot now if a save is waiting. */
+  flush(): Promise<void> {
+    if (!this.saveTimer) return this.queue.then(() => undefined);
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    return this.run(() => this.save());
+  }
+
+  private run<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async loaded(): Promise<SectionIndex> {
+    if (this.index) return this.index;
+    const row = await this.db.searchIndex.get(SNAPSHOT_KEY);
+    const fromSnapshot = SectionIndex.fromSnapshot(row, this.version);
+    if (fromSnapshot) {
+      this.index = fromSnapshot;
+      this.loadedFrom = 'snapshot';
+      // The app may have closed between an import's write and the next save: catch up.
+      const stored = await this.db.letters.toCollection().primaryKeys();
+      const { toAdd, toRemove } = reconcile(fromSnapshot.letterIds(), stored);
+      for (const id of toRemove) fromSnapshot.removeLetter(id);
+      if (toRemove.length) await fromSnapshot.vacuum();
+      await this.addFromArchive(fromSnapshot, toAdd);
+      if (toAdd.length || toRemove.length) this.scheduleSave();
+      return fromSnapshot;
+    }
+    const built = await this.build();
+    this.index = built;
+    this.loadedFrom = 'rebuild';
+    this.scheduleSave();
+    return built;
+  }
+
+  private async build(): Promise<SectionIndex> {
+    const index = SectionIndex.empty();
+    let last: string | null = null;
+    for (;;) {
+      const page: LetterRow[] = await (last === null
+        ? this.db.letters.orderBy(':id').limit(PAGE_SIZE).toArray()
+        : this.db.letters.where(':id').above(last).limit(PAGE_SIZE).toArray());
+      for (const letter of page) index.addLetter(letter);
+      if (page.length < PAGE_SIZE) return index;
+      last = page[page.length - 1]!.id;
+    }
+  }
+
+  private async addFromArchive(index: SectionIndex, letterIds: string[]): Promise<boolean> {
+    let changed = false;
+    for (let start = 0; start < letterIds.length; start += PAGE_SIZE) {
+      const letters = await this.db.letters.bulkGet(letterIds.slice(start, start + PAGE_SIZE));
+      for (const letter of letters) if (letter) changed = index.addLetter(letter) || changed;
+    }
+    return changed;
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    // A large index takes a while to serialise: never spend more than about a fifth of the time saving.
+    const delay = Math.max(this.saveDelayMs, this.lastSaveMs * 4);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.run(() => this.save()).catch((error: unknown) => console.error('Saving the search index failed', error));
+    }, delay);
+  }
+
+  private async save(): Promise<void> {
+    if (!this.index) return;
+    const started = Date.now();
+    await this.db.searchIndex.put(this.index.toSnapshot(this.version));
+    this.lastSaveMs = Date.now() - started;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The search worker: holds the section index so building and searching it never freeze
+ * the UI. It opens the archive's database itself and keeps the index in step with it.
+ */
+import { LetterArchiveDb } from '../archive/db';
+import type { SearchReply, SearchRequest } from './search-messages';
+import { SearchService } from './search-service';
+
+/** The little of a worker's global scope this file uses (the DOM and WebWorker libs cannot both be loaded). */
+interface WorkerScope {
+  addEventListener(type: 'message', listener: (event: MessageEvent<SearchRequest>) => void): void;
+  postMessage(message: SearchReply): void;
+}
+
+const scope = self as unknown as WorkerScope;
+let service: SearchService | null = null;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function logFailure(what: string): (error: unknown) => void {
+  return (error) => console.error(`Search index: ${what} failed`, error);
+}
+
+scope.addEventListener('message', (event) => {
+  const message = event.data;
+  if (message.type === 'init') {
+    service ??= new SearchService(new LetterArchiveDb(message.dbName));
+    // Load or build straight away, so the first search does not wait for it.
+    service.ready().catch(logFailure('loading'));
+    return;
+  }
+  if (!service) {
+    if (message.type === 'search') scope.postMessage({ type: 'error', id: message.id, message: 'the search index was not started' });
+    return;
+  }
+  switch (message.type) {
+    case 'add':
+      service.add(message.letterIds).catch(logFailure('adding letters'));
+      break;
+    case 'remove':
+      service.remove(message.letterIds).catch(logFailure('removing letters'));
+      break;
+    case 'search':
+      service.search(message.query, message.limit).then(
+        (hits) => scope.postMessage({ type: 'hits', id: message.id, hits }),
+        (error: unknown) => scope.postMessage({ type: 'error', id: message.id, message: describe(error) }),
+      );
+      break;
+  }
+});
