@@ -50,4 +50,14 @@ test.describe('the sample archive', () => {
     await expect(badge).toHaveAttribute('data-grade', '2');
     await expect(badge).toHaveText('2 · Performs adequately');
   });
+
+  test('the sample letters can be removed, and do not come back', async ({ page }) => {
+    await page.getByRole('button', { name: 'Remove sample letters' }).click();
+    await expect(page.getByRole('listbox', { name: 'Councils' }).getByRole('option')).toHaveCount(0);
+    await expect(page.getByText(/No letters yet/)).toBeVisible();
+    expect(await readArchive(page)).toEqual({ letters: 0, partial: 0, councils: 0 });
+    await page.reload();
+    await expect(page.getByText(/No letters yet/)).toBeVisible();
+    expect(await readArchive(page)).toEqual({ letters: 0, partial: 0, councils: 0 });
+  });
 });

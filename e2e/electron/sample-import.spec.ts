@@ -25,6 +25,8 @@ const binary = electronBinary();
 const built = existsSync(path.join(REPO, 'out', 'main', 'index.js'));
 
 test('the app opens with the sample letters and reads the Coventry 2007 letter', async () => {
+  // Playwright's list reporter does not show skip reasons, so say it plainly.
+  if (!binary.path) console.log(`Electron spec skipped: ${binary.reason}`);
   test.skip(!binary.path, binary.reason);
   test.skip(!built, 'the app is not built: run npm run build first');
   const userData = mkdtempSync(path.join(os.tmpdir(), 'letter-archive-electron-'));

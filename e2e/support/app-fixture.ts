@@ -108,6 +108,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 });
 
 test.beforeEach(() => {
+  if (!browser.path) console.log(`Chromium spec skipped: ${browser.reason}`);
   test.skip(!browser.path, browser.reason);
 });
 
