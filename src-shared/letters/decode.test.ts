@@ -206,10 +206,6 @@ describe('decodeLetterBytes: refusals', () => {
     expect(decodeLetterBytes(concat(utf8('Dear Director'), [0], utf8('more text')))).toEqual({ ok: false, reason: BINARY });
   });
 
-  it('refuses UTF-16 without a BOM, whose zero bytes look like binary', () => {
-    expect(decodeLetterBytes(utf16('Dear Director', true, false))).toEqual({ ok: false, reason: BINARY });
-  });
-
   it('refuses control-character soup', () => {
     const controls = [1, 2, 3, 4, 5, 6, 7, 8, 11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127];
     const soup = noise(2000, 7, (value) => (value < 128 ? controls[value % controls.length]! : 0x61 + (value % 26)));
@@ -332,3 +328,27 @@ describe('normaliseText', () => {
     );
   });
 });
+
+describe('UTF-16 without a byte order mark', () => {
+  const text = 'Children’s services in Coventry City Council perform well.\nDear Mr Green';
+  const encode = (le: boolean) => {
+    const out = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      out[2 * i + (le ? 0 : 1)] = unit & 0xff;
+      out[2 * i + (le ? 1 : 0)] = unit >> 8;
+    }
+    return out;
+  };
+
+  it('is recognised in either byte order', () => {
+    expect(decodeLetterBytes(encode(true))).toEqual({ ok: true, text, encoding: 'utf-16le' });
+    expect(decodeLetterBytes(encode(false))).toEqual({ ok: true, text, encoding: 'utf-16be' });
+  });
+
+  it('is not confused with binary data full of zeros', () => {
+    const binary = new Uint8Array(64).map((_, i) => (i % 4 === 0 ? 0 : 200 + (i % 7)));
+    expect(decodeLetterBytes(binary)).toEqual({ ok: false, reason: 'looks like binary data, not text' });
+  });
+});
+

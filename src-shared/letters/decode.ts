@@ -66,6 +66,11 @@ export function decodeLetterBytes(bytes: Uint8Array): DecodeResult {
     return finishUtf16(bytes.subarray(2), false);
   }
 
+  // Some Windows tools write UTF-16 without a marker: English text then has a zero in every
+  // other byte, on the same side throughout, which binary data does not.
+  const unmarked = unmarkedUtf16(bytes);
+  if (unmarked) return finishUtf16(bytes, unmarked === 'le');
+
   // Checked before decoding, so that a large binary file is turned away without being decoded.
   if (bytes.subarray(0, NUL_SCAN_BYTES).includes(0)) return { ok: false, reason: REASON_BINARY };
 
@@ -125,6 +130,22 @@ const UNUSUAL = /[\r\v\f\u00a0\u00ad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\
 function hasTrailingBlank(text: string): boolean {
   const last = text.charCodeAt(text.length - 1);
   return text.includes(' \n') || text.includes('\t\n') || last === 0x20 || last === 0x09;
+}
+
+/** 'le' or 'be' when the first bytes look like UTF-16 text without a byte order mark. */
+function unmarkedUtf16(bytes: Uint8Array): 'le' | 'be' | null {
+  const pairs = Math.min(bytes.length, NUL_SCAN_BYTES) >> 1;
+  if (pairs < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenZeros++;
+    if (bytes[2 * i + 1] === 0) oddZeros++;
+  }
+  // Nearly all high bytes zero (Latin text), nearly no low bytes zero.
+  if (oddZeros >= pairs * 0.9 && evenZeros <= pairs * 0.02) return 'le';
+  if (evenZeros >= pairs * 0.9 && oddZeros <= pairs * 0.02) return 'be';
+  return null;
 }
 
 function finish(raw: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'): DecodeResult {

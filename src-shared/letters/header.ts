@@ -3,6 +3,8 @@ import { blockText, type Block } from './text-lines';
 import { loosePattern, trimFragment } from './names';
 
 const LETTERHEAD = /ofsted\.gov\.uk|kingsway|aviation house|alexandra house|\b0845\d?\b|www\.|@/i;
+/** A short block naming the kind of letter: its title. */
+const TITLE_HINT = /^(?=.{0,200}$).*(?:annual\s+performance\s+assessment|children['’`]?s?\s+services\s+(?:annual\s+)?rating)/i;
 const SALUTATION = /^dear\s+(.+?)[,.]?$/i;
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|cllr|councillor|professor|prof|sir|dame|lord|lady|rev)\.?$/i;
 
@@ -39,7 +41,9 @@ export function layoutLetter(blocks: Block[]): LetterLayout {
     if (at + 1 < block.length) split.push(block.slice(at + 1));
   }
 
-  const headerEnd = salutationAt === -1 ? 0 : salutationAt;
+  // Without a greeting, the header runs up to the block that names the kind of letter.
+  const titleAt = salutationAt === -1 ? split.findIndex((block) => TITLE_HINT.test(blockText(block))) : -1;
+  const headerEnd = salutationAt !== -1 ? salutationAt : Math.max(titleAt, 0);
   const addressLines: string[] = [];
   for (const block of split.slice(0, headerEnd)) {
     const text = blockText(block);
@@ -47,7 +51,7 @@ export function layoutLetter(blocks: Block[]): LetterLayout {
     for (const line of block) addressLines.push(line.text);
   }
 
-  let bodyStart = salutationAt === -1 ? 0 : salutationAt + 1;
+  let bodyStart = salutationAt !== -1 ? salutationAt + 1 : Math.max(titleAt, 0);
   let title: string | null = null;
   const first = split[bodyStart];
   if (first) {

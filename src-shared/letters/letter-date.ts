@@ -7,7 +7,7 @@ const MONTHS = [
 
 const DATE = new RegExp(
   String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` +
-    MONTHS.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)})?`).join('|') +
+    MONTHS.map((m) => (m === 'september' ? 'sep(?:tember|t)?' : `${m.slice(0, 3)}(?:${m.slice(3)})?`)).join('|') +
     String.raw`)\.?,?\s+((?:19|20)\d\d)\b`,
   'gi',
 );
@@ -20,8 +20,27 @@ export function isoDate(day: number, month: number, year: number): string | null
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** The first real calendar date written out in words ("26 November 2007") in the text, as ISO. */
+/** British numeric dates: day first ("09/12/2009", "9.12.2009"). */
+const NUMERIC_DATE = /\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b/g;
+
+/**
+ * The first real calendar date in the text, as ISO: written out in words ("26 November
+ * 2007", "9 Sept 2009"), or failing that in figures, day first as in Britain.
+ */
 export function findLetterDate(text: string): string | null {
+  return findWordDate(text) ?? findNumericDate(text);
+}
+
+function findNumericDate(text: string): string | null {
+  NUMERIC_DATE.lastIndex = 0;
+  for (let match = NUMERIC_DATE.exec(text); match; match = NUMERIC_DATE.exec(text)) {
+    const iso = isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+    if (iso) return iso;
+  }
+  return null;
+}
+
+function findWordDate(text: string): string | null {
   DATE.lastIndex = 0;
   for (let match = DATE.exec(text); match; match = DATE.exec(text)) {
     const monthWord = (match[2] ?? '').toLowerCase();

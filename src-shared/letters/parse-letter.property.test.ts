@@ -33,7 +33,12 @@ async function parseOk(bytes: Uint8Array): Promise<Letter> {
 }
 
 const baseline = new Map<string, ReturnType<typeof essentials>>();
-for (const file of SAMPLE_FILES) baseline.set(file, essentials(await parseOk(sampleBytes(file))));
+const baselineIds = new Map<string, string>();
+for (const file of SAMPLE_FILES) {
+  const letter = await parseOk(sampleBytes(file));
+  baseline.set(file, essentials(letter));
+  baselineIds.set(file, letter.id);
+}
 
 const footerStyle = fc.constantFrom(
   (page: number, pages: number) => `Page ${page} of ${pages}`,
@@ -80,7 +85,7 @@ describe('the parser on arbitrary input', () => {
 });
 
 describe('a sample letter dressed differently', () => {
-  it('parses to the same kind, date, council and grades whatever the encoding, line endings, wrapping and footers', async () => {
+  it('parses to the same kind, date, council, grades and id whatever the encoding, line endings, wrapping and footers', async () => {
     const dressing = fc.record({
       file: fc.constantFrom(...SAMPLE_FILES),
       encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'),
@@ -107,6 +112,8 @@ describe('a sample letter dressed differently', () => {
                 : encodeUtf16(text, d.encoding === 'utf-16le' ? 'le' : 'be');
         const letter = await parseOk(bytes);
         expect(essentials(letter)).toEqual(baseline.get(d.file));
+        // Same words, however encoded, wrapped or paginated: the same letter, the same id.
+        if (!d.curly) expect(letter.id).toBe(baselineIds.get(d.file));
       }),
       { numRuns: RUNS, seed: SEED },
     );

@@ -12,7 +12,7 @@ import { readApaSections } from './apa-sections';
 import { readRatingSections } from './rating-sections';
 import { readSignatory } from './closing';
 import { sha256Hex } from './sha256';
-import { blockText, toBlocks, type Block } from './text-lines';
+import { blockText, canonicalText, toBlocks } from './text-lines';
 import { sentenceCase } from './names';
 import { toUnits } from './units';
 
@@ -24,11 +24,6 @@ export async function parseLetter(bytes: Uint8Array): Promise<ParseOutcome> {
   const decoded = decodeLetterBytes(bytes);
   if (!decoded.ok) return decoded;
   return parseLetterText(decoded.text);
-}
-
-/** The text the id is taken from: the letter's words, whatever the encoding, line endings, wrapping or page footers. */
-export function canonicalText(blocks: Block[]): string {
-  return blocks.map(blockText).join('\n');
 }
 
 /** Parses already-decoded, normalised text. */
@@ -71,7 +66,7 @@ export async function parseLetterText(text: string): Promise<ParseOutcome> {
     if (!signatory) warnings.push('no signatory was found');
 
     const letter: Letter = {
-      id: sha256Hex(canonicalText(blocks)),
+      id: sha256Hex(canonicalText(text)),
       kind: kind.kind,
       date,
       year,

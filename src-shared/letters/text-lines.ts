@@ -110,6 +110,22 @@ export function toBlocks(text: string): Block[] {
   return blocks;
 }
 
+/**
+ * The text a letter's id is taken from: its words in order, with page footers dropped and
+ * every run of whitespace made one space. It depends on no rule about blocks or headings,
+ * so the same letter wrapped, re-paginated or with other line endings has the same id.
+ */
+export function canonicalText(text: string): string {
+  let out = '';
+  for (const raw of text.split('\n')) {
+    if (FOOTER.test(raw)) continue;
+    const line = raw.trim();
+    if (line === '') continue;
+    out = out === '' ? line : /\p{L}-$/u.test(out) ? out + line : out + ' ' + line;
+  }
+  return out.replace(/\s+/g, ' ');
+}
+
 /** Joins a wrapped line to its predecessor, keeping a hyphen that ended the line ("well-" + "being"). */
 export function joinWrapped(previous: string, next: string): string {
   if (/\p{L}-$/u.test(previous)) return previous + next;
