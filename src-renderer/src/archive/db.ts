@@ -56,8 +56,31 @@ let current: LetterArchiveDb | null = null;
 
 /** The app's database, opened on first use. */
 export function getDb(): LetterArchiveDb {
-  current ??= new LetterArchiveDb();
+  current ??= closingInterruptedImports(new LetterArchiveDb());
   return current;
+}
+
+/** Said of an import whose window closed or reloaded before it finished. */
+export const INTERRUPTED_REASON =
+  'the import was interrupted: the app closed or reloaded before it finished; import the folder again to complete it';
+
+/**
+ * An import's report is written as it goes and finished at the end; one still open when
+ * the archive is opened belonged to a window that closed or reloaded mid-import. Closing
+ * such reports before any other query runs keeps them from reading "still running" for ever.
+ * Only the window's own database does this: the search worker opens another connection.
+ */
+function closingInterruptedImports(db: LetterArchiveDb): LetterArchiveDb {
+  db.on('ready', () =>
+    db.reports
+      .filter((report) => report.finishedAt === '')
+      .modify((report) => {
+        report.finishedAt = new Date().toISOString();
+        report.cancelled = true;
+        report.failures.push({ file: report.source, reason: INTERRUPTED_REASON });
+      }),
+  );
+  return db;
 }
 
 /**
@@ -66,6 +89,6 @@ export function getDb(): LetterArchiveDb {
  */
 export function openFreshDbForTests(name: string): LetterArchiveDb {
   current?.close();
-  current = new LetterArchiveDb(name);
+  current = closingInterruptedImports(new LetterArchiveDb(name));
   return current;
 }

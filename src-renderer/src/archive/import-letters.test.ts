@@ -246,3 +246,32 @@ describe('settings and selection', () => {
     expect(await getSelection()).toEqual({ councilKey: '331', letterId: 'abc', sectionIndex: 2 });
   });
 });
+
+describe('an import cut off by a closed or reloaded window', () => {
+  it('is reported as interrupted when the archive is next opened, not as still running', async () => {
+    const name = `interrupted-${++dbCount}`;
+    const before = openFreshDbForTests(name);
+    await before.reports.add({
+      source: '/letters',
+      startedAt: '2026-11-24T10:00:00.000Z',
+      finishedAt: '',
+      total: 10,
+      added: 3,
+      duplicates: 0,
+      failures: [],
+      cancelled: false,
+    });
+    const finished = { source: '/old', startedAt: '2026-11-23T10:00:00.000Z', finishedAt: '2026-11-23T10:01:00.000Z', total: 1, added: 1, duplicates: 0, failures: [], cancelled: false };
+    await before.reports.add(finished);
+
+    // The window reloads: a new connection to the same archive.
+    openFreshDbForTests(name);
+    const reports = await getReports();
+    const interrupted = reports.find((r) => r.source === '/letters')!;
+    expect(interrupted.finishedAt).not.toBe('');
+    expect(interrupted.cancelled).toBe(true);
+    expect(interrupted.added).toBe(3);
+    expect(interrupted.failures.map((f) => f.reason).join()).toMatch(/interrupted/);
+    expect(reports.find((r) => r.source === '/old')).toMatchObject({ finishedAt: finished.finishedAt, cancelled: false, failures: [] });
+  });
+});

@@ -135,14 +135,22 @@ export async function importLetters(source: LetterSource, options: ImportOptions
           fail(file.relativePath, file.outcome.reason);
         }
       }
+      let written: Awaited<ReturnType<typeof writeBatch>> | null = null;
       try {
-        const written = await writeBatch(db, rows, report, sample);
-        report.added += written.added.length;
-        report.duplicates += written.duplicates;
-        notifyLettersAdded(written.added);
+        written = await writeBatch(db, rows, report, sample);
       } catch (error) {
         // The transaction rolled back: none of the batch's letters are in, so all are reported.
         for (const row of rows) report.failures.push({ file: row.sourceFile, reason: `could not be saved in the archive (${describe(error)})` });
+      }
+      if (written) {
+        report.added += written.added.length;
+        report.duplicates += written.duplicates;
+        try {
+          notifyLettersAdded(written.added);
+        } catch (error) {
+          // The letters are saved; the search index catches up when its worker next starts.
+          console.error('The search index could not be told about new letters', error);
+        }
       }
       progress(batchPaths[batchPaths.length - 1]!);
     }
