@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { META_CONTENT_SECURITY_POLICY } from './src-shared/content-security-policy';
 
 export default defineConfig({
   main: {
@@ -23,11 +24,14 @@ export default defineConfig({
     plugins: [
       react(),
       {
-        // The dev server injects inline scripts and styles for hot reloading, which the
-        // page's CSP refuses; only the dev server drops it. Built pages keep it.
-        name: 'letter-archive:no-csp-in-dev',
-        apply: 'serve',
-        transformIndexHtml: (html: string) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, ''),
+        // One policy for the whole app, written into the built page. The dev server injects
+        // inline scripts and styles for hot reloading, which the policy refuses, so it is
+        // left out there.
+        name: 'letter-archive:content-security-policy',
+        apply: 'build',
+        transformIndexHtml: () => [
+          { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head' },
+        ],
       },
     ],
     worker: { format: 'es' },

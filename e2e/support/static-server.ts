@@ -31,7 +31,7 @@ export async function serveFolder(root: string, headers: Record<string, string> 
       return;
     }
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    response.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? headers : {}) });
+    response.writeHead(200, { 'content-type': type, ...headers });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -6,6 +6,7 @@
  * those becomes a `skipped` entry with a reason a person understands, never an error.
  */
 import { constants } from 'node:fs';
+import { DEFAULT_MAX_FILE_BYTES, isIgnoredName, tooLargeReason } from '../../src-shared/letters/file-rules';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -37,40 +38,15 @@ export interface WalkOptions {
   maxFileBytes?: number;
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export const REASON_LINK_OUTSIDE = 'symbolic link pointing outside the chosen folder';
 export const REASON_LINK_LOOP = 'symbolic link loop';
+export { DEFAULT_MAX_FILE_BYTES, formatBytes, isIgnoredName, tooLargeReason } from '../../src-shared/letters/file-rules';
+
 export const REASON_LINK_BROKEN = 'symbolic link to something that does not exist';
 export const REASON_ALREADY_LISTED = 'symbolic link to a folder that is already listed';
 export const REASON_FOLDER_SEEN = 'folder already listed through a symbolic link';
 export const REASON_NOT_REGULAR = 'not a regular file (socket/device/pipe)';
-
-/** Names that operating systems drop into folders; never letters, never worth reporting. */
-const SYSTEM_NAMES = new Set(['thumbs.db', 'ehthumbs.db', 'desktop.ini', '$recycle.bin', 'system volume information']);
-
-/** True for hidden and system entries, which are skipped without a word. */
-export function isIgnoredName(name: string): boolean {
-  return name.startsWith('.') || SYSTEM_NAMES.has(name.toLowerCase());
-}
-
-/** "20 MB", "1.5 MB", "512 KB", "100 bytes" (1 MB = 1024 × 1024 bytes). */
-export function formatBytes(bytes: number): string {
-  const units: [number, string][] = [
-    [1024 * 1024 * 1024, 'GB'],
-    [1024 * 1024, 'MB'],
-    [1024, 'KB'],
-  ];
-  for (const [size, unit] of units) {
-    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
-  }
-  return `${bytes} bytes`;
-}
-
-/** The skip reason for a file over the size cap. */
-export function tooLargeReason(maxFileBytes: number): string {
-  return `larger than ${formatBytes(maxFileBytes)} (the limit for one letter)`;
-}
 
 /** Turns a file-system error into words. */
 export function describeFsError(error: unknown): string {

@@ -72,12 +72,13 @@ describe('contentTypeFor and responseHeaders', () => {
     expect(contentTypeFor('README')).toBe('application/octet-stream');
   });
 
-  it('adds the CSP to pages only, and nosniff to everything', () => {
+  it("adds the CSP and nosniff to everything, workers' scripts included", () => {
     const page = responseHeaders({ filePath: 'index.html', contentType: contentTypeFor('index.html') });
     expect(page['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(page['X-Content-Type-Options']).toBe('nosniff');
     const script = responseHeaders({ filePath: 'a.js', contentType: contentTypeFor('a.js') });
-    expect(script['Content-Security-Policy']).toBeUndefined();
+    // A module worker (the parser's, fed untrusted files) takes its policy from its script.
+    expect(script['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(script['X-Content-Type-Options']).toBe('nosniff');
   });
 });

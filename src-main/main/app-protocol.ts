@@ -59,10 +59,11 @@ export function resolveAppRequest(requestUrl: string, rendererDir: string): AppF
   return { filePath, contentType: contentTypeFor(filePath) };
 }
 
-/** Headers for a served file: the CSP on pages, and no guessing of types on anything. */
+/** Headers for a served file: the CSP, and no guessing of types. */
 export function responseHeaders(file: AppFile): Record<string, string> {
   const headers: Record<string, string> = { 'Content-Type': file.contentType, 'X-Content-Type-Options': 'nosniff' };
-  if (file.contentType.startsWith('text/html')) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+  // On every response: a module worker takes its policy from its own script's response.
+  headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
   return headers;
 }
 

@@ -19,8 +19,9 @@ import { WINDOW_TITLE } from './window-options';
 registerAppScheme();
 app.enableSandbox();
 const userData = process.env.LETTER_ARCHIVE_USER_DATA;
-// Lets end-to-end tests give each run a fresh archive.
-if (userData && path.isAbsolute(userData)) app.setPath('userData', userData);
+// Lets end-to-end tests give each run a fresh archive; a packaged app ignores it, so no
+// environment variable can point a user's app at another archive.
+if (userData && path.isAbsolute(userData) && !app.isPackaged) app.setPath('userData', userData);
 
 if (app.requestSingleInstanceLock()) {
   start();

@@ -10,20 +10,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** Where the packaged window starts. */
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
-/** Only the app's own files; no remote origins, no eval, no plugins, no framing. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy';
 
 function parseUrl(url: unknown): URL | null {
   if (typeof url !== 'string') return null;

@@ -7,6 +7,7 @@
  * not count; anything else does, so "Young People Coventry City Council" matches nothing.
  */
 import directory from '../../resources/councils/councils.json';
+import { titleCase } from './names';
 
 export interface CouncilRecord {
   displayName: string;
@@ -131,32 +132,6 @@ export function matchCouncil(nameAsWritten: string): CouncilRecord | undefined {
   index ??= buildIndex();
   const key = normaliseCouncilName(nameAsWritten);
   return key === '' ? undefined : index.byKey.get(key);
-}
-
-/** Words kept in lower case when a name written in capitals is title-cased. */
-const SMALL_WORDS = new Set(['and', 'of', 'upon', 'on', 'in', 'with', 'the', 'under', 'by']);
-
-function capitalise(word: string): string {
-  const lower = word.toLowerCase();
-  return lower.charAt(0).toUpperCase() + lower.slice(1);
-}
-
-function titleCase(s: string): string {
-  let first = true;
-  return s
-    .split(' ')
-    .map((word) =>
-      word
-        .split('-')
-        .map((part) => {
-          const lower = part.toLowerCase();
-          const out = !first && SMALL_WORDS.has(lower) ? lower : capitalise(part);
-          if (part !== '') first = false;
-          return out;
-        })
-        .join('-'),
-    )
-    .join(' ');
 }
 
 const SHORT_SUFFIX = new RegExp(`\\s+(?:${SUFFIXES.join('|')})$`, 'i');

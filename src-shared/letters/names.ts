@@ -1,19 +1,35 @@
 /** Small text helpers for names and headings. */
 
-const SMALL_WORDS = new Set(['of', 'and', 'upon', 'on', 'the', 'in', 'under', 'for', 'to', 'le', 'with']);
+/** Words kept in lower case when a name written in capitals is title-cased. */
+const SMALL_WORDS = new Set(['and', 'of', 'upon', 'on', 'in', 'with', 'the', 'under', 'by', 'for', 'to', 'le']);
+
+function capitalise(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/** "KINGSTON UPON HULL CITY COUNCIL" -> "Kingston upon Hull City Council", "STOKE-ON-TRENT" -> "Stoke-on-Trent". */
+export function titleCase(text: string): string {
+  let first = true;
+  return text
+    .split(' ')
+    .map((word) =>
+      word
+        .split('-')
+        .map((part) => {
+          const lower = part.toLowerCase();
+          const out = !first && SMALL_WORDS.has(lower) ? lower : capitalise(part);
+          if (part !== '') first = false;
+          return out;
+        })
+        .join('-'),
+    )
+    .join(' ');
+}
 
 /** True when the text has letters and none of them is lower case ("BEING HEALTHY"). */
 export function isAllCaps(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
-}
-
-/** "KINGSTON UPON HULL CITY COUNCIL" -> "Kingston upon Hull City Council". */
-export function titleCase(text: string): string {
-  return text
-    .toLowerCase()
-    .split(/(\s+|-)/)
-    .map((word, i) => (i > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
-    .join('');
 }
 
 /** "BEING HEALTHY" -> "Being healthy"; text already in mixed case is left alone. */

@@ -5,17 +5,11 @@
 import { MAX_READ_BATCH, type ArchiveBridge } from '../../../src-shared/bridge';
 import type { ImportFailure, LetterSource } from './types';
 
-/** The same cap the main process's folder walker uses. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-export const TOO_LARGE_REASON = 'larger than 20 MB (the limit for one letter)';
+import { DEFAULT_MAX_FILE_BYTES, isIgnoredName, tooLargeReason } from '../../../src-shared/letters/file-rules';
+
+export const MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES;
+export const TOO_LARGE_REASON = tooLargeReason(MAX_FILE_BYTES);
 export const SAME_PATH_REASON = 'another file with the same path was already listed';
-
-/** Names operating systems drop into folders: never letters, so left out without a word, as the folder walker does. */
-const SYSTEM_NAMES = new Set(['thumbs.db', 'ehthumbs.db', 'desktop.ini', '$recycle.bin', 'system volume information']);
-
-function isIgnoredName(name: string): boolean {
-  return name.startsWith('.') || SYSTEM_NAMES.has(name.toLowerCase());
-}
 
 function isIgnoredPath(relativePath: string): boolean {
   return relativePath.split('/').some(isIgnoredName);
