@@ -2,13 +2,23 @@
  * The UI's way to the search worker, started on first use. Where there is no Worker
  * (Node tests), notifications are dropped: the worker catches up with the archive
  * whenever it starts, so nothing is lost.
+ *
+ * For benchmarks, the main thread records two kinds of performance measure:
+ *   'letter-archive:search'      per `runSearch`, from the call to the answer; detail { query, elapsedMs }
+ *   'letter-archive:index-load'  once per worker, from its start to the index being ready;
+ *                                detail { source, documents, loadMs, snapshotChars }
  */
 import { getDb } from '../archive/db';
-import type { SearchHit } from '../archive/types';
-import type { SearchReply, SearchRequest } from './search-messages';
+import type { SearchIndexInfo, SearchReply, SearchRequest } from './search-messages';
+import type { SearchResponse } from './search-types';
+
+export type { SearchIndexInfo } from './search-messages';
+
+export const SEARCH_MEASURE = 'letter-archive:search';
+export const INDEX_LOAD_MEASURE = 'letter-archive:index-load';
 
 interface Pending {
-  resolve(hits: SearchHit[]): void;
+  resolve(reply: Extract<SearchReply, { type: 'result' | 'info' }>): void;
   reject(error: Error): void;
 }
 
@@ -21,15 +31,30 @@ function failAll(message: string): void {
   pending.clear();
 }
 
+/** Records a user-timing measure; never lets a missing or strict Performance API break a search. */
+function measure(name: string, start: number, detail: unknown): void {
+  try {
+    performance.measure(name, { start, end: performance.now(), detail });
+  } catch {
+    // Measures are for benchmarks only.
+  }
+}
+
 function startWorker(): Worker {
+  const startedAt = performance.now();
   const created = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
   created.addEventListener('message', (event: MessageEvent<SearchReply>) => {
     const reply = event.data;
+    if (reply.type === 'ready') {
+      const { source, documents, loadMs, snapshotChars } = reply.info;
+      measure(INDEX_LOAD_MEASURE, startedAt, { source, documents, loadMs, snapshotChars });
+      return;
+    }
     const request = pending.get(reply.id);
     if (!request) return;
     pending.delete(reply.id);
-    if (reply.type === 'hits') request.resolve(reply.hits);
-    else request.reject(new Error(reply.message));
+    if (reply.type === 'error') request.reject(new Error(reply.message));
+    else request.resolve(reply);
   });
   // A crashed worker is replaced on the next call; the new one reloads the snapshot and catches up.
   created.addEventListener('error', (event) => {
@@ -49,22 +74,61 @@ function send(message: SearchRequest): boolean {
   return true;
 }
 
+/** Sends a request that has an answer, and waits for it. */
+function ask<T>(make: (id: number) => SearchRequest, pick: (reply: Extract<SearchReply, { type: 'result' | 'info' }>) => T): Promise<T> {
+  const id = nextId++;
+  return new Promise<T>((resolve, reject) => {
+    pending.set(id, {
+      resolve: (reply) => {
+        try {
+          resolve(pick(reply));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+      reject,
+    });
+    if (!send(make(id))) {
+      pending.delete(id);
+      reject(new Error('search needs a Web Worker, which this environment does not have'));
+    }
+  });
+}
+
 /** Starts the worker so the index is loaded (or built) before the first search. */
 export function warmUpSearch(): void {
   if (typeof Worker !== 'undefined') worker ??= startWorker();
 }
 
-/** The sections that best match `query` (every word must match, by prefix or nearly), best first. */
-export function searchSections(query: string, limit = 50): Promise<SearchHit[]> {
-  if (!query.trim()) return Promise.resolve([]);
-  const id = nextId++;
-  return new Promise<SearchHit[]>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    if (!send({ type: 'search', id, query, limit })) {
-      pending.delete(id);
-      reject(new Error('search needs a Web Worker, which this environment does not have'));
-    }
-  });
+/**
+ * Answers a query in the search language (src-shared/search/query.ts): letters with their
+ * matching sections, best first (at most `options.letters`, 50 by default), facet counts over
+ * every match, what to highlight, and what in the query could not be understood.
+ *
+ * Every call resolves with the answer to its own query, in the order asked; when the person
+ * types on, callers simply ignore answers to older queries.
+ */
+export function runSearch(query: string, options: { letters?: number } = {}): Promise<SearchResponse> {
+  const started = performance.now();
+  return ask(
+    (id) => ({ type: 'run', id, query, letters: options.letters }),
+    (reply) => {
+      if (reply.type !== 'result') throw new Error('the search worker answered something else');
+      measure(SEARCH_MEASURE, started, { query, elapsedMs: reply.response.elapsedMs });
+      return reply.response;
+    },
+  );
+}
+
+/** What the worker loaded at start-up (waits for it): sections, snapshot or rebuilt, the time it took, the snapshot's size. */
+export function searchIndexInfo(): Promise<SearchIndexInfo> {
+  return ask(
+    (id) => ({ type: 'info', id }),
+    (reply) => {
+      if (reply.type !== 'info') throw new Error('the search worker answered something else');
+      return reply.info;
+    },
+  );
 }
 
 /** Tells the index that these letters were written to the archive. */

@@ -6,14 +6,20 @@ import { importLetters, removeSampleLetters } from '../archive/repository';
 import { memorySource, parseDirectly, sampleFiles } from '../archive/test-support/memory-source';
 import { INDEX_VERSION, SNAPSHOT_KEY } from './search-index';
 import { SearchService } from './search-service';
+import type { SearchResponse } from './search-types';
 
 let dbCount = 0;
 beforeEach(() => {
   openFreshDbForTests(`search-service-test-${++dbCount}`);
 });
 
-function councilsFound(hits: { councilName: string }[]): string[] {
-  return [...new Set(hits.map((h) => h.councilName))].sort();
+function councilsFound(response: SearchResponse): string[] {
+  return [...new Set(response.letters.map((l) => l.councilName))].sort();
+}
+
+/** The response without its timing, to compare two answers. */
+function untimed(response: SearchResponse): SearchResponse {
+  return { ...response, elapsedMs: 0 };
 }
 
 async function importSamples(files = sampleFiles()): Promise<void> {
@@ -25,12 +31,17 @@ describe('SearchService', () => {
     await importSamples();
     const service = new SearchService(getDb(), { saveDelayMs: 10_000 });
     expect(councilsFound(await service.search('fostering'))).toEqual(expect.arrayContaining(['Coventry', 'Leicester']));
-    expect(service.loadedFrom).toBe('rebuild');
+    expect(service.loadedFrom).toBe('rebuilt');
     expect(await getDb().searchIndex.get(SNAPSHOT_KEY)).toBeUndefined();
+    const info = await service.info();
+    expect(info).toMatchObject({ source: 'rebuilt', snapshotChars: 0 });
+    expect(info.documents).toBeGreaterThan(5);
+    expect(info.loadMs).toBeGreaterThan(0);
     await service.flush();
     const row = await getDb().searchIndex.get(SNAPSHOT_KEY);
     expect(row?.version).toBe(INDEX_VERSION);
     expect(Object.keys(row!.letters)).toHaveLength(5);
+    expect((await service.info()).snapshotChars).toBe(row!.json.length);
   });
 
   it('saves by itself a moment after a change', async () => {
@@ -41,19 +52,26 @@ describe('SearchService', () => {
     expect(await getDb().searchIndex.get(SNAPSHOT_KEY)).toBeDefined();
   });
 
-  it('loads the snapshot next time, and rebuilds when the version changes', async () => {
+  it('loads the snapshot next time, texts and all, and rebuilds when the version changes', async () => {
     await importSamples();
     const first = new SearchService(getDb());
-    const expected = await first.search('fostering');
+    const queries = ['fostering', '"looked after children"', 'safeg', 'grade:2 kind:rating'];
+    const expected = await Promise.all(queries.map((q) => first.search(q)));
+    expect(expected[1]!.totalSections).toBeGreaterThan(0);
     await first.flush();
 
     const second = new SearchService(getDb());
-    expect(await second.search('fostering')).toEqual(expected);
+    for (const [i, q] of queries.entries()) expect(untimed(await second.search(q))).toEqual(untimed(expected[i]!));
     expect(second.loadedFrom).toBe('snapshot');
+    const info = await second.info();
+    expect(info.source).toBe('snapshot');
+    expect(info.snapshotChars).toBe((await getDb().searchIndex.get(SNAPSHOT_KEY))!.json.length);
+    // Snippets need the section texts, which the snapshot does not hold.
+    expect(expected[0]!.letters[0]!.sections[0]!.snippet.marks.length).toBeGreaterThan(0);
 
     const newer = new SearchService(getDb(), { version: INDEX_VERSION + 1 });
-    expect(await newer.search('fostering')).toEqual(expected);
-    expect(newer.loadedFrom).toBe('rebuild');
+    expect(untimed(await newer.search('fostering'))).toEqual(untimed(expected[0]!));
+    expect(newer.loadedFrom).toBe('rebuilt');
   });
 
   it('catches up with letters written or deleted after the snapshot was saved', async () => {
@@ -75,20 +93,30 @@ describe('SearchService', () => {
     await removeSampleLetters();
     const third = new SearchService(getDb());
     expect(councilsFound(await third.search('fostering'))).toEqual(['Leicester']);
+    expect((await third.info()).documents).toBe(2);
   });
 
   it('adds and removes letters it is told about', async () => {
     const service = new SearchService(getDb());
-    expect(await service.search('fostering')).toEqual([]);
+    expect((await service.search('fostering')).totalSections).toBe(0);
     await importSamples();
     const ids = (await getDb().letters.toArray()).map((l) => l.id);
     await service.add(ids);
     await service.add(ids);
-    const hits = await service.search('fostering');
-    expect(councilsFound(hits)).toEqual(expect.arrayContaining(['Coventry', 'Leicester']));
+    const found = await service.search('fostering');
+    expect(councilsFound(found)).toEqual(expect.arrayContaining(['Coventry', 'Leicester']));
+    expect(found.letters[0]!.sections[0]!.snippet.text.length).toBeGreaterThan(0);
     await service.remove(ids);
-    expect(await service.search('fostering')).toEqual([]);
+    expect((await service.search('fostering')).totalSections).toBe(0);
     await service.add(['no-such-letter']);
-    expect(await service.search('coventry')).toEqual([]);
+    expect((await service.search('coventry')).totalSections).toBe(0);
+  });
+
+  it('passes the letter limit on', async () => {
+    await importSamples();
+    const service = new SearchService(getDb());
+    const one = await service.search('children', { letters: 1 });
+    expect(one.letters).toHaveLength(1);
+    expect(one.totalSections).toBeGreaterThan(1);
   });
 });

@@ -7,8 +7,10 @@
  * build already took in).
  */
 import type { LetterArchiveDb, LetterRow } from '../archive/db';
-import type { SearchHit } from '../archive/types';
-import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex, reconcile } from './search-index';
+import { runQuery, type RunOptions } from './search-engine';
+import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex } from './search-index';
+import type { SearchIndexInfo } from './search-messages';
+import type { SearchResponse } from './search-types';
 
 /** Letters read from the archive at a time while building. */
 const PAGE_SIZE = 500;
@@ -27,7 +29,11 @@ export class SearchService {
   private readonly version: number;
   private readonly saveDelayMs: number;
   /** How the index was first obtained: for tests and diagnostics. */
-  loadedFrom: 'snapshot' | 'rebuild' | null = null;
+  loadedFrom: 'snapshot' | 'rebuilt' | null = null;
+  /** Time the first load (or build) took, texts included. */
+  private loadMs = 0;
+  /** Length of the snapshot last loaded or saved. */
+  private snapshotChars = 0;
 
   constructor(
     private readonly db: LetterArchiveDb,
@@ -64,8 +70,17 @@ export class SearchService {
     });
   }
 
-  search(query: string, limit?: number): Promise<SearchHit[]> {
-    return this.run(async () => (await this.loaded()).search(query, limit));
+  /** Answers a query (see search-engine.ts); `elapsedMs` is the time the engine took, not the wait for the queue. */
+  search(query: string, options?: RunOptions): Promise<SearchResponse> {
+    return this.run(async () => runQuery(await this.loaded(), query, options));
+  }
+
+  /** What was loaded, and how long it took. Waits for the first load. */
+  info(): Promise<SearchIndexInfo> {
+    return this.run(async () => {
+      const index = await this.loaded();
+      return { documents: index.sectionCount, source: this.loadedFrom ?? 'rebuilt', loadMs: this.loadMs, snapshotChars: this.snapshotChars };
+    });
   }
 
   /** Saves the snapshot now if a save is waiting. */
@@ -84,36 +99,49 @@ export class SearchService {
 
   private async loaded(): Promise<SectionIndex> {
     if (this.index) return this.index;
+    const started = performance.now();
     const row = await this.db.searchIndex.get(SNAPSHOT_KEY);
     const fromSnapshot = SectionIndex.fromSnapshot(row, this.version);
     if (fromSnapshot) {
+      // Read every letter: the snapshot has no section texts (phrases and snippets need them), and
+      // the app may have closed between an import's write and the next save, so catch up too.
+      const { seen, added } = await this.readAll(fromSnapshot);
+      const gone = fromSnapshot.letterIds().filter((id) => !seen.has(id));
+      for (const id of gone) fromSnapshot.removeLetter(id);
+      if (gone.length) await fromSnapshot.vacuum();
+      if (added || gone.length) this.scheduleSave();
       this.index = fromSnapshot;
       this.loadedFrom = 'snapshot';
-      // The app may have closed between an import's write and the next save: catch up.
-      const stored = await this.db.letters.toCollection().primaryKeys();
-      const { toAdd, toRemove } = reconcile(fromSnapshot.letterIds(), stored);
-      for (const id of toRemove) fromSnapshot.removeLetter(id);
-      if (toRemove.length) await fromSnapshot.vacuum();
-      await this.addFromArchive(fromSnapshot, toAdd);
-      if (toAdd.length || toRemove.length) this.scheduleSave();
-      return fromSnapshot;
+      this.snapshotChars = row?.json.length ?? 0;
+    } else {
+      const built = SectionIndex.empty();
+      await this.readAll(built);
+      this.index = built;
+      this.loadedFrom = 'rebuilt';
+      this.scheduleSave();
     }
-    const built = await this.build();
-    this.index = built;
-    this.loadedFrom = 'rebuild';
-    this.scheduleSave();
-    return built;
+    this.loadMs = performance.now() - started;
+    return this.index;
   }
 
-  private async build(): Promise<SectionIndex> {
-    const index = SectionIndex.empty();
+  /**
+   * Reads the archive's letters a page at a time: indexes those the index lacks and gives
+   * back the texts of those it has. Returns the ids seen, and how many were added.
+   */
+  private async readAll(index: SectionIndex): Promise<{ seen: Set<string>; added: number }> {
+    const seen = new Set<string>();
+    let added = 0;
     let last: string | null = null;
     for (;;) {
       const page: LetterRow[] = await (last === null
         ? this.db.letters.orderBy(':id').limit(PAGE_SIZE).toArray()
         : this.db.letters.where(':id').above(last).limit(PAGE_SIZE).toArray());
-      for (const letter of page) index.addLetter(letter);
-      if (page.length < PAGE_SIZE) return index;
+      for (const letter of page) {
+        seen.add(letter.id);
+        if (index.hasLetter(letter.id)) index.attachTexts(letter);
+        else if (index.addLetter(letter)) added += 1;
+      }
+      if (page.length < PAGE_SIZE) return { seen, added };
       last = page[page.length - 1]!.id;
     }
   }
@@ -140,7 +168,9 @@ export class SearchService {
   private async save(): Promise<void> {
     if (!this.index) return;
     const started = Date.now();
-    await this.db.searchIndex.put(this.index.toSnapshot(this.version));
+    const row = this.index.toSnapshot(this.version);
+    await this.db.searchIndex.put(row);
+    this.snapshotChars = row.json.length;
     this.lastSaveMs = Date.now() - started;
   }
 }

@@ -26,13 +26,17 @@ function logFailure(what: string): (error: unknown) => void {
 scope.addEventListener('message', (event) => {
   const message = event.data;
   if (message.type === 'init') {
-    service ??= new SearchService(new LetterArchiveDb(message.dbName));
+    if (service) return;
+    service = new SearchService(new LetterArchiveDb(message.dbName));
     // Load or build straight away, so the first search does not wait for it.
-    service.ready().catch(logFailure('loading'));
+    service
+      .info()
+      .then((info) => scope.postMessage({ type: 'ready', info }))
+      .catch(logFailure('loading'));
     return;
   }
   if (!service) {
-    if (message.type === 'search') scope.postMessage({ type: 'error', id: message.id, message: 'the search index was not started' });
+    if (message.type === 'run' || message.type === 'info') scope.postMessage({ type: 'error', id: message.id, message: 'the search index was not started' });
     return;
   }
   switch (message.type) {
@@ -42,9 +46,15 @@ scope.addEventListener('message', (event) => {
     case 'remove':
       service.remove(message.letterIds).catch(logFailure('removing letters'));
       break;
-    case 'search':
-      service.search(message.query, message.limit).then(
-        (hits) => scope.postMessage({ type: 'hits', id: message.id, hits }),
+    case 'run':
+      service.search(message.query, { letters: message.letters }).then(
+        (response) => scope.postMessage({ type: 'result', id: message.id, response }),
+        (error: unknown) => scope.postMessage({ type: 'error', id: message.id, message: describe(error) }),
+      );
+      break;
+    case 'info':
+      service.info().then(
+        (info) => scope.postMessage({ type: 'info', id: message.id, info }),
         (error: unknown) => scope.postMessage({ type: 'error', id: message.id, message: describe(error) }),
       );
       break;

@@ -1,0 +1,666 @@
+/**
+ * Answers a query against the section index: evaluates the parsed query (OR-ed clauses of
+ * AND-ed words and phrases, exclusions, filters), groups the matching sections by letter,
+ * counts facets over all of them and cuts snippets for the ones returned. Pure apart from
+ * the clock: runs in the search worker, and in Node tests over a SectionIndex.
+ *
+ * Matching is MiniSearch's: the same terms (exact, prefix, fuzzy within a fifth of the
+ * word's letters), the same BM25+ scoring and field boosts. But it reads MiniSearch's
+ * postings directly and scores into typed arrays by short document id, because MiniSearch's
+ * `search` builds and sorts an object per result, which is too slow when a common word
+ * matches most of 80,000 sections (see SectionIndex).
+ */
+import { ANNUAL_RATING_LABELS, APA_LABELS, isGradeValue, rating, type GradeScale, type GradeValue, type Rating } from '../../../src-shared/letters/letter';
+import { hasFilters, parseQuery } from '../../../src-shared/search/query';
+import type { ParsedQuery, QueryFilters } from '../../../src-shared/search/query-types';
+import { hitPattern, makeSnippet, phraseMatcher, type PhraseTest } from '../../../src-shared/search/snippet';
+import { isStopWord } from '../../../src-shared/search/words';
+import { FIELD_BOOST, SEARCH_FIELDS, type FieldTermData, type SectionIndex, type StoredSection } from './search-index';
+import type { Facets, FacetValue, LetterResult, SearchResponse, SectionResult } from './search-types';
+
+/** Letters returned when the caller does not say. */
+export const DEFAULT_LETTER_LIMIT = 50;
+/** Near spellings allowed for fuzzy words: a fifth of the word's letters, at most MAX_FUZZY edits. */
+export const FUZZINESS = 0.2;
+const MAX_FUZZY = 6;
+/** How much a prefix or near-spelling match counts against an exact one (MiniSearch's defaults). */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** BM25+ parameters (MiniSearch's defaults). */
+const BM25_K = 1.2;
+const BM25_B = 0.7;
+const BM25_D = 0.5;
+/** Words listed in `highlight` at most: a three-letter prefix can stand for hundreds. */
+const MAX_HIGHLIGHT_WORDS = 1000;
+
+export interface RunOptions {
+  /** Letters to return at most (sections are all counted and faceted anyway). */
+  letters?: number;
+}
+
+/** An index term a query word stands for, and how much it counts. */
+interface Derived {
+  term: string;
+  data: FieldTermData;
+  weight: number;
+}
+
+/** A query word or phrase ready to score: the index terms it stands for. */
+interface Plan {
+  derived: Derived[];
+  /** Postings in all, to start with the rarest. */
+  size: number;
+}
+
+interface Phrase {
+  words: string[];
+  test: PhraseTest;
+  /** What is known of each short id: 0 not checked yet, 1 there, 2 not there. */
+  status: Uint8Array;
+}
+
+/** What to mark for a clause: whole words, beginnings of words, phrases; and the index terms its words stood for. */
+interface Marking {
+  words: Set<string>;
+  prefixes: Set<string>;
+  phrases: string[][];
+  terms: Set<string>;
+}
+
+interface CompiledClause {
+  plans: Plan[];
+  phrases: Phrase[];
+  marking: Marking;
+}
+
+/** Arrays by short id, reused between queries; a stamp equal to the current generation means "set". */
+class Workspace {
+  score = new Float64Array(0);
+  stamp = new Uint32Array(0);
+  hit = new Uint32Array(0);
+  unionScore = new Float64Array(0);
+  unionStamp = new Uint32Array(0);
+  excluded = new Uint32Array(0);
+  /** Candidates of the clause being matched, then the matching sections: short ids. */
+  candidates = new Int32Array(0);
+  matches = new Int32Array(0);
+  letterBest = new Float64Array(0);
+  letterBestDoc = new Int32Array(0);
+  letterSlot = new Int32Array(0);
+  letterStamp = new Uint32Array(0);
+  private generation = 0;
+
+  fit(docs: number, letters: number): void {
+    const moreDocs = this.score.length < docs;
+    const moreLetters = this.letterBest.length < letters;
+    if (!moreDocs && !moreLetters) return;
+    if (moreDocs) {
+      const n = Math.max(docs, Math.ceil(this.score.length * 1.5), 1024);
+      this.score = new Float64Array(n);
+      this.stamp = new Uint32Array(n);
+      this.hit = new Uint32Array(n);
+      this.unionScore = new Float64Array(n);
+      this.unionStamp = new Uint32Array(n);
+      this.excluded = new Uint32Array(n);
+      this.candidates = new Int32Array(n);
+      this.matches = new Int32Array(n);
+    }
+    if (moreLetters) {
+      const n = Math.max(letters, Math.ceil(this.letterBest.length * 1.5), 256);
+      this.letterBest = new Float64Array(n);
+      this.letterBestDoc = new Int32Array(n);
+      this.letterSlot = new Int32Array(n);
+      this.letterStamp = new Uint32Array(n);
+    }
+    this.clearStamps();
+  }
+
+  private clearStamps(): void {
+    this.stamp.fill(0);
+    this.hit.fill(0);
+    this.unionStamp.fill(0);
+    this.excluded.fill(0);
+    this.letterStamp.fill(0);
+    this.generation = 0;
+  }
+
+  /** A fresh stamp value. Wrapping around clears the stamps, so an old stamp is never mistaken for a new one. */
+  next(): number {
+    if (this.generation >= 0xfffffff0) this.clearStamps();
+    this.generation += 1;
+    return this.generation;
+  }
+}
+
+const workspaces = new WeakMap<SectionIndex, Workspace>();
+/** Per index: phrase → per short id 0 unknown, 1 there, 2 not there. Forgotten when the index changes. */
+const phraseCaches = new WeakMap<SectionIndex, { generation: number; phrases: Map<string, Uint8Array> }>();
+const PHRASE_CACHE_SIZE = 8;
+
+function workspaceFor(index: SectionIndex): Workspace {
+  let ws = workspaces.get(index);
+  if (!ws) {
+    ws = new Workspace();
+    workspaces.set(index, ws);
+  }
+  ws.fit(index.capacity, index.letterCapacity);
+  return ws;
+}
+
+function phraseStatus(index: SectionIndex, key: string): Uint8Array {
+  let cache = phraseCaches.get(index);
+  if (!cache || cache.generation !== index.generation) {
+    cache = { generation: index.generation, phrases: new Map() };
+    phraseCaches.set(index, cache);
+  }
+  let status = cache.phrases.get(key);
+  if (status && status.length < index.capacity) status = undefined;
+  if (status) {
+    // Most recently used last.
+    cache.phrases.delete(key);
+  } else {
+    status = new Uint8Array(index.capacity);
+    if (cache.phrases.size >= PHRASE_CACHE_SIZE) cache.phrases.delete(cache.phrases.keys().next().value!);
+  }
+  cache.phrases.set(key, status);
+  return status;
+}
+
+function quote(s: string): string {
+  return `\u201c${s}\u201d`;
+}
+
+/** The words that are not stop words, without repeats. */
+function indexWords(words: readonly string[]): string[] {
+  return [...new Set(words.filter((w) => !isStopWord(w)))];
+}
+
+function planOf(derived: Derived[]): Plan {
+  let size = 0;
+  for (const d of derived) for (const postings of d.data.values()) size += postings.size;
+  return { derived, size };
+}
+
+/**
+ * The index terms a query word stands for: itself, words it begins (when a prefix), near
+ * spellings (when fuzzy), each with MiniSearch's weight for that kind of match. A word that is
+ * both (the last word, typed so far) takes no near spelling that it has typed past.
+ */
+function expandWord(index: SectionIndex, word: string, prefix: boolean, fuzzy: boolean): Derived[] {
+  const derived = new Map<string, Derived>();
+  const exact = index.term(word);
+  if (exact) derived.set(word, { term: word, data: exact, weight: 1 });
+  if (prefix) {
+    for (const [term, data] of index.termsWithPrefix(word)) {
+      if (term === word) continue;
+      const extra = term.length - word.length;
+      derived.set(term, { term, data, weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * extra) });
+    }
+  }
+  if (fuzzy) {
+    const distance = Math.min(MAX_FUZZY, Math.round(word.length * FUZZINESS));
+    if (distance > 0) {
+      for (const [term, [data, edits]] of index.termsNear(word, distance)) {
+        if (edits === 0 || derived.has(term)) continue;
+        // A word still being typed is a beginning: "safeg" should not find "safe", which it has
+        // typed past; but a misspelling with a letter too many ("fosterring") still finds its word.
+        if (prefix && term.length < word.length && word.startsWith(term)) continue;
+        derived.set(term, { term, data, weight: (FUZZY_WEIGHT * term.length) / (term.length + edits) });
+      }
+    }
+  }
+  return [...derived.values()];
+}
+
+/** Field boosts in SEARCH_FIELDS order. */
+const BOOSTS = SEARCH_FIELDS.map((f) => (FIELD_BOOST as Record<string, number>)[f] ?? 1);
+
+/**
+ * Adds the plan's scores to `ws.score` for documents whose `ws.stamp` is `onlyStamp`, or
+ * for every live document when `onlyStamp` is 0; marks each scored document in `mark` with
+ * `markStamp`. When `collect`, documents marked for the first time are appended to
+ * `ws.candidates` (their score set rather than added to); returns how many candidates there are.
+ */
+function scorePlan(index: SectionIndex, ws: Workspace, plan: Plan, onlyStamp: number, mark: Uint32Array, markStamp: number, collect: boolean): number {
+  const n = index.documentCount;
+  const lengths = index.fieldLengths;
+  const score = ws.score;
+  const stamp = ws.stamp;
+  const candidates = ws.candidates;
+  let count = 0;
+  for (const { data, weight } of plan.derived) {
+    for (let f = 0; f < SEARCH_FIELDS.length; f++) {
+      const postings = data.get(index.fieldIds[f]!);
+      if (!postings) continue;
+      const matching = postings.size;
+      const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+      const factor = weight * BOOSTS[f]! * idf;
+      const lengthOf = lengths[f]!;
+      const norm = BM25_B / index.averageFieldLength(f);
+      postings.forEach((tf, doc) => {
+        if (onlyStamp !== 0 ? stamp[doc] !== onlyStamp : index.doc(doc) === undefined) return;
+        const s = factor * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + norm * lengthOf[doc]!)));
+        if (mark[doc] !== markStamp) {
+          mark[doc] = markStamp;
+          if (collect) {
+            score[doc] = s;
+            candidates[count++] = doc;
+            return;
+          }
+        }
+        score[doc]! += s;
+      });
+    }
+  }
+  return count;
+}
+
+/** Like `scorePlan` over candidates, looking each up in the postings: cheaper when there are few candidates. */
+function scorePlanByLookup(index: SectionIndex, ws: Workspace, plan: Plan, count: number, mark: Uint32Array, markStamp: number): void {
+  const candidates = ws.candidates;
+  const n = index.documentCount;
+  const lengths = index.fieldLengths;
+  for (const { data, weight } of plan.derived) {
+    for (let f = 0; f < SEARCH_FIELDS.length; f++) {
+      const postings = data.get(index.fieldIds[f]!);
+      if (!postings) continue;
+      const matching = postings.size;
+      const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+      const factor = weight * BOOSTS[f]! * idf;
+      const lengthOf = lengths[f]!;
+      const norm = BM25_B / index.averageFieldLength(f);
+      for (let i = 0; i < count; i++) {
+        const doc = candidates[i]!;
+        const tf = postings.get(doc);
+        if (tf === undefined) continue;
+        ws.score[doc]! += factor * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + norm * lengthOf[doc]!)));
+        mark[doc] = markStamp;
+      }
+    }
+  }
+}
+
+/** Live documents with every plan's terms, into `ws.candidates` (returns how many), scores summed in `ws.score`. */
+function matchAll(index: SectionIndex, ws: Workspace, plans: readonly Plan[]): number {
+  const ordered = [...plans].sort((a, b) => a.size - b.size);
+  const first = ordered[0];
+  if (!first || first.size === 0) return 0;
+  let current = ws.next();
+  let count = scorePlan(index, ws, first, 0, ws.stamp, current, true);
+  const candidates = ws.candidates;
+  for (const plan of ordered.slice(1)) {
+    if (count === 0) break;
+    const seen = ws.next();
+    const lookups = count * plan.derived.length * SEARCH_FIELDS.length;
+    if (lookups * 4 < plan.size) scorePlanByLookup(index, ws, plan, count, ws.hit, seen);
+    else scorePlan(index, ws, plan, current, ws.hit, seen, false);
+    // The survivors, kept in place; they become the set the next plan may add to.
+    current = ws.next();
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const doc = candidates[i]!;
+      if (ws.hit[doc] === seen) {
+        candidates[kept++] = doc;
+        ws.stamp[doc] = current;
+      }
+    }
+    count = kept;
+  }
+  return count;
+}
+
+/** Whether `filters` allow a section; null when there are no filters. */
+export function filterTest(filters: QueryFilters): ((section: StoredSection) => boolean) | null {
+  if (!hasFilters(filters)) return null;
+  const flat = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}']+/gu, ' ').trim()}`;
+  const councils = filters.councils.map(flat);
+  const councilSeen = new Map<string, boolean>();
+  const councilMatches = (name: string): boolean => {
+    let ok = councilSeen.get(name);
+    if (ok === undefined) {
+      // The start of the name, or of any word in it: council:hull finds Kingston upon Hull.
+      const words = flat(name);
+      ok = councils.some((c) => words.includes(c));
+      councilSeen.set(name, ok);
+    }
+    return ok;
+  };
+  const regions = new Set(filters.regions);
+  const regionSeen = new Map<string, boolean>();
+  const equalGrades = filters.grades.filter((g) => g.op === '=').map((g) => g.value);
+  const compared = filters.grades.filter((g) => g.op !== '=');
+  return (s) => {
+    if (filters.years.length && !filters.years.some((r) => s.year >= r.from && s.year <= r.to)) return false;
+    if (filters.kinds.length && !filters.kinds.includes(s.kind)) return false;
+    if (filters.outcomes.length && (s.outcome === null || !filters.outcomes.includes(s.outcome))) return false;
+    if (filters.grades.length) {
+      const g = s.grade;
+      if (g === null) return false;
+      if (equalGrades.length && !equalGrades.includes(g)) return false;
+      for (const { op, value } of compared) {
+        if (op === '<' ? !(g < value) : op === '<=' ? !(g <= value) : op === '>' ? !(g > value) : !(g >= value)) return false;
+      }
+    }
+    if (regions.size) {
+      if (s.region === null) return false;
+      let ok = regionSeen.get(s.region);
+      if (ok === undefined) {
+        ok = regions.has(s.region.toLowerCase());
+        regionSeen.set(s.region, ok);
+      }
+      if (!ok) return false;
+    }
+    if (councils.length && !councilMatches(s.councilName)) return false;
+    return true;
+  };
+}
+
+function compilePhrase(index: SectionIndex, words: string[]): Phrase {
+  return { words, test: phraseMatcher(words), status: phraseStatus(index, words.join(' ')) };
+}
+
+function phraseHolds(index: SectionIndex, phrase: Phrase, doc: number, section: StoredSection): boolean {
+  const status = phrase.status;
+  const known = status[doc];
+  if (known === 1) return true;
+  if (known === 2) return false;
+  const there =
+    phrase.test.test(index.text(section.letterId, section.sectionIndex)) || phrase.test.test(section.heading) || phrase.test.test(section.councilName);
+  status[doc] = there ? 1 : 2;
+  return there;
+}
+
+function gradeOf(value: number | null, scale: GradeScale | null): Rating | null {
+  return value !== null && scale !== null && isGradeValue(value) ? rating(scale, value) : null;
+}
+
+function byCountThenLabel(a: FacetValue, b: FacetValue): number {
+  return b.count - a.count || a.label.localeCompare(b.label);
+}
+
+/** The filter that narrows a query to a region, ready to append. */
+export function regionFilter(region: string): string {
+  const lower = region.toLowerCase();
+  return /\s/.test(lower) ? `region:"${lower}"` : `region:${lower}`;
+}
+
+export const KIND_FACET_LABELS: Record<StoredSection['kind'], string> = {
+  apa: 'Annual performance assessment',
+  'annual-rating': 'Annual rating',
+};
+
+/** A grade's facet label names both scales' words: "2 · Adequate / Performs adequately". */
+export function gradeFacetLabel(grade: GradeValue): string {
+  return `${grade} \u00b7 ${APA_LABELS[grade]} / ${ANNUAL_RATING_LABELS[grade]}`;
+}
+
+/** Counts of years, kinds, grades and regions over every matching section: one pass over typed arrays. */
+function facetsOf(index: SectionIndex, docs: Int32Array): Facets {
+  const codes = index.facetCodes;
+  const yearCounts = new Map<number, number>();
+  const kinds = [0, 0];
+  const grades = [0, 0, 0, 0, 0];
+  const regions = new Array<number>(codes.regionNames.length).fill(0);
+  let lastYear = -1;
+  let lastYearCount = 0;
+  for (const doc of docs) {
+    const year = codes.years[doc]!;
+    if (year !== lastYear) {
+      if (lastYear !== -1) yearCounts.set(lastYear, (yearCounts.get(lastYear) ?? 0) + lastYearCount);
+      lastYear = year;
+      lastYearCount = 0;
+    }
+    lastYearCount += 1;
+    kinds[codes.kinds[doc]!]! += 1;
+    grades[codes.grades[doc]!]! += 1;
+    regions[codes.regions[doc]!]! += 1;
+  }
+  if (lastYear !== -1) yearCounts.set(lastYear, (yearCounts.get(lastYear) ?? 0) + lastYearCount);
+  const grade: FacetValue[] = [];
+  for (const g of [4, 3, 2, 1] as const) {
+    if (grades[g]) grade.push({ label: gradeFacetLabel(g), count: grades[g]!, filter: `grade:${g}` });
+  }
+  const kind: FacetValue[] = [];
+  if (kinds[0]) kind.push({ label: KIND_FACET_LABELS.apa, count: kinds[0], filter: 'kind:apa' });
+  if (kinds[1]) kind.push({ label: KIND_FACET_LABELS['annual-rating'], count: kinds[1], filter: 'kind:rating' });
+  const region: FacetValue[] = [];
+  regions.forEach((count, code) => {
+    const name = codes.regionNames[code];
+    if (code > 0 && count > 0 && name) region.push({ label: name, count, filter: regionFilter(name) });
+  });
+  return {
+    year: [...yearCounts].sort((a, b) => b[0] - a[0]).map(([year, count]) => ({ label: String(year), count, filter: `year:${year}` })),
+    kind: kind.sort(byCountThenLabel),
+    grade,
+    region: region.sort(byCountThenLabel),
+  };
+}
+
+/** Newest first, then by council, letter and section: the order of sections that have no score. */
+function byDateThenPlace(x: StoredSection, y: StoredSection): number {
+  if (x.date !== y.date) return x.date < y.date ? 1 : -1;
+  if (x.councilName !== y.councilName) return x.councilName < y.councilName ? -1 : 1;
+  if (x.letterId !== y.letterId) return x.letterId < y.letterId ? -1 : 1;
+  return x.sectionIndex - y.sectionIndex;
+}
+
+/**
+ * Evaluates `parsed` against the index. Returns everything a SearchResponse has except the
+ * query text and the time taken.
+ */
+export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunOptions = {}): Omit<SearchResponse, 'query' | 'elapsedMs'> {
+  const errors = [...parsed.errors];
+  const limit = Math.max(0, Math.floor(options.letters ?? DEFAULT_LETTER_LIMIT));
+  const passes = filterTest(parsed.filters);
+  const ws = workspaceFor(index);
+
+  // What to leave out: words through the index, phrases by reading the text.
+  const excludePlans: Plan[] = [];
+  const excludePhrases: Phrase[] = [];
+  for (const term of parsed.exclude) {
+    const words = indexWords(term.words);
+    if (words.length === 0) {
+      errors.push(`-${quote(term.words.join(' '))} was ignored: it is made only of words too common to search for.`);
+    } else if (term.kind === 'word' || (term.words.length === 1 && words[0] === term.words[0])) {
+      excludePlans.push(planOf(expandWord(index, words[0]!, false, false)));
+    } else {
+      excludePhrases.push(compilePhrase(index, term.words));
+    }
+  }
+
+  // What to find: each clause's words as plans of index terms; phrases also checked against the text.
+  const clauses: CompiledClause[] = [];
+  for (const clause of parsed.clauses) {
+    const plans: Plan[] = [];
+    const phrases: Phrase[] = [];
+    const marking: Marking = { words: new Set(), prefixes: new Set(), phrases: [], terms: new Set() };
+    const common: string[] = [];
+    for (const term of clause.terms) {
+      const words = indexWords(term.words);
+      if (words.length === 0) {
+        if (term.kind === 'phrase') errors.push(`${quote(term.words.join(' '))} was left out: it is made only of words too common to search for.`);
+        else common.push(term.words[0]!);
+        continue;
+      }
+      if (term.kind === 'word' || (term.words.length === 1 && words[0] === term.words[0])) {
+        // A quoted single word is that word exactly: no prefix, no near spellings.
+        const word = words[0]!;
+        const prefix = term.kind === 'word' && term.prefix;
+        const derived = expandWord(index, word, prefix, term.kind === 'word' && term.fuzzy);
+        plans.push(planOf(derived));
+        marking.words.add(word);
+        if (prefix) marking.prefixes.add(word);
+        for (const d of derived) {
+          marking.terms.add(d.term);
+          if (!(prefix && d.term.startsWith(word))) marking.words.add(d.term);
+        }
+      } else {
+        for (const word of words) plans.push(planOf(expandWord(index, word, false, false)));
+        phrases.push(compilePhrase(index, term.words));
+        marking.phrases.push(term.words);
+      }
+    }
+    if (plans.length === 0) {
+      if (common.length) errors.push(`${quote(common.join(' '))} ${common.length === 1 ? 'is too common a word' : 'are too common words'} to search for.`);
+      continue;
+    }
+    clauses.push({ plans, phrases, marking });
+  }
+
+  let excludedStamp = 0;
+  if (excludePlans.length) {
+    excludedStamp = ws.next();
+    for (const plan of excludePlans) {
+      for (const { data } of plan.derived) for (const postings of data.values()) for (const doc of postings.keys()) ws.excluded[doc] = excludedStamp;
+    }
+  }
+  const keep = (doc: number, clausePhrases: readonly Phrase[]): boolean => {
+    if (excludedStamp !== 0 && ws.excluded[doc] === excludedStamp) return false;
+    const section = index.doc(doc);
+    if (!section) return false;
+    if (passes !== null && !passes(section)) return false;
+    for (const p of clausePhrases) if (!phraseHolds(index, p, doc, section)) return false;
+    for (const p of excludePhrases) if (phraseHolds(index, p, doc, section)) return false;
+    return true;
+  };
+
+  const matches = ws.matches;
+  let total = 0;
+  const marked: Marking = { words: new Set(), prefixes: new Set(), phrases: [], terms: new Set() };
+  let scored = true;
+  if (clauses.length > 0) {
+    const union = ws.next();
+    for (const clause of clauses) {
+      const check = excludedStamp !== 0 || passes !== null || clause.phrases.length > 0 || excludePhrases.length > 0;
+      const count = matchAll(index, ws, clause.plans);
+      const candidates = ws.candidates;
+      let found = false;
+      for (let i = 0; i < count; i++) {
+        const doc = candidates[i]!;
+        if (check && !keep(doc, clause.phrases)) continue;
+        found = true;
+        const s = ws.score[doc]!;
+        if (ws.unionStamp[doc] !== union) {
+          ws.unionStamp[doc] = union;
+          ws.unionScore[doc] = s;
+          matches[total++] = doc;
+        } else if (s > ws.unionScore[doc]!) {
+          ws.unionScore[doc] = s;
+        }
+      }
+      // Only what found something is worth marking.
+      if (!found) continue;
+      for (const w of clause.marking.words) marked.words.add(w);
+      for (const p of clause.marking.prefixes) marked.prefixes.add(p);
+      for (const t of clause.marking.terms) marked.terms.add(t);
+      for (const p of clause.marking.phrases) if (!marked.phrases.some((q) => q.join(' ') === p.join(' '))) marked.phrases.push(p);
+    }
+  } else if (passes !== null) {
+    // Filters alone: every section that passes them.
+    scored = false;
+    for (let doc = 0; doc < index.capacity; doc++) {
+      if (index.doc(doc) !== undefined && keep(doc, [])) matches[total++] = doc;
+    }
+  } else if (parsed.clauses.length === 0 && parsed.exclude.length > 0) {
+    errors.push('Say what to search for as well as what to leave out, or add a filter such as year:2009.');
+  }
+  const docs = matches.subarray(0, total);
+
+  const pattern = hitPattern(marked);
+  const words = [...marked.terms].sort().slice(0, MAX_HIGHLIGHT_WORDS);
+  const phrases = marked.phrases;
+  return {
+    parsed: { ...parsed, errors },
+    letters: groupByLetter(index, ws, docs, scored, limit, pattern),
+    totalSections: total,
+    facets: facetsOf(index, docs),
+    highlight: { words, phrases },
+  };
+}
+
+/** The best `limit` letters (by their best section) with all their matching sections, best first, snippets cut. */
+function groupByLetter(index: SectionIndex, ws: Workspace, docs: Int32Array, scored: boolean, limit: number, pattern: RegExp | null): LetterResult[] {
+  if (docs.length === 0 || limit === 0) return [];
+  const letterOf = index.letterOrdinalOf;
+  const score = scored ? ws.unionScore : null;
+  const best = ws.letterBest;
+  const bestDoc = ws.letterBestDoc;
+  // Each letter's best section: one pass.
+  const seen = ws.next();
+  const letters: number[] = [];
+  for (const doc of docs) {
+    const letter = letterOf[doc]!;
+    const s = score ? score[doc]! : 0;
+    if (ws.letterStamp[letter] !== seen) {
+      ws.letterStamp[letter] = seen;
+      best[letter] = s;
+      bestDoc[letter] = doc;
+      letters.push(letter);
+    } else if (s > best[letter]!) {
+      best[letter] = s;
+      bestDoc[letter] = doc;
+    }
+  }
+  // The best `limit` of them, kept in order as they come: most fall below the worst kept at once.
+  const before = (a: number, b: number): boolean => {
+    if (best[a] !== best[b]) return best[a]! > best[b]!;
+    return byDateThenPlace(index.doc(bestDoc[a]!)!, index.doc(bestDoc[b]!)!) < 0;
+  };
+  const top: number[] = [];
+  for (const letter of letters) {
+    if (top.length >= limit && !before(letter, top[top.length - 1]!)) continue;
+    let at = top.length;
+    while (at > 0 && before(letter, top[at - 1]!)) at -= 1;
+    top.splice(at, 0, letter);
+    if (top.length > limit) top.pop();
+  }
+  const chosen = ws.next();
+  const results: LetterResult[] = [];
+  const sectionDocs: number[][] = [];
+  for (const letter of top) {
+    const s = index.doc(bestDoc[letter]!)!;
+    ws.letterStamp[letter] = chosen;
+    ws.letterSlot[letter] = results.length;
+    sectionDocs.push([]);
+    results.push({
+      letterId: s.letterId,
+      councilKey: s.councilKey,
+      councilName: s.councilName,
+      region: s.region,
+      date: s.date,
+      year: s.year,
+      kind: s.kind,
+      overall: gradeOf(s.overall, s.overallScale),
+      sections: [],
+      score: best[letter]!,
+    });
+  }
+  for (const doc of docs) {
+    const letter = letterOf[doc]!;
+    if (ws.letterStamp[letter] === chosen) sectionDocs[ws.letterSlot[letter]!]!.push(doc);
+  }
+  results.forEach((letter, slot) => {
+    const list = sectionDocs[slot]!;
+    const scoreOf = (doc: number) => (score ? score[doc]! : 0);
+    list.sort((a, b) => scoreOf(b) - scoreOf(a) || index.doc(a)!.sectionIndex - index.doc(b)!.sectionIndex);
+    letter.sections = list.map((doc): SectionResult => {
+      const s = index.doc(doc)!;
+      return {
+        sectionIndex: s.sectionIndex,
+        heading: s.heading,
+        grade: gradeOf(s.grade, s.gradeScale),
+        snippet: makeSnippet(index.text(s.letterId, s.sectionIndex), pattern),
+        score: scoreOf(doc),
+      };
+    });
+  });
+  return results;
+}
+
+/** Parses and answers `query`, timing it. */
+export function runQuery(index: SectionIndex, query: string, options: RunOptions = {}): SearchResponse {
+  const started = performance.now();
+  const parsed = parseQuery(query);
+  const answer = evaluate(index, parsed, options);
+  return { query, ...answer, elapsedMs: performance.now() - started };
+}
