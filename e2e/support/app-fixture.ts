@@ -1,12 +1,13 @@
 /**
  * The app in Chromium, with `window.archive` backed by the real main-process folder
- * service running in this Node process. Only Electron's IPC transport is stood in for:
- * page.exposeFunction carries the calls, and bytes travel as base64.
+ * service running in this Node process (see archive-stand-in.ts). Only Electron's IPC
+ * transport is stood in for: page.exposeFunction carries the calls, and bytes travel as base64.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createFolderService } from '../../src-main/services/folder-service';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy';
+import { installArchiveStandIn } from './archive-stand-in';
 import { CHROMIUM_ARGS, findChromium } from './browser-path';
 import { serveFolder, type RunningServer } from './static-server';
 
@@ -36,7 +37,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const server = await serveFolder(RENDERER);
+      // The same policy the app:// protocol sends, so the tests run under it.
+      const server = await serveFolder(RENDERER, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
       await use(server);
       await server.close();
     },
@@ -47,55 +49,16 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use({ ...launchOptions, executablePath: browser.path, args: [...CHROMIUM_ARGS, ...(launchOptions.args ?? [])] });
   },
   shell: async ({ page }, use) => {
-    const service = createFolderService();
     let chosen: string | null = null;
     let delay = 0;
     const listed: string[] = [];
     const read: { root: string; file: string }[] = [];
-    await page.exposeFunction('__archiveCall', async (method: string, args: unknown[]) => {
-      switch (method) {
-        case 'chooseFolder':
-          return chosen;
-        case 'sampleFolder':
-          return SAMPLE_FOLDER;
-        case 'listFolder': {
-          listed.push(String(args[0]));
-          return service.listFolder(String(args[0]));
-        }
-        case 'readFiles': {
-          if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-          const results = await service.readFiles(String(args[0]), args[1] as string[]);
-          return results.map((r) => {
-            if ('error' in r) return r;
-            read.push({ root: String(args[0]), file: r.relativePath });
-            return { relativePath: r.relativePath, base64: Buffer.from(r.bytes).toString('base64') };
-          });
-        }
-        default:
-          throw new Error(`no such bridge method: ${method}`);
-      }
-    });
-    await page.addInitScript(() => {
-      type Call = (method: string, args: unknown[]) => Promise<unknown>;
-      const call = (window as unknown as { __archiveCall: Call }).__archiveCall;
-      const listeners = new Set<(command: string) => void>();
-      (window as unknown as { __menu: (c: string) => void }).__menu = (command) => listeners.forEach((l) => l(command));
-      const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-      Object.defineProperty(window, 'archive', {
-        value: Object.freeze({
-          chooseFolder: () => call('chooseFolder', []),
-          sampleFolder: () => call('sampleFolder', []),
-          listFolder: (root: string) => call('listFolder', [root]),
-          readFiles: async (root: string, paths: string[]) =>
-            ((await call('readFiles', [root, paths])) as { relativePath: string; base64?: string; error?: string }[]).map((r) =>
-              r.base64 === undefined ? r : { relativePath: r.relativePath, bytes: fromBase64(r.base64) },
-            ),
-          onMenuCommand: (listener: (command: string) => void) => {
-            listeners.add(listener);
-            return () => listeners.delete(listener);
-          },
-        }),
-      });
+    await installArchiveStandIn(page, {
+      sampleFolder: SAMPLE_FOLDER,
+      chosenFolder: () => chosen,
+      readDelayMs: () => delay,
+      onList: (root) => listed.push(root),
+      onRead: (root, file) => read.push({ root, file }),
     });
     await use({
       chooseFolder: (folder) => (chosen = folder),

@@ -1,30 +1,35 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useArchiveCounts, useCouncils, useLetter, useLettersOf } from './archive/hooks';
-import type { SearchHit } from './archive/types';
 import { useAppCommands } from './app/use-app-commands';
-import { useHitSnippets } from './app/use-hit-snippets';
 import { useImportActions } from './app/use-import-actions';
 import { usePaneWidths } from './app/use-pane-widths';
 import { EMPTY_SELECTION, useSavedSelection } from './app/use-saved-selection';
-import { SEARCH_LIMIT, useSearch } from './app/use-search';
+import { RESULT_LETTER_LIMIT, useSearch } from './app/use-search';
+import { useSearchHistory } from './app/use-search-history';
 import { CouncilPane } from './components/council-pane';
 import { DropZone } from './components/drop-zone';
 import { ImportBar } from './components/import-bar';
 import { ImportProgress } from './components/import-progress';
 import { ImportReport } from './components/import-report';
-import { LetterView, type LetterHighlight, type ScrollRequest } from './components/letter-view';
+import { LetterView, type HitNavigator, type LetterHighlight, type ScrollRequest } from './components/letter-view';
 import { LettersPane } from './components/letters-pane';
 import { PaneSplitter } from './components/pane-splitter';
 import { ReportsDialog } from './components/reports-dialog';
 import { SampleNotice } from './components/sample-notice';
+import type { ResultChoice } from './components/result-list';
 import { SearchBox } from './components/search-box';
-import { hitKey, SearchResults } from './components/search-results';
+import { SearchResults } from './components/search-results';
 import { StatusMessage } from './components/status-message';
 import { warmUpSearch } from './search/search-client';
+import type { FacetValue, SearchResponse } from './search/search-types';
 import { countOf } from './ui/format';
-import { queryWords } from './ui/highlight';
+import { appendFilter, hasFilter, removeFilter } from './ui/query-edit';
+import { flattenResults, resultKey } from './ui/search-display';
 
 const NO_LETTERS = 'No letters yet. Import a folder of letters, or drop one here.';
+
+/** A search shown this long without the query changing goes into the recent searches. */
+const REMEMBER_AFTER_MS = 2500;
 
 /** Frames to wait for something to focus: a council's letters or a letter may still be loading. */
 const FOCUS_WAIT_FRAMES = 60;
@@ -57,15 +62,20 @@ export function App() {
 
   const [query, setQuery] = useState('');
   const search = useSearch(query, counts?.letters);
-  const snippets = useHitSnippets(search?.hits);
-  const [openHit, setOpenHit] = useState<string | null>(null);
+  const response = search?.response ?? null;
+  const history = useSearchHistory();
+  /** The result shown in the letter pane, and the answer it came from. */
+  const [opened, setOpened] = useState<{ key: string; from: SearchResponse } | null>(null);
   const [highlight, setHighlight] = useState<LetterHighlight | null>(null);
   const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
 
   const searchRef = useRef<HTMLInputElement>(null);
   const articleRef = useRef<HTMLElement>(null);
+  const hitNavRef = useRef<HitNavigator>(null);
   const openNewest = useRef(false);
   const scrollToken = useRef(0);
+  /** The query Enter was pressed on in the search box before its answer came. */
+  const enterPending = useRef<string | null>(null);
 
   const askScroll = useCallback((letterId: string, sectionIndex: number) => {
     scrollToken.current += 1;
@@ -114,28 +124,63 @@ export function App() {
     if (id === selection.letterId) return;
     setSelection((s) => ({ ...s, letterId: id, sectionIndex: null }));
   }
-  function openSearchHit(hit: SearchHit): void {
+  function openResult({ letter: result, section }: ResultChoice, from: SearchResponse): void {
     openNewest.current = false;
-    setOpenHit(hitKey(hit));
-    setSelection({ councilKey: hit.councilKey, letterId: hit.letterId, sectionIndex: hit.sectionIndex });
-    const terms = hit.terms.length > 0 ? hit.terms : queryWords(query);
-    setHighlight({ letterId: hit.letterId, sectionIndex: hit.sectionIndex, terms });
-    askScroll(hit.letterId, hit.sectionIndex);
+    setOpened({ key: resultKey(result.letterId, section.sectionIndex), from });
+    setSelection({ councilKey: result.councilKey, letterId: result.letterId, sectionIndex: section.sectionIndex });
+    // The same answer keeps the same highlight, so the letter's marks are not drawn again.
+    setHighlight((h) => (h && h.letterId === result.letterId && h.terms === from.highlight ? h : { letterId: result.letterId, terms: from.highlight }));
+    askScroll(result.letterId, section.sectionIndex);
+    history.remember(from.query);
+  }
+  function openFirstResult(): void {
+    const first = response ? flattenResults(response.letters)[0] : undefined;
+    if (response && first) openResult(first, response);
   }
   function focusLetter(): void {
     focusWhenReady(() => articleRef.current);
   }
+  /** Down arrow in the search box: into the results, at the one open or the first. */
   function enterResults(): void {
-    const hits = search?.hits ?? [];
-    const first = hits.find((h) => hitKey(h) === openHit) ?? hits[0];
-    if (!first) return;
-    openSearchHit(first);
+    if (!response) return;
+    const rows = flattenResults(response.letters);
+    const row = rows.find((r) => r.key === opened?.key) ?? rows[0];
+    if (!row) return;
+    openResult(row, response);
     focusListIn('.pane--results');
+  }
+  /** Enter in the search box: open the first result, then go from hit to hit. */
+  function enterInSearch(backwards: boolean): void {
+    if (search?.status !== 'done' || search.query !== query) {
+      enterPending.current = query.trim();
+      return;
+    }
+    if (opened?.from === response && hitNavRef.current?.step(backwards ? -1 : 1)) return;
+    if (opened?.from !== response) openFirstResult();
   }
   function clearSearch(): void {
     setQuery('');
-    setOpenHit(null);
+    setOpened(null);
     setHighlight(null);
+    enterPending.current = null;
+  }
+  /** Typing in the box; emptying it ends the search as Esc does, marks and all. */
+  function changeQuery(value: string): void {
+    if (value.trim() === '') clearSearch();
+    setQuery(value);
+  }
+  function leaveResults(): void {
+    clearSearch();
+    focusListIn('.pane--letters');
+  }
+  function toggleFacet(value: FacetValue): void {
+    const next = hasFilter(query, value.filter) ? removeFilter(query, value.filter) : appendFilter(query, value.filter);
+    setQuery(next);
+    history.remember(next);
+  }
+  function runQuery(q: string): void {
+    setQuery(q);
+    history.remember(q);
   }
   const focusSearch = useCallback(() => {
     searchRef.current?.focus();
@@ -151,7 +196,28 @@ export function App() {
     [setSelection],
   );
 
-  useAppCommands({ focusSearch, importFolder: actions.importFolder, print: () => window.print() });
+  // A search whose results stay on screen a while is worth offering again, even if none was opened.
+  const settledQuery = search?.status === 'done' && (response?.letters.length ?? 0) > 0 ? search.query : null;
+  const { remember } = history;
+  useEffect(() => {
+    if (settledQuery === null) return;
+    const timer = setTimeout(() => remember(settledQuery), REMEMBER_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [settledQuery, remember]);
+
+  // Enter pressed before the answer came: act on it once the answer is here.
+  useEffect(() => {
+    if (enterPending.current === null || search?.status !== 'done' || search.query !== query) return;
+    if (enterPending.current === query.trim()) openFirstResult();
+    enterPending.current = null;
+  });
+
+  useAppCommands({
+    focusSearch,
+    importFolder: actions.importFolder,
+    print: () => window.print(),
+    stepHit: (delta) => void hitNavRef.current?.step(delta),
+  });
 
   const archiveEmpty = counts?.letters === 0;
   const emptyMessage = archiveEmpty
@@ -172,7 +238,19 @@ export function App() {
           </svg>
           Letter Archive
         </h1>
-        <SearchBox inputRef={searchRef} value={query} onChange={setQuery} onClear={clearSearch} onEnterResults={enterResults} />
+        <SearchBox
+          inputRef={searchRef}
+          value={query}
+          onChange={changeQuery}
+          onClear={clearSearch}
+          onEnterResults={enterResults}
+          onEnter={enterInSearch}
+          errors={search && response ? response.parsed.errors : []}
+          recent={history.recent}
+          saved={history.saved}
+          onRun={runQuery}
+          onRemoveSaved={history.remove}
+        />
         <p className="archive-counts">
           {counts && counts.letters > 0 && `${countOf(counts.letters, 'letter')} · ${countOf(counts.councils, 'council')}`}
         </p>
@@ -203,16 +281,17 @@ export function App() {
           {search ? (
             <SearchResults
               search={search}
-              snippets={snippets}
-              limit={SEARCH_LIMIT}
-              selectedKey={openHit}
-              onOpen={openSearchHit}
-              onActivate={(hit) => {
-                openSearchHit(hit);
+              letterLimit={RESULT_LETTER_LIMIT}
+              selectedKey={opened?.key ?? null}
+              onSelect={(choice) => response && openResult(choice, response)}
+              onActivate={(choice) => {
+                if (!response) return;
+                openResult(choice, response);
                 focusLetter();
               }}
-              onEscape={focusSearch}
-              onBack={clearSearch}
+              onBack={leaveResults}
+              onFacet={toggleFacet}
+              onSave={(name) => history.save(name, query)}
             />
           ) : (
             <LettersPane council={council} letters={lettersOfChosen} selectedId={selection.letterId} onSelect={chooseLetter} onActivate={focusLetter} />
@@ -230,6 +309,8 @@ export function App() {
             onJump={jumpToSection}
             onSectionInView={sectionInView}
             articleRef={articleRef}
+            hitNavRef={hitNavRef}
+            onEscape={search ? () => focusListIn('.pane--results') : undefined}
           />
         </div>
       </main>

@@ -6,19 +6,38 @@ interface AppCommands {
   focusSearch: () => void;
   importFolder: () => void;
   print: () => void;
+  /** Next (1) or previous (-1) search hit in the open letter. */
+  stepHit: (delta: 1 | -1) => void;
 }
 
-/** Ctrl+F / Cmd+F, and the application menu's commands when running in the desktop app. */
+/** True when keys typed at `target` are text, so a bare "/" must reach it. */
+function isTypingInto(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
+}
+
+/**
+ * The window's own keys: Ctrl+F / Cmd+F, and "/" outside text fields, go to the search box;
+ * F3 and Shift+F3 step through the hits. Also the application menu's commands in the desktop app.
+ */
 export function useAppCommands(commands: AppCommands): void {
   const latest = useRef(commands);
   latest.current = commands;
 
   useEffect(() => {
     function keyDown(event: KeyboardEvent): void {
+      if (event.defaultPrevented) return;
       const mod = event.ctrlKey || event.metaKey;
       if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
         event.preventDefault();
         latest.current.focusSearch();
+      } else if (event.key === '/' && !mod && !event.altKey && !isTypingInto(event.target)) {
+        event.preventDefault();
+        latest.current.focusSearch();
+      } else if (event.key === 'F3' && !mod && !event.altKey) {
+        event.preventDefault();
+        latest.current.stepHit(event.shiftKey ? -1 : 1);
       }
     }
     window.addEventListener('keydown', keyDown);

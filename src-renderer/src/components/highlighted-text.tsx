@@ -1,20 +1,20 @@
 import { Fragment, useMemo } from 'react';
-import { findTermRanges, splitByRanges, type TextRange } from '../ui/highlight';
+import { splitByRanges, type HitMatcher, type TextRange } from '../ui/highlight';
 
 interface HighlightedTextProps {
   text: string;
-  /** Words to mark; none, or an empty list, renders the text as it is. */
-  terms?: readonly string[] | undefined;
+  /** Finds the hits to mark; none renders the text as it is. */
+  matcher?: HitMatcher | null | undefined;
   /** Or the ranges to mark, already worked out. */
   ranges?: readonly TextRange[] | undefined;
 }
 
-/** Letter text with the searched-for words in `<mark>`, built from text nodes only. */
-export function HighlightedText({ text, terms, ranges }: HighlightedTextProps) {
+/** Letter text with the search's hits in `<mark>`, built from text nodes only. */
+export function HighlightedText({ text, matcher, ranges }: HighlightedTextProps) {
   const segments = useMemo(() => {
-    const marks = ranges ?? (terms && terms.length > 0 ? findTermRanges(text, terms) : null);
+    const marks = ranges ?? (matcher ? matcher(text) : null);
     return marks && marks.length > 0 ? splitByRanges(text, marks) : null;
-  }, [text, terms, ranges]);
+  }, [text, matcher, ranges]);
   if (!segments) return <>{text}</>;
   return (
     <>

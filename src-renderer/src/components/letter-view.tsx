@@ -1,15 +1,23 @@
-import { useEffect, useLayoutEffect, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { StoredLetter } from '../archive/types';
+import { useHitNavigator } from '../app/use-hit-navigator';
+import { makeHitMatcher, type HitTerms } from '../ui/highlight';
 import { sectionAtLine } from '../ui/section-in-view';
+import { HitBar } from './hit-bar';
 import { LetterHeader } from './letter-header';
 import { LetterSection, sectionElementId } from './letter-section';
 import { LetterToc } from './letter-toc';
 
-/** Marks to draw: the search words, in one section of one letter. */
+/** Marks to draw: a search's words and phrases, everywhere in one letter. */
 export interface LetterHighlight {
   letterId: string;
-  sectionIndex: number;
-  terms: readonly string[];
+  terms: HitTerms;
+}
+
+/** What the rest of the window may ask of the letter's hits. */
+export interface HitNavigator {
+  /** Moves to the next (1) or previous (-1) hit; false when the open letter has none. */
+  step(delta: 1 | -1): boolean;
 }
 
 /** A request to bring a section into view; a new token asks again for the same section. */
@@ -31,6 +39,9 @@ interface LetterViewProps {
   /** The section the reader has scrolled to. */
   onSectionInView: (sectionIndex: number) => void;
   articleRef?: Ref<HTMLElement>;
+  hitNavRef?: Ref<HitNavigator>;
+  /** Esc in the letter: back to where it was opened from (the search results). */
+  onEscape?: () => void;
 }
 
 /** Scroll events this soon after the view scrolled itself are its own, not the reader's. */
@@ -47,6 +58,8 @@ export function LetterView({
   onJump,
   onSectionInView,
   articleRef,
+  hitNavRef,
+  onEscape,
 }: LetterViewProps) {
   const scrollerRef = useRef<HTMLElement | null>(null);
   const shownId = useRef<string | null>(null);
@@ -55,6 +68,13 @@ export function LetterView({
   const frame = useRef(0);
   const latestOnSection = useRef(onSectionInView);
   latestOnSection.current = onSectionInView;
+
+  const matcher = useMemo(
+    () => (letter && highlight && highlight.letterId === letter.id ? makeHitMatcher(highlight.terms) : null),
+    [letter, highlight],
+  );
+  const hits = useHitNavigator(scrollerRef, letter, matcher);
+  useImperativeHandle(hitNavRef, () => ({ step: hits.step }), [hits.step]);
 
   // A new letter opens at its top, or at the section a search result or the last session asked for.
   useLayoutEffect(() => {
@@ -68,7 +88,9 @@ export function LetterView({
       if (target) target.scrollIntoView({ block: 'start' });
       // The first section sits under the header: going there means the top of the letter.
       if (!target || wanted.sectionIndex === 0) scroller.scrollTop = 0;
-      // In a long section the words searched for may be far below its heading: bring them up.
+      // The section's first hit is the current one; in a long section it may be far below the heading.
+      const first = target ? hits.firstIn(target) : -1;
+      if (first >= 0) hits.show(first, false);
       const firstMark = target?.querySelector('mark');
       if (firstMark && firstMark.getBoundingClientRect().bottom > scroller.getBoundingClientRect().bottom - 48) {
         firstMark.scrollIntoView({ block: 'center' });
@@ -78,6 +100,7 @@ export function LetterView({
       scroller.scrollTop = 0;
     }
     shownId.current = letter.id;
+    // `hits` is left out on purpose: stepping to another hit must not scroll back to the section.
   }, [letter, scrollRequest]);
 
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
@@ -99,6 +122,13 @@ export function LetterView({
     });
   }
 
+  function handleKeyDown(event: KeyboardEvent<HTMLElement>): void {
+    if (event.key === 'Escape' && onEscape) {
+      event.preventDefault();
+      onEscape();
+    }
+  }
+
   function setRefs(element: HTMLElement | null): void {
     scrollerRef.current = element;
     if (typeof articleRef === 'function') articleRef(element);
@@ -115,15 +145,15 @@ export function LetterView({
     );
   }
 
-  const terms = highlight && highlight.letterId === letter.id ? highlight : null;
   return (
     <div className="pane pane--letter">
-      <article ref={setRefs} className="letter-scroll" aria-label="Letter" tabIndex={0} onScroll={handleScroll}>
+      {matcher && <HitBar current={hits.current} count={hits.count} onStep={hits.step} />}
+      <article ref={setRefs} className="letter-scroll" aria-label="Letter" tabIndex={0} onScroll={handleScroll} onKeyDown={handleKeyDown}>
         <div className="letter-page">
           <LetterHeader letter={letter} />
           {letter.sections.length > 1 && <LetterToc sections={letter.sections} current={currentSection} onJump={onJump} />}
           {letter.sections.map((section, i) => (
-            <LetterSection key={i} section={section} index={i} terms={terms && terms.sectionIndex === i ? terms.terms : undefined} />
+            <LetterSection key={i} section={section} index={i} matcher={matcher} />
           ))}
           <p className="letter-source">
             Imported from <code>{letter.sourceFile}</code>

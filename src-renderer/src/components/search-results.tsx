@@ -1,90 +1,67 @@
-import type { SearchHit } from '../archive/types';
-import { countOf, formatLetterDate, kindLabel } from '../ui/format';
-import type { Snippet } from '../ui/snippet';
-import { HighlightedText } from './highlighted-text';
-import { RatingBadge } from './rating-badge';
-import { SelectableList } from './selectable-list';
-
-export interface SearchState {
-  query: string;
-  status: 'searching' | 'done' | 'error';
-  hits: SearchHit[];
-  error?: string;
-}
+import { useMemo } from 'react';
+import type { SearchState } from '../app/use-search';
+import type { FacetValue } from '../search/search-types';
+import { makeHitMatcher } from '../ui/highlight';
+import { elapsedText, resultCountText } from '../ui/search-display';
+import { FacetPanel } from './facet-panel';
+import { ResultList, type ResultChoice } from './result-list';
+import { SaveSearch } from './save-search';
 
 interface SearchResultsProps {
   search: SearchState;
-  /** Excerpts around the words found, by `hitKey`, as they load. */
-  snippets: Map<string, Snippet>;
-  limit: number;
+  /** Letters listed at most. */
+  letterLimit: number;
   selectedKey: string | null;
-  onOpen: (hit: SearchHit) => void;
+  onSelect: (choice: ResultChoice) => void;
   /** Enter on a result: open it and go on to read it. */
-  onActivate: (hit: SearchHit) => void;
-  /** Esc on the list: back to the search box. */
-  onEscape: () => void;
+  onActivate: (choice: ResultChoice) => void;
+  /** Esc on the list, or "Back to letters": leave the search. */
   onBack: () => void;
+  onFacet: (value: FacetValue) => void;
+  onSave: (name: string) => void;
 }
 
-export function hitKey(hit: Pick<SearchHit, 'letterId' | 'sectionIndex'>): string {
-  return `${hit.letterId}#${hit.sectionIndex}`;
-}
-
-function summary(search: SearchState, limit: number): string {
-  if (search.status === 'searching' && search.hits.length === 0) return 'Searching…';
+function summary(search: SearchState, letterLimit: number): string {
+  const { response } = search;
   if (search.status === 'error') return `The search did not work: ${search.error ?? 'unknown error'}`;
-  if (search.hits.length === 0) return `No sections match “${search.query.trim()}”.`;
-  const found = countOf(search.hits.length, 'section');
-  return search.hits.length >= limit ? `The first ${found} that match` : `${found} match`;
+  if (!response) return 'Searching…';
+  if (response.letters.length === 0) return search.status === 'searching' ? 'Searching…' : `No sections match “${search.query.trim()}”.`;
+  return resultCountText(response.totalSections, response.letters.length, letterLimit);
 }
 
-/** Takes the place of the letters pane while a search is on: one item per matching section. */
-export function SearchResults({ search, snippets, limit, selectedKey, onOpen, onActivate, onEscape, onBack }: SearchResultsProps) {
+/** Takes the place of the letters pane while a search is on: facets, then the results by letter. */
+export function SearchResults({ search, letterLimit, selectedKey, onSelect, onActivate, onBack, onFacet, onSave }: SearchResultsProps) {
+  const { response } = search;
+  const matcher = useMemo(() => (response ? makeHitMatcher(response.highlight) : null), [response]);
+  const time = response && search.status === 'done' ? elapsedText(response.elapsedMs) : '';
   return (
-    <div className="pane pane--results">
+    <div className="pane pane--results" aria-busy={search.status === 'searching'}>
       <div className="pane-head">
-        <h2 className="pane-title">Search results</h2>
         <div className="pane-tools pane-tools--row">
-          <p className="results-summary" role="status">
-            {summary(search, limit)}
-          </p>
+          <h2 className="pane-title">Search results</h2>
           <button type="button" className="link-button" onClick={onBack}>
             Back to letters
           </button>
         </div>
+        <p className="results-summary" role="status">
+          {summary(search, letterLimit)}
+          {time && <span className="results-time"> · {time}</span>}
+        </p>
+        {response && response.letters.length > 0 && <SaveSearch key={search.query.trim()} query={search.query} onSave={onSave} />}
       </div>
       <div className="pane-body">
-        {search.hits.length > 0 && (
-          <SelectableList
-            label="Search results"
-            className="results-list"
-            items={search.hits}
-            itemKey={hitKey}
-            selectedKey={selectedKey}
-            onSelect={onOpen}
-            onActivate={onActivate}
-            onEscape={onEscape}
-            renderItem={(hit) => {
-              const snippet = snippets.get(hitKey(hit));
-              return (
-                <div className="hit-item">
-                  <span className="hit-council">{hit.councilName}</span>
-                  <span className="item-meta">
-                    {formatLetterDate(hit.date)} · {kindLabel(hit.kind)}
-                  </span>
-                  <span className="hit-section">
-                    <HighlightedText text={hit.heading} terms={hit.terms} />
-                    {hit.grade && <RatingBadge rating={hit.grade} compact />}
-                  </span>
-                  {snippet && (
-                    <span className="hit-snippet">
-                      <HighlightedText text={snippet.text} ranges={snippet.ranges} />
-                    </span>
-                  )}
-                </div>
-              );
-            }}
-          />
+        {response && response.letters.length > 0 && (
+          <>
+            <FacetPanel facets={response.facets} query={search.query} onToggle={onFacet} />
+            <ResultList
+              letters={response.letters}
+              matcher={matcher}
+              selectedKey={selectedKey}
+              onSelect={onSelect}
+              onActivate={onActivate}
+              onEscape={onBack}
+            />
+          </>
         )}
       </div>
     </div>

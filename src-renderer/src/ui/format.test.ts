@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatLetterDate, kindLabel, personLine } from './format';
+import { countOf, formatLetterDate, kindLabel, kindShortLabel, personLine } from './format';
 
 describe('format', () => {
   it('writes dates as the letters do', () => {
@@ -12,6 +12,8 @@ describe('format', () => {
   it('names the kinds', () => {
     expect(kindLabel('apa')).toBe('Annual performance assessment');
     expect(kindLabel('annual-rating')).toBe('Annual rating');
+    expect(kindShortLabel('apa')).toBe('APA');
+    expect(kindShortLabel('annual-rating')).toBe('Annual rating');
   });
 
   it('counts in words', () => {

@@ -27,6 +27,11 @@ export function kindLabel(kind: LetterKind): string {
   return kind === 'apa' ? 'Annual performance assessment' : 'Annual rating';
 }
 
+/** The kind in a word or two, for tight spots: "APA", "Annual rating". */
+export function kindShortLabel(kind: LetterKind): string {
+  return kind === 'apa' ? 'APA' : 'Annual rating';
+}
+
 /** "1 letter", "2 letters". */
 export function countOf(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;

@@ -1,53 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findTermRanges, queryWords, splitByRanges } from './highlight';
-
-const marked = (text: string, terms: string[]): string[] =>
-  splitByRanges(text, findTermRanges(text, terms))
-    .filter((s) => s.marked)
-    .map((s) => s.text);
-
-describe('findTermRanges', () => {
-  it('finds a term in any case', () => {
-    expect(findTermRanges('Staying safe is judged adequate. SAFE.', ['safe'])).toEqual([
-      [8, 12],
-      [33, 37],
-    ]);
-  });
-
-  it('matches the start of words only, and marks the whole word', () => {
-    expect(marked('Safeguarding is unsafe when not safe', ['safe'])).toEqual(['Safeguarding', 'safe']);
-  });
-
-  it("stops at an apostrophe, so \"children\" marks children's without the s", () => {
-    expect(marked("the children's services", ['children'])).toEqual(['children']);
-  });
-
-  it('merges overlapping matches and keeps separate ones apart', () => {
-    expect(findTermRanges('looked after children', ['looked after', 'after', 'children'])).toEqual([
-      [0, 12],
-      [13, 21],
-    ]);
-  });
-
-  it('treats terms as text, not patterns', () => {
-    expect(marked('a (CAMHS) b.c', ['(camhs)', 'b.c'])).toEqual(['(CAMHS)', 'b.c']);
-    expect(marked('abc', ['.'])).toEqual([]);
-  });
-
-  it('works on letters beyond ASCII', () => {
-    expect(marked('Ésprit and ésprit, naïve', ['ésprit', 'naï'])).toEqual(['Ésprit', 'ésprit', 'naïve']);
-  });
-
-  it('gives nothing for no terms or blank terms', () => {
-    expect(findTermRanges('text', [])).toEqual([]);
-    expect(findTermRanges('text', ['  ', ''])).toEqual([]);
-  });
-});
+import { makeHitMatcher, splitByRanges, type HitTerms } from './highlight';
 
 describe('splitByRanges', () => {
   it('keeps every character, in order', () => {
     const text = 'Being healthy: good outcomes for being healthy';
-    const segments = splitByRanges(text, findTermRanges(text, ['healthy']));
+    const segments = splitByRanges(text, [[6, 13], [39, 46]]);
     expect(segments.map((s) => s.text).join('')).toBe(text);
     expect(segments.filter((s) => s.marked)).toHaveLength(2);
   });
@@ -65,8 +22,44 @@ describe('splitByRanges', () => {
   });
 });
 
-describe('queryWords', () => {
-  it('leaves out field filters, exclusions and operators', () => {
-    expect(queryWords('looked after grade:1 -adoption OR "care leavers"')).toEqual(['looked', 'after', 'care', 'leavers']);
+describe('makeHitMatcher', () => {
+  const hits = (text: string, terms: Partial<HitTerms>): string[] => {
+    const match = makeHitMatcher({ words: [], phrases: [], ...terms });
+    return match ? match(text).map(([a, b]) => text.slice(a, b)) : [];
+  };
+
+  it('marks whole words only, in any case', () => {
+    expect(hits('Safe, unsafe, SAFE and safeguarding', { words: ['safe'] })).toEqual(['Safe', 'SAFE']);
+  });
+
+  it('marks every form the search gives', () => {
+    expect(hits('Fostering: fostered carers foster', { words: ['fostering', 'foster'] })).toEqual(['Fostering', 'foster']);
+  });
+
+  it('marks a phrase as one hit across spaces, line breaks and punctuation', () => {
+    expect(hits('similar authorities; similar local authorities; Similar\nAuthorities', { phrases: [['similar', 'authorities']] })).toEqual([
+      'similar authorities',
+      'Similar\nAuthorities',
+    ]);
+  });
+
+  it('prefers the longer phrase, and a phrase over its own words', () => {
+    expect(
+      hits('looked after children are looked after', { words: ['looked'], phrases: [['looked', 'after'], ['looked', 'after', 'children']] }),
+    ).toEqual(['looked after children', 'looked after']);
+  });
+
+  it("marks a possessive with its word, and a curly apostrophe like a straight one", () => {
+    expect(hits('the children\u2019s services and children', { words: ['children'] })).toEqual(['children\u2019s', 'children']);
+    expect(hits("the children's services", { phrases: [["children's", 'services']] })).toEqual(["children's services"]);
+  });
+
+  it('is null when there is nothing to mark', () => {
+    expect(makeHitMatcher({ words: [], phrases: [] })).toBeNull();
+    expect(makeHitMatcher({ words: ['', '  '], phrases: [[]] })).toBeNull();
+  });
+
+  it('takes words as given in any case', () => {
+    expect(hits('Fostering', { words: ['FOSTERING'] })).toEqual(['Fostering']);
   });
 });

@@ -1,0 +1,151 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from '../support/app-fixture';
+
+/** The app with the sample letters imported; returns the search box and the results list. */
+async function openApp(page: Page, appUrl: string): Promise<{ box: Locator; results: Locator }> {
+  await page.goto(appUrl);
+  await expect(page.getByRole('listbox', { name: 'Councils' }).getByRole('option')).toHaveCount(4);
+  return {
+    box: page.getByRole('searchbox', { name: 'Search letters' }),
+    results: page.getByRole('listbox', { name: 'Search results' }),
+  };
+}
+
+/** The letters a search lists, by their group names ("Coventry City Council, 26 November 2007, APA…"). */
+async function letterGroups(results: Locator): Promise<string> {
+  const names = await results.getByRole('group').evaluateAll((groups) => groups.map((g) => g.getAttribute('aria-label') ?? ''));
+  return names.join('\n');
+}
+
+/** "12 sections in 5 letters" → [12, 5]. */
+async function counts(page: Page): Promise<[number, number]> {
+  const summary = page.locator('.pane--results .results-summary');
+  await expect(summary).toHaveText(/\d+ sections? in \d+ letters?/);
+  const m = /(\d+) sections? in (\d+) letters?/.exec(await summary.innerText());
+  return [Number(m?.[1]), Number(m?.[2])];
+}
+
+test('"fostering" finds Leicester and Coventry', async ({ page, shell, appUrl }) => {
+  void shell;
+  const { box, results } = await openApp(page, appUrl);
+  await box.fill('fostering');
+  await expect(results.getByRole('group', { name: /^Leicester/ })).toHaveCount(1);
+  await expect(results.getByRole('group', { name: /^Coventry/ })).toHaveCount(2);
+  await expect(results.getByRole('option').first()).toContainText(/fostering/i);
+  // The time the search took is shown with the counts.
+  await expect(page.locator('.pane--results .results-summary')).toContainText(/ms|s$/);
+});
+
+for (const [misspelt, found] of [
+  ['fosterring', [/^Leicester/, /^Coventry.*2009/, /^Coventry.*2007/]],
+  // Only the Coventry APA of 2007 says "safeguarding".
+  ['safegaurding', [/^Coventry.*2007/]],
+] as const) {
+  test(`a misspelt word ("${misspelt}") still finds its letters`, async ({ page, shell, appUrl }) => {
+    void shell;
+    const { box, results } = await openApp(page, appUrl);
+    await box.fill(misspelt);
+    for (const name of found) await expect(results.getByRole('group', { name })).toHaveCount(1);
+  });
+}
+
+test('council:coventry grade:2 finds the Staying safe section of the 2007 letter', async ({ page, shell, appUrl }) => {
+  void shell;
+  const { box, results } = await openApp(page, appUrl);
+  await box.fill('council:coventry grade:2');
+  const letter2007 = results.getByRole('group', { name: /^Coventry.*2007/ });
+  await expect(letter2007.getByRole('option', { name: /Staying safe/ })).toBeVisible();
+  expect(await letterGroups(results)).not.toMatch(/Leicester|Stoke|Worcestershire/);
+});
+
+test('a phrase finds only the letters with those words together', async ({ page, shell, appUrl }) => {
+  void shell;
+  const { box, results } = await openApp(page, appUrl);
+  // Both words apart: Worcestershire writes of "similar local authorities".
+  await box.fill('similar authorities');
+  await expect(results.getByRole('group', { name: /^Worcestershire/ })).toHaveCount(1);
+
+  await box.fill('"similar authorities"');
+  await expect(results.getByRole('group', { name: /^Leicester/ })).toHaveCount(1);
+  await expect(results.getByRole('group', { name: /^Stoke/ })).toHaveCount(1);
+  await expect(results.getByRole('group')).toHaveCount(2);
+  expect(await letterGroups(results)).not.toMatch(/Worcestershire|Coventry/);
+});
+
+test('opening a result marks every hit in the letter, and next moves from hit to hit', async ({ page, shell, appUrl }) => {
+  void shell;
+  const { box, results } = await openApp(page, appUrl);
+  await box.fill('fostering');
+  await results.getByRole('group', { name: /^Coventry.*2007/ }).getByRole('option').first().click();
+  const letter = page.getByRole('article', { name: 'Letter' });
+  await expect(letter).toContainText('Colin Green');
+
+  // Every "fostering" in every section is marked, not only in the section opened.
+  const marks = letter.locator('mark');
+  await expect(marks.first()).toBeVisible();
+  const sectionText = (await letter.locator('.letter-section').allInnerTexts()).join('\n');
+  const times = sectionText.match(/\bfostering\b/gi)?.length ?? 0;
+  expect(times).toBeGreaterThanOrEqual(4);
+  const marked = await marks.allInnerTexts();
+  expect(marked.filter((t) => /^fostering$/i.test(t))).toHaveLength(times);
+  expect(marked.every((t) => /^foster/i.test(t))).toBe(true);
+  expect(await letter.locator('.letter-section:has(mark)').count()).toBeGreaterThanOrEqual(2);
+
+  const hits = page.getByRole('group', { name: 'Search hits in this letter' });
+  const counter = hits.locator('.hit-count');
+  await expect(counter).toHaveText(new RegExp(`^Hit \\d+ of ${marked.length}$`));
+  const position = async (): Promise<number> => Number(/^Hit (\d+)/.exec(await counter.innerText())?.[1]);
+  const currentMark = (): Promise<number> =>
+    letter.evaluate((article) => [...article.querySelectorAll('mark')].findIndex((m) => m.hasAttribute('data-current')));
+  await expect(letter.locator('mark[data-current]')).toHaveCount(1);
+  const first = await position();
+  expect(await currentMark()).toBe(first - 1);
+
+  await hits.getByRole('button', { name: 'Next hit' }).click();
+  await expect(counter).toHaveText(`Hit ${(first % marked.length) + 1} of ${marked.length}`);
+  expect(await currentMark()).toBe(first % marked.length);
+  await expect(letter.locator('mark[data-current]')).toBeInViewport();
+
+  // F3 and Shift+F3 anywhere, Enter and Shift+Enter in the search box.
+  await page.keyboard.press('F3');
+  await expect(counter).toHaveText(`Hit ${((first + 1) % marked.length) + 1} of ${marked.length}`);
+  await page.keyboard.press('Shift+F3');
+  await page.keyboard.press('Shift+F3');
+  await expect(counter).toHaveText(`Hit ${first} of ${marked.length}`);
+  await box.focus();
+  await page.keyboard.press('Enter');
+  await expect(counter).toHaveText(`Hit ${(first % marked.length) + 1} of ${marked.length}`);
+  await hits.getByRole('button', { name: 'Previous hit' }).click();
+  await expect(counter).toHaveText(`Hit ${first} of ${marked.length}`);
+  expect(await currentMark()).toBe(first - 1);
+});
+
+test('clicking a facet narrows the results and adds its filter to the query', async ({ page, shell, appUrl }) => {
+  void shell;
+  const { box, results } = await openApp(page, appUrl);
+  await box.fill('fostering');
+  await expect(results.getByRole('group', { name: /^Leicester/ })).toHaveCount(1);
+  const [sections, letters] = await counts(page);
+  const year = page.getByRole('group', { name: 'Year' });
+  await expect(year.getByRole('button', { name: /^2009 \d+ sections?$/ })).toBeVisible();
+  await year.getByRole('button', { name: /^2007 / }).click();
+  await expect(box).toHaveValue(/^fostering year:2007$/);
+  await expect(results.getByRole('group', { name: /^Leicester/ })).toHaveCount(0);
+  const [fewerSections, fewerLetters] = await counts(page);
+  expect(fewerSections).toBeLessThan(sections);
+  expect(fewerLetters).toBeLessThan(letters);
+  expect(await letterGroups(results)).toMatch(/^Coventry.*2007/);
+  await expect(year.getByRole('button', { name: /^2007 / })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a query that cannot be fully understood says what is wrong and still lists results', async ({ page, shell, appUrl }) => {
+  void shell;
+  const { box, results } = await openApp(page, appUrl);
+  await box.fill('fostering year:20x9');
+  const problem = page.locator('#search-errors');
+  await expect(problem).toHaveAttribute('role', 'status');
+  await expect(problem).toContainText('year:20x9');
+  await expect(results.getByRole('group', { name: /^Leicester/ })).toHaveCount(1);
+  await box.fill('fostering');
+  await expect(problem).toBeEmpty();
+});
