@@ -90,7 +90,8 @@ export function varyLetter(text: string, variation: LetterVariation, from?: Coun
   return detectSampleKind(text) === 'apa' ? replaceApaGrades(out, variation.grades) : replaceRating(out, variation.grades[0] ?? 2);
 }
 
-function replaceCouncil(text: string, from: CouncilName, to: CouncilName): string {
+/** Puts one council's names (full and short, as written and in capitals) in place of another's, and nothing else. */
+export function replaceCouncil(text: string, from: CouncilName, to: CouncilName): string {
   const replacements = new Map<string, string>();
   for (const [a, b] of [
     [from.officialName, to.officialName],
@@ -144,7 +145,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Grades weighted like the real ones: mostly 2 and 3, some 4, few 1. */
-function pickGrade(random: () => number): GradeValue {
+export function pickGrade(random: () => number): GradeValue {
   const r = random();
   return r < 0.08 ? 1 : r < 0.45 ? 2 : r < 0.85 ? 3 : 4;
 }

@@ -1,0 +1,404 @@
+/**
+ * What the search benchmark runs inside the app's page. Each export is handed to
+ * page.evaluate or page.addInitScript, so each must stand alone: no imports, no helpers
+ * from this module's scope (only types). Written against the small `ProbeScope` below
+ * rather than the DOM's types, because the benchmark is compiled without them.
+ */
+import type { NaiveQuery } from '../../src-main/bench/queries';
+
+/** Timestamps the init script keeps, in the page's performance.now() time. */
+export interface BenchState {
+  /** When the search box last changed (the last keystroke's input event). */
+  lastInputAt: number | null;
+  /** When "Import folder…" was last clicked. */
+  importClickAt: number | null;
+  /** When the import report appeared after that click. */
+  reportAt: number | null;
+}
+
+interface ProbeEntry {
+  name: string;
+  startTime: number;
+  duration: number;
+  detail?: unknown;
+}
+
+interface ProbeElement {
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  closest(selector: string): ProbeElement | null;
+}
+
+interface IdbRequest<T> {
+  result: T;
+  error: unknown;
+  onsuccess: (() => void) | null;
+  onerror: (() => void) | null;
+}
+
+interface IdbCursor {
+  value: unknown;
+  continue(): void;
+}
+
+interface IdbStore {
+  getAll(): IdbRequest<unknown[]>;
+  count(): IdbRequest<number>;
+  openCursor(): IdbRequest<IdbCursor | null>;
+}
+
+interface IdbDatabase {
+  objectStoreNames: { contains(name: string): boolean };
+  transaction(stores: string | string[], mode: 'readonly'): { objectStore(name: string): IdbStore };
+  close(): void;
+}
+
+/** The little of the page's window the probes use. */
+interface ProbeScope {
+  document: {
+    querySelector(selector: string): ProbeElement | null;
+    addEventListener(type: string, listener: (event: { target: unknown; timeStamp: number }) => void, capture: boolean): void;
+  };
+  performance: {
+    now(): number;
+    timeOrigin: number;
+    getEntriesByName(name: string): ProbeEntry[];
+    memory?: { usedJSHeapSize: number; totalJSHeapSize: number };
+  };
+  indexedDB: { open(name: string): IdbRequest<IdbDatabase> };
+  requestAnimationFrame(callback: () => void): number;
+  MutationObserver: new (callback: () => void) => { observe(target: unknown, options: { childList: boolean; subtree: boolean }): void };
+  __bench?: BenchState;
+  __benchSections?: BruteSection[];
+}
+
+/** One section as the brute-force scan holds it. */
+export interface BruteSection {
+  text: string;
+  council: string;
+  region: string;
+  year: number;
+  kind: string;
+  grade: number | null;
+  outcome: string;
+}
+
+export interface SearchTiming {
+  /** How the answer was seen: the client's 'letter-archive:search' measure, or (before the app had it) the results summary. */
+  method: 'measure' | 'dom';
+  /** The measure's duration: from the client sending the query to it having the answer. */
+  measureMs: number | null;
+  /** The measure's detail.elapsedMs: the time the worker says it spent. */
+  workerMs: number | null;
+  /** From the last keystroke's input event to the first animation frame after the answer (includes the box's debounce). */
+  inputToResultsMs: number | null;
+  /** When the answer arrived, in page time. */
+  answeredAt: number;
+  /** The query the measure names, if it names one. */
+  measuredQuery: string | null;
+}
+
+/** Init script: notes keystrokes in the search box, the "Import folder…" click, and when the import report appears. */
+export function installProbes(): void {
+  const scope = globalThis as unknown as ProbeScope;
+  const state: BenchState = { lastInputAt: null, importClickAt: null, reportAt: null };
+  scope.__bench = state;
+  scope.document.addEventListener(
+    'input',
+    (event) => {
+      const target = event.target as Partial<ProbeElement> | null;
+      if (target?.getAttribute?.('aria-label') === 'Search letters') state.lastInputAt = event.timeStamp;
+    },
+    true,
+  );
+  scope.document.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target as Partial<ProbeElement> | null;
+      const button = target?.closest?.('button');
+      if (button?.textContent?.trim().startsWith('Import folder')) {
+        state.importClickAt = event.timeStamp;
+        state.reportAt = null;
+      }
+    },
+    true,
+  );
+  const observer = new scope.MutationObserver(() => {
+    if (state.importClickAt !== null && state.reportAt === null && scope.document.querySelector('dialog[aria-label="Import report"]')) {
+      state.reportAt = scope.performance.now();
+    }
+  });
+  observer.observe(scope.document, { childList: true, subtree: true });
+}
+
+export function readState(): BenchState | null {
+  return (globalThis as unknown as ProbeScope).__bench ?? null;
+}
+
+/**
+ * Waits for the answer to `query`, typed just before: the first 'letter-archive:search'
+ * measure for it that started after the last keystroke, then one more frame for the
+ * results to be drawn. Falls back to the results summary when the app records no measures.
+ */
+export function waitForSearch(args: { query: string; timeoutMs: number }): Promise<SearchTiming> {
+  const scope = globalThis as unknown as ProbeScope;
+  const since = scope.__bench?.lastInputAt ?? 0;
+  const wanted = args.query.trim().replace(/\s+/g, ' ');
+  const began = scope.performance.now();
+  const queryOf = (entry: ProbeEntry): string | null => {
+    const detail = entry.detail as { query?: unknown } | null | undefined;
+    return typeof detail?.query === 'string' ? detail.query.trim().replace(/\s+/g, ' ') : null;
+  };
+  return new Promise((resolve, reject) => {
+    const finish = (timing: Omit<SearchTiming, 'inputToResultsMs'>) => {
+      // The answer arrived during this frame's tasks; the results are drawn by the next one.
+      scope.requestAnimationFrame(() => {
+        const drawn = scope.performance.now();
+        resolve({ ...timing, inputToResultsMs: since ? drawn - since : null });
+      });
+    };
+    const poll = () => {
+      const now = scope.performance.now();
+      const all = scope.performance.getEntriesByName('letter-archive:search');
+      const fresh = all.filter((e) => e.startTime >= since - 1);
+      // Searches for what was typed on the way (a prefix of the query) do not count.
+      const match = fresh.find((e) => queryOf(e) === wanted) ?? (now - began > 3000 ? fresh.find((e) => queryOf(e) === null) : undefined);
+      if (match) {
+        const detail = match.detail as { elapsedMs?: unknown } | null | undefined;
+        finish({
+          method: 'measure',
+          measureMs: match.duration,
+          workerMs: typeof detail?.elapsedMs === 'number' ? detail.elapsedMs : null,
+          answeredAt: match.startTime + match.duration,
+          measuredQuery: queryOf(match),
+        });
+        return;
+      }
+      if (all.length === 0 && now - began > 300) {
+        const summary = scope.document.querySelector('.results-summary')?.textContent ?? '';
+        if (summary && !summary.startsWith('Searching')) {
+          finish({ method: 'dom', measureMs: null, workerMs: null, answeredAt: now, measuredQuery: null });
+          return;
+        }
+      }
+      if (now - began > args.timeoutMs) {
+        reject(new Error(`no answer to "${args.query}" within ${args.timeoutMs} ms`));
+        return;
+      }
+      scope.requestAnimationFrame(poll);
+    };
+    poll();
+  });
+}
+
+/** Waits for the 'letter-archive:index-load' measure of this page load; null when there is none by the deadline. */
+export interface IndexLoad {
+  /** The measure's duration: from the search worker's start to its index being ready. */
+  ms: number;
+  source: string | null;
+  documents: number | null;
+  /** detail.loadMs: the worker's own time loading (or rebuilding) the index. */
+  workerMs: number | null;
+  snapshotChars: number | null;
+}
+
+export function waitForIndexLoad(args: { timeoutMs: number }): Promise<IndexLoad | null> {
+  const scope = globalThis as unknown as ProbeScope;
+  const began = scope.performance.now();
+  return new Promise((resolve) => {
+    const poll = () => {
+      const entry = scope.performance.getEntriesByName('letter-archive:index-load')[0];
+      if (entry) {
+        const detail = (entry.detail ?? {}) as Record<string, unknown>;
+        const numberOf = (key: string) => (typeof detail[key] === 'number' ? (detail[key] as number) : null);
+        resolve({
+          ms: entry.duration,
+          source: typeof detail.source === 'string' ? detail.source : null,
+          documents: numberOf('documents'),
+          workerMs: numberOf('loadMs'),
+          snapshotChars: numberOf('snapshotChars'),
+        });
+      } else if (scope.performance.now() - began > args.timeoutMs) resolve(null);
+      else setTimeout(poll, 50);
+    };
+    poll();
+  });
+}
+
+/** Letters in the archive. */
+export function countLetters(): Promise<number> {
+  const scope = globalThis as unknown as ProbeScope;
+  return new Promise((resolve, reject) => {
+    const open = scope.indexedDB.open('letter-archive');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const request = db.transaction(['letters'], 'readonly').objectStore('letters').count();
+      request.onsuccess = () => {
+        db.close();
+        resolve(request.result);
+      };
+      request.onerror = () => {
+        db.close();
+        reject(request.error);
+      };
+    };
+  });
+}
+
+export interface SnapshotInfo {
+  rows: number;
+  /** Characters of the rows' strings (the MiniSearch JSON). */
+  chars: number;
+  /** UTF-8 bytes of those strings plus the bytes of any binary values; only when asked for. */
+  bytes: number | null;
+  /** Letters the snapshot says it holds, when it says. */
+  letters: number | null;
+  savedAt: string | null;
+}
+
+/** Size and coverage of the saved search index ('searchIndex' store). */
+export function readSnapshot(args: { bytes: boolean }): Promise<SnapshotInfo> {
+  const scope = globalThis as unknown as ProbeScope;
+  return new Promise((resolve, reject) => {
+    const open = scope.indexedDB.open('letter-archive');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('searchIndex')) {
+        db.close();
+        resolve({ rows: 0, chars: 0, bytes: 0, letters: null, savedAt: null });
+        return;
+      }
+      const request = db.transaction(['searchIndex'], 'readonly').objectStore('searchIndex').getAll();
+      request.onerror = () => {
+        db.close();
+        reject(request.error);
+      };
+      request.onsuccess = () => {
+        const info: SnapshotInfo = { rows: request.result.length, chars: 0, bytes: args.bytes ? 0 : null, letters: null, savedAt: null };
+        const encoder = new TextEncoder();
+        for (const row of request.result as Record<string, unknown>[]) {
+          for (const value of Object.values(row)) {
+            if (typeof value === 'string') {
+              info.chars += value.length;
+              if (info.bytes !== null) info.bytes += value.length > 1000 ? encoder.encode(value).length : value.length;
+            } else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+              if (info.bytes !== null) info.bytes += (value as ArrayBuffer).byteLength;
+            }
+          }
+          const letters = row.letters;
+          if (typeof letters === 'number') info.letters = (info.letters ?? 0) + letters;
+          else if (letters && typeof letters === 'object') info.letters = (info.letters ?? 0) + Object.keys(letters).length;
+          if (typeof row.savedAt === 'string' && (info.savedAt === null || row.savedAt > info.savedAt)) info.savedAt = row.savedAt;
+        }
+        db.close();
+        resolve(info);
+      };
+    };
+  });
+}
+
+/**
+ * Reads every letter once and keeps each section's text lower-cased with the fields the
+ * filters need, for `bruteSearch`. Read with a cursor, so the letters are never all held at once.
+ */
+export function loadBruteForce(): Promise<{ letters: number; sections: number; chars: number; ms: number }> {
+  const scope = globalThis as unknown as ProbeScope;
+  const began = scope.performance.now();
+  type Block = { type: string; text?: string; items?: string[] };
+  type StoredSection = {
+    heading: string;
+    outcome?: string;
+    grade?: { grade: number } | null;
+    paragraphs: Block[];
+    recommendations: { text: string; items: string[] }[];
+    areasForDevelopment: string[];
+  };
+  type StoredLetter = { kind: string; year: number; council: { displayName: string; region: string | null }; overall: { grade: number } | null; sections: StoredSection[] };
+  return new Promise((resolve, reject) => {
+    const open = scope.indexedDB.open('letter-archive');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const sections: BruteSection[] = [];
+      let letters = 0;
+      let chars = 0;
+      const cursor = db.transaction(['letters'], 'readonly').objectStore('letters').openCursor();
+      cursor.onerror = () => reject(cursor.error);
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at) {
+          db.close();
+          scope.__benchSections = sections;
+          resolve({ letters, sections: sections.length, chars, ms: scope.performance.now() - began });
+          return;
+        }
+        const letter = at.value as StoredLetter;
+        letters++;
+        for (const section of letter.sections) {
+          const text = [
+            section.heading,
+            ...section.paragraphs.map((b) => (b.type === 'list' ? (b.items ?? []).join('\n') : (b.text ?? ''))),
+            ...section.recommendations.flatMap((r) => [r.text, ...r.items]),
+            ...section.areasForDevelopment,
+          ]
+            .join('\n')
+            .toLowerCase();
+          chars += text.length;
+          sections.push({
+            text,
+            council: letter.council.displayName.toLowerCase(),
+            region: (letter.council.region ?? '').toLowerCase(),
+            year: letter.year,
+            kind: letter.kind,
+            grade: section.grade?.grade ?? letter.overall?.grade ?? null,
+            outcome: section.outcome ?? '',
+          });
+        }
+        at.continue();
+      };
+    };
+  });
+}
+
+/** Answers each query by looking at every section; the time and the number of matching sections per query. */
+export function bruteSearch(queries: NaiveQuery[]): { ms: number; count: number }[] {
+  const scope = globalThis as unknown as ProbeScope;
+  const sections = scope.__benchSections ?? [];
+  const gradeOk = (grade: number | null, [op, value]: [string, number]) =>
+    grade !== null && (op === '<' ? grade < value : op === '<=' ? grade <= value : op === '>' ? grade > value : op === '>=' ? grade >= value : grade === value);
+  return queries.map((q) => {
+    const began = scope.performance.now();
+    let count = 0;
+    for (const s of sections) {
+      if (q.councils.length && !q.councils.some((c) => s.council.startsWith(c))) continue;
+      if (q.regions.length && !q.regions.includes(s.region)) continue;
+      if (q.kinds.length && !q.kinds.includes(s.kind)) continue;
+      if (q.outcomes.length && !q.outcomes.includes(s.outcome)) continue;
+      if (q.years.length && !q.years.some(([from, to]) => s.year >= from && s.year <= to)) continue;
+      if (q.grades.length && !q.grades.every((g) => gradeOk(s.grade, g))) continue;
+      if (q.exclude.some((w) => s.text.includes(w))) continue;
+      if (q.clauses.length && !q.clauses.some((clause) => clause.every((w) => s.text.includes(w)))) continue;
+      count++;
+    }
+    return { ms: scope.performance.now() - began, count };
+  });
+}
+
+/** Lets go of what `loadBruteForce` kept. */
+export function dropBruteForce(): void {
+  delete (globalThis as unknown as ProbeScope).__benchSections;
+}
+
+/** The main thread's JavaScript heap, as Chromium reports it with --enable-precise-memory-info. */
+export function mainHeap(): { used: number; total: number } | null {
+  const memory = (globalThis as unknown as ProbeScope).performance.memory;
+  return memory ? { used: memory.usedJSHeapSize, total: memory.totalJSHeapSize } : null;
+}
+
+/** The page's clock: its time origin (ms since the epoch) and now (ms since that origin). */
+export function pageClock(): { timeOrigin: number; now: number } {
+  const { performance } = globalThis as unknown as ProbeScope;
+  return { timeOrigin: performance.timeOrigin, now: performance.now() };
+}

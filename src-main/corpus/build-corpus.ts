@@ -1,0 +1,164 @@
+/**
+ * A large, realistic corpus of letters made from the samples: real councils (only those
+ * that existed on the letter's date), APA letters dated 2005 to 2008 and annual ratings
+ * 2009 and 2010 (two APA letters for each rating, as there were four APA years to two),
+ * grades weighted like the real ones, and text recombined by `recombine.ts`.
+ *
+ * `generateCorpus` is deterministic for a seed; `writeCorpus` puts the letters in one
+ * sub-folder per year, with file names made unique.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { GradeValue, LetterKind } from '../../src-shared/letters/letter';
+import { councilsOn, loadCouncilPool, type PooledCouncil } from './council-pool';
+import { pick, prepareSamples, recombineLetter, type SampleSet } from './recombine';
+import { pickGrade, seededRandom, type LetterVariation } from './vary-letter';
+
+/** Share of APA letters: four APA years against two annual rating years. */
+export const APA_SHARE = 2 / 3;
+const YEARS: Record<LetterKind, [number, number]> = { apa: [2005, 2008], 'annual-rating': [2009, 2010] };
+/** Attempts at a letter that differs from every one before it. */
+const MAX_ATTEMPTS = 20;
+
+export interface CorpusLetter {
+  /** `2009/walsall-2009-annual-rating.txt`, with "/" separators. */
+  relativePath: string;
+  text: string;
+  /** What the parser must read back. */
+  expected: { kind: LetterKind; council: string; date: string; grade: GradeValue };
+}
+
+export interface CorpusOptions {
+  letters: number;
+  seed: number;
+  /** The sample letters' texts. */
+  samples: readonly string[];
+  councils: readonly PooledCouncil[];
+}
+
+/** The texts of the sample letters in resources/sample-letters, in name order. */
+export function loadSampleTexts(repoRoot: string): string[] {
+  const dir = path.join(repoRoot, 'resources', 'sample-letters');
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .map((n) => readFileSync(path.join(dir, n), 'utf8'));
+}
+
+export function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function pickLetterVariation(random: () => number, kind: LetterKind, councils: readonly PooledCouncil[]): { variation: LetterVariation; iso: string } {
+  const [first, last] = YEARS[kind];
+  for (;;) {
+    const date = { year: first + Math.floor(random() * (last - first + 1)), month: 1 + Math.floor(random() * 12), day: 1 + Math.floor(random() * 28) };
+    const iso = `${date.year}-${pad(date.month)}-${pad(date.day)}`;
+    const existing = councilsOn(councils, iso);
+    if (existing.length === 0) continue;
+    const { officialName, displayName } = pick(random, existing);
+    const grades = Array.from({ length: kind === 'apa' ? 7 : 1 }, () => pickGrade(random));
+    return { variation: { council: { officialName, displayName }, date, grades }, iso };
+  }
+}
+
+/** Yields `options.letters` distinct letters; the same options give the same letters. */
+export function* generateCorpus(options: CorpusOptions): Generator<CorpusLetter> {
+  const samples: SampleSet = prepareSamples(options.samples);
+  if (samples.apa.length === 0 && samples.rating.length === 0) throw new Error('None of the sample letters could be used.');
+  if (options.councils.length === 0) throw new Error('There are no councils to write letters to.');
+  const random = seededRandom(options.seed);
+  const seen = new Set<string>();
+  const names = new Map<string, number>();
+  for (let i = 0; i < options.letters; i++) {
+    const wanted: LetterKind = samples.rating.length === 0 || (samples.apa.length > 0 && random() < APA_SHARE) ? 'apa' : 'annual-rating';
+    for (let attempt = 1; ; attempt++) {
+      const { variation, iso } = pickLetterVariation(random, wanted, options.councils);
+      const text = recombineLetter(random, samples, wanted, variation);
+      const hash = createHash('sha1').update(text).digest('base64');
+      if (seen.has(hash)) {
+        if (attempt >= MAX_ATTEMPTS) throw new Error(`Letter ${i + 1} came out the same as an earlier one ${MAX_ATTEMPTS} times.`);
+        continue;
+      }
+      seen.add(hash);
+      const year = variation.date.year;
+      const base = `${year}/${slug(variation.council.displayName)}-${year}-${wanted === 'apa' ? 'annual-performance-assessment' : 'annual-rating'}`;
+      const taken = (names.get(base) ?? 0) + 1;
+      names.set(base, taken);
+      yield {
+        relativePath: `${base}${taken > 1 ? `-${taken}` : ''}.txt`,
+        text,
+        expected: { kind: wanted, council: variation.council.displayName, date: iso, grade: variation.grades[0] ?? 2 },
+      };
+      break;
+    }
+  }
+}
+
+export interface CorpusSummary {
+  folder: string;
+  letters: number;
+  bytes: number;
+  byYear: Record<string, number>;
+  byKind: Record<LetterKind, number>;
+  councils: number;
+}
+
+/** Writes the letters under `folder` (which should be empty or new) and says what it wrote. */
+export function writeCorpus(folder: string, letters: Iterable<CorpusLetter>): CorpusSummary {
+  const summary: CorpusSummary = { folder, letters: 0, bytes: 0, byYear: {}, byKind: { apa: 0, 'annual-rating': 0 }, councils: 0 };
+  const councils = new Set<string>();
+  const made = new Set<string>();
+  for (const letter of letters) {
+    const file = path.join(folder, ...letter.relativePath.split('/'));
+    const dir = path.dirname(file);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    const bytes = Buffer.from(letter.text, 'utf8');
+    writeFileSync(file, bytes, { flag: 'wx' });
+    summary.letters++;
+    summary.bytes += bytes.length;
+    const year = letter.expected.date.slice(0, 4);
+    summary.byYear[year] = (summary.byYear[year] ?? 0) + 1;
+    summary.byKind[letter.expected.kind]++;
+    councils.add(letter.expected.council);
+  }
+  summary.councils = councils.size;
+  return summary;
+}
+
+/** Why a folder cannot take a new corpus, or null when it can (new, or an empty folder). */
+export function folderProblem(folder: string): string | null {
+  if (!existsSync(folder)) return null;
+  if (!statSync(folder).isDirectory()) return `${folder} is a file, not a folder.`;
+  if (readdirSync(folder).length > 0) return `${folder} is not empty: choose a new or empty folder, so the corpus is not mixed with other files.`;
+  return null;
+}
+
+/** Makes a corpus from the repository's samples and councils into `folder`. */
+export function makeCorpus(repoRoot: string, folder: string, letters: number, seed: number): CorpusSummary {
+  return writeCorpus(path.resolve(folder), generateCorpus({ letters, seed, samples: loadSampleTexts(repoRoot), councils: loadCouncilPool(repoRoot) }));
+}
+
+/** What was written, for people. */
+export function describeCorpus(summary: CorpusSummary, seed: number, seconds: number): string {
+  const mb = (summary.bytes / 1024 / 1024).toFixed(1);
+  return [
+    `Wrote ${summary.letters.toLocaleString('en-GB')} letters (${mb} MB) about ${summary.councils} councils to ${summary.folder} in ${seconds.toFixed(1)} s (seed ${seed})`,
+    `  annual performance assessments  ${summary.byKind.apa.toLocaleString('en-GB').padStart(7)}`,
+    `  annual ratings                  ${summary.byKind['annual-rating'].toLocaleString('en-GB').padStart(7)}`,
+    ...Object.keys(summary.byYear)
+      .sort()
+      .map((year) => `  ${year}/                           ${(summary.byYear[year] ?? 0).toLocaleString('en-GB').padStart(7)}`),
+  ].join('\n');
+}
