@@ -3,16 +3,20 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { META_CONTENT_SECURITY_POLICY } from './src-shared/content-security-policy';
 
+// Where the build goes: `out` unless LETTER_ARCHIVE_OUT names another folder, so two
+// checkouts' worth of work (or two people) can build and test side by side.
+const OUT = process.env.LETTER_ARCHIVE_OUT ?? 'out';
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${OUT}/main`,
       lib: { entry: resolve(__dirname, 'src-main/main/index.ts') },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${OUT}/preload`,
       lib: { entry: resolve(__dirname, 'src-main/preload/index.ts') },
       // A sandboxed preload cannot be an ES module.
       rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
@@ -36,7 +40,7 @@ export default defineConfig({
     ],
     worker: { format: 'es' },
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(__dirname, OUT, 'renderer'),
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
   },

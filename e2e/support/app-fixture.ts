@@ -13,7 +13,7 @@ import { serveFolder, type RunningServer } from './static-server';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const SAMPLE_FOLDER = path.join(REPO, 'resources', 'sample-letters');
-const RENDERER = path.join(REPO, 'out', 'renderer');
+const RENDERER = path.join(REPO, process.env.LETTER_ARCHIVE_OUT ?? 'out', 'renderer');
 const browser = findChromium();
 
 /** The stand-in for Electron's side of the bridge, steered by the test. */

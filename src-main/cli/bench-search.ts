@@ -47,7 +47,7 @@ import { median, percentile, round } from '../bench/stats';
 import { makeCorpus } from '../corpus/build-corpus';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const RENDERER = path.join(repoRoot, 'out', 'renderer');
+const RENDERER = path.join(repoRoot, process.env.LETTER_ARCHIVE_OUT ?? 'out', 'renderer');
 const SAMPLE_FOLDER = path.join(repoRoot, 'resources', 'sample-letters');
 const MB = 1024 * 1024;
 const RELOADS = 3;
