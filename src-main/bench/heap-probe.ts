@@ -11,8 +11,11 @@ import type { CDPSession, Page } from '@playwright/test';
 export interface HeapFigures {
   /** Bytes in use on the main thread's heap. */
   mainUsed: number;
-  /** Per worker, by script URL: bytes in use. */
-  workers: { url: string; used: number }[];
+  /**
+   * Per worker, by script URL: bytes in use, counting array buffers' backing stores (the
+   * search index keeps its postings in typed arrays, outside the JS heap proper).
+   */
+  workers: { url: string; used: number; jsHeap: number; arrayBuffers: number }[];
 }
 
 interface Attached {
@@ -80,8 +83,9 @@ export class HeapProbe {
     for (const [sessionId, url] of this.workers) {
       try {
         await this.toWorker(sessionId, 'HeapProfiler.collectGarbage');
-        const usage = await this.toWorker<{ usedSize: number }>(sessionId, 'Runtime.getHeapUsage');
-        workers.push({ url, used: usage.usedSize });
+        const usage = await this.toWorker<{ usedSize: number; backingStorageSize?: number }>(sessionId, 'Runtime.getHeapUsage');
+        const arrayBuffers = usage.backingStorageSize ?? 0;
+        workers.push({ url, used: usage.usedSize + arrayBuffers, jsHeap: usage.usedSize, arrayBuffers });
       } catch {
         // A worker that ended (the parse worker after an import) has no heap to report.
       }

@@ -184,7 +184,7 @@ async function waitForSnapshot(page: Page, letters: number, after: number, timeo
   return null;
 }
 
-function searchWorker(figures: HeapFigures): { url: string; used: number } | undefined {
+function searchWorker(figures: HeapFigures): HeapFigures['workers'][number] | undefined {
   return figures.workers.find((w) => /search/i.test(w.url));
 }
 
@@ -428,8 +428,12 @@ async function run(options: BenchOptions): Promise<void> {
           metric: 'heap_search_worker',
           value: worker ? round(worker.used / MB, 1) : null,
           unit: 'MB',
+          jsHeapMB: worker ? round(worker.jsHeap / MB, 1) : null,
+          arrayBuffersMB: worker ? round(worker.arrayBuffers / MB, 1) : null,
           afterImportMB: round((searchWorker(afterImport)?.used ?? Number.NaN) / MB, 1),
-          source: worker ? 'CDP Runtime.getHeapUsage in the search worker after collectGarbage, after a reload (index loaded from its snapshot)' : 'the search worker could not be reached through CDP',
+          source: worker
+            ? "CDP Runtime.getHeapUsage in the search worker after collectGarbage, after a reload (index loaded from its snapshot): usedSize plus backingStorageSize (typed arrays' memory)"
+            : 'the search worker could not be reached through CDP',
         },
         `<= ${TARGETS.heapMB} MB`,
         (v) => v <= TARGETS.heapMB,

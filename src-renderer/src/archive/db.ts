@@ -25,8 +25,10 @@ export interface SearchIndexRow {
   key: string;
   /** The index's options version when it was saved; a different version means rebuild. */
   version: number;
-  /** `JSON.stringify(miniSearch)`. */
+  /** The index's header as JSON: terms, words, stored fields, and where each array is in `binary`. */
   json: string;
+  /** The postings, field lengths and word streams, as typed arrays laid end to end. */
+  binary?: ArrayBuffer;
   /** Letter id → number of sections indexed, so removals and reconciling need no scan of the index. */
   letters: Record<string, number>;
   savedAt: string;

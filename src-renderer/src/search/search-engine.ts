@@ -5,10 +5,10 @@
  * the clock: runs in the search worker, and in Node tests over a SectionIndex.
  *
  * Matching is MiniSearch's: the same terms (exact, prefix, fuzzy within a fifth of the
- * word's letters), the same BM25+ scoring and field boosts. But it reads MiniSearch's
- * postings directly and scores into typed arrays by short document id, because MiniSearch's
- * `search` builds and sorts an object per result, which is too slow when a common word
- * matches most of 80,000 sections (see SectionIndex).
+ * word's letters), the same BM25+ scoring and field boosts. But it scores the index's
+ * compact postings into typed arrays by short document id, because MiniSearch's `search`
+ * builds and sorts an object per result, which is too slow when a common word matches most
+ * of 80,000 sections; and phrases are checked on each section's word stream, not its text.
  */
 import { ANNUAL_RATING_LABELS, APA_LABELS, isGradeValue, rating, type GradeScale, type GradeValue, type Rating } from '../../../src-shared/letters/letter';
 import { hasFilters, parseQuery } from '../../../src-shared/search/query';
@@ -54,7 +54,10 @@ interface Plan {
 
 interface Phrase {
   words: string[];
+  /** For the heading and the council's name. */
   test: PhraseTest;
+  /** For the text: null when a word of the phrase is in no text. */
+  inText: ((doc: number) => boolean) | null;
   /** What is known of each short id: 0 not checked yet, 1 there, 2 not there. */
   status: Uint8Array;
 }
@@ -237,19 +240,23 @@ function scorePlan(index: SectionIndex, ws: Workspace, plan: Plan, onlyStamp: nu
       const factor = weight * BOOSTS[f]! * idf;
       const lengthOf = lengths[f]!;
       const norm = BM25_B / index.averageFieldLength(f);
-      postings.forEach((tf, doc) => {
-        if (onlyStamp !== 0 ? stamp[doc] !== onlyStamp : index.doc(doc) === undefined) return;
+      const docs = postings.docs;
+      const tfs = postings.tfs;
+      for (let i = 0; i < matching; i++) {
+        const doc = docs[i]!;
+        if (onlyStamp !== 0 ? stamp[doc] !== onlyStamp : index.doc(doc) === undefined) continue;
+        const tf = tfs[i]!;
         const s = factor * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + norm * lengthOf[doc]!)));
         if (mark[doc] !== markStamp) {
           mark[doc] = markStamp;
           if (collect) {
             score[doc] = s;
             candidates[count++] = doc;
-            return;
+            continue;
           }
         }
         score[doc]! += s;
-      });
+      }
     }
   }
   return count;
@@ -356,7 +363,7 @@ export function filterTest(filters: QueryFilters): ((section: StoredSection) => 
 }
 
 function compilePhrase(index: SectionIndex, words: string[]): Phrase {
-  return { words, test: phraseMatcher(words), status: phraseStatus(index, words.join(' ')) };
+  return { words, test: phraseMatcher(words), inText: index.phraseInText(words), status: phraseStatus(index, words.join(' ')) };
 }
 
 function phraseHolds(index: SectionIndex, phrase: Phrase, doc: number, section: StoredSection): boolean {
@@ -364,8 +371,7 @@ function phraseHolds(index: SectionIndex, phrase: Phrase, doc: number, section: 
   const known = status[doc];
   if (known === 1) return true;
   if (known === 2) return false;
-  const there =
-    phrase.test.test(index.text(section.letterId, section.sectionIndex)) || phrase.test.test(section.heading) || phrase.test.test(section.councilName);
+  const there = (phrase.inText !== null && phrase.inText(doc)) || phrase.test.test(section.heading) || phrase.test.test(section.councilName);
   status[doc] = there ? 1 : 2;
   return there;
 }
@@ -511,7 +517,9 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
   if (excludePlans.length) {
     excludedStamp = ws.next();
     for (const plan of excludePlans) {
-      for (const { data } of plan.derived) for (const postings of data.values()) for (const doc of postings.keys()) ws.excluded[doc] = excludedStamp;
+      for (const { data } of plan.derived) {
+        for (const postings of data.values()) for (let i = 0; i < postings.size; i++) ws.excluded[postings.docs[i]!] = excludedStamp;
+      }
     }
   }
   const keep = (doc: number, clausePhrases: readonly Phrase[]): boolean => {

@@ -5,6 +5,8 @@ import { councilKeyOf } from '../archive/council-rows';
 import type { SearchIndexRow } from '../archive/db';
 import { sampleFiles } from '../archive/test-support/memory-source';
 import type { StoredLetter } from '../archive/types';
+import { phraseMatcher } from '../../../src-shared/search/snippet';
+import { wordsOf } from '../../../src-shared/search/words';
 import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex, STORED_FIELDS, indexTerm, queryTerm, sectionDocuments, sectionText, snapshotUsable } from './search-index';
 
 let letters: StoredLetter[];
@@ -136,8 +138,47 @@ describe('SectionIndex', () => {
   });
 });
 
+describe('phrases on word streams', () => {
+  it('agree with matching the phrase in the text, for every run of words in the samples and runs out of order', () => {
+    const index = fullIndex();
+    let checked = 0;
+    for (let doc = 0; doc < index.capacity; doc++) {
+      const s = index.doc(doc)!;
+      const text = index.text(s.letterId, s.sectionIndex);
+      const words = wordsOf(text).map((w) => w.toLowerCase());
+      for (let i = 0; i + 3 <= words.length; i += 7) {
+        const phrases = [words.slice(i, i + 2), words.slice(i, i + 3), [words[i + 2]!, words[i]!], [words[i]!, 'and', words[i + 1]!]];
+        for (const phrase of phrases) {
+          const inText = index.phraseInText(phrase);
+          expect(inText !== null && inText(doc), phrase.join(' ')).toBe(phraseMatcher(phrase).test(text));
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('tell a possessive from its word, and a word from a longer one', () => {
+    const index = fullIndex();
+    const coventry = byFile('coventry-2007');
+    const doc = [...Array(index.capacity).keys()].find((d) => index.doc(d)?.letterId === coventry.id && /children['’]s services/i.test(index.text(coventry.id, index.doc(d)!.sectionIndex)))!;
+    expect(doc).toBeDefined();
+    expect(index.phraseInText(["children's", 'services'])!(doc)).toBe(true);
+    expect(index.phraseInText(['children’s', 'services'])!(doc)).toBe(true);
+    expect(index.phraseInText(['zzzz', 'services'])).toBeNull();
+  });
+});
+
+describe('section texts', () => {
+  it('gives back every section’s text exactly, from its words and layout', () => {
+    const index = fullIndex();
+    for (const letter of letters) letter.sections.forEach((section, i) => expect(index.text(letter.id, i)).toBe(sectionText(section)));
+    expect(index.text(letters[0]!.id, 999)).toBe('');
+  });
+});
+
 describe('snapshots', () => {
-  it('gives the same index after a round trip through JSON; texts come back with attachTexts', () => {
+  it('gives the same index, texts included, after a round trip through its saved form', () => {
     const index = fullIndex();
     const row = index.toSnapshot();
     expect(row).toMatchObject({ key: SNAPSHOT_KEY, version: INDEX_VERSION });
@@ -147,12 +188,31 @@ describe('snapshots', () => {
     expect(loaded.letterIds().sort()).toEqual(index.letterIds().sort());
     expect(allSections(loaded)).toEqual(allSections(index));
     const letter = byFile('coventry-2007');
-    expect(loaded.needsTexts(letter.id)).toBe(true);
-    expect(loaded.text(letter.id, 3)).toBe('');
-    loaded.attachTexts(letter);
-    expect(loaded.needsTexts(letter.id)).toBe(false);
-    expect(loaded.text(letter.id, 3)).toBe(index.text(letter.id, 3));
+    for (const l of letters) l.sections.forEach((section, i) => expect(loaded.text(l.id, i)).toBe(sectionText(section)));
     expect(loaded.stored(letter.id, 3)).toEqual(index.stored(letter.id, 3));
+  });
+
+  it('keeps removals and later additions through a round trip, and answers the same', async () => {
+    const index = fullIndex();
+    const leicester = byFile('leicester');
+    index.removeLetter(leicester.id);
+    await index.vacuum();
+    index.addLetter(leicester);
+    index.removeLetter(byFile('coventry-2007').id);
+    const loaded = SectionIndex.fromSnapshot(structuredClone(index.toSnapshot()))!;
+    expect(loaded).not.toBeNull();
+    expect(allSections(loaded)).toEqual(allSections(index));
+    expect(loaded.documentCount).toBe(index.documentCount);
+    for (let f = 0; f < 3; f++) expect(loaded.averageFieldLength(f)).toBeCloseTo(index.averageFieldLength(f), 9);
+    for (const term of ['fostering', 'leicester', 'coventry', 'safeguarding']) {
+      const sizes = (i: SectionIndex) => [...(i.term(term)?.entries() ?? [])].sort((a, b) => a[0] - b[0]).map(([f, p]) => [f, [...p.docs.subarray(0, p.size)]]);
+      expect(sizes(loaded), term).toEqual(sizes(index));
+    }
+    const doc = [...Array(index.capacity).keys()].find((d) => index.doc(d)?.letterId === leicester.id)!;
+    expect(loaded.phraseInText(['private', 'fostering'])!(doc)).toBe(index.phraseInText(['private', 'fostering'])!(doc));
+    // Additions after loading go on from where the snapshot left off.
+    expect(loaded.addLetter(byFile('coventry-2007'))).toBe(true);
+    expect(loaded.capacity).toBeGreaterThan(index.capacity);
   });
 
   it('forces a rebuild when the version differs, or the snapshot is missing or broken', () => {
@@ -163,6 +223,9 @@ describe('snapshots', () => {
     expect(SectionIndex.fromSnapshot({ ...row, version: 1 })).toBeNull();
     expect(SectionIndex.fromSnapshot(undefined)).toBeNull();
     expect(SectionIndex.fromSnapshot({ ...row, json: '{"not": "an index"' } as SearchIndexRow)).toBeNull();
+    expect(SectionIndex.fromSnapshot({ ...row, json: '{"format": 1}' })).toBeNull();
+    expect(SectionIndex.fromSnapshot({ ...row, binary: new ArrayBuffer(8) })).toBeNull();
+    expect(SectionIndex.fromSnapshot({ ...row, binary: undefined })).toBeNull();
     expect(SectionIndex.fromSnapshot(row, 99)).toBeNull();
     expect(SectionIndex.fromSnapshot({ ...row, version: 99 }, 99)).not.toBeNull();
   });

@@ -1,17 +1,26 @@
 /**
- * The search index over letter sections: what a section's document is, the MiniSearch
- * options, the section texts kept beside the index (for phrases and snippets), and when
- * a saved snapshot may be used. No Dexie, no Worker: the worker (`search-service.ts`)
- * wires these to the archive, `search-engine.ts` answers queries, and tests call them in Node.
+ * The search index over letter sections: what a section's document is, how its words
+ * become index terms, the index itself and its saved form. No Dexie, no Worker: the worker
+ * (`search-service.ts`) wires these to the archive, `search-engine.ts` answers queries, and
+ * tests call them in Node.
+ *
+ * Terms are MiniSearch's: the same tokenizer, term processing, field lengths and BM25+ as
+ * a MiniSearch built with INDEX_OPTIONS (a test holds the two to the same results). But the
+ * postings are kept in typed arrays beside MiniSearch's term tree, and saved as one binary
+ * buffer beside a JSON header: MiniSearch's own Map-per-posting index took 540 MB and its
+ * JSON six seconds to load at 10,000 letters.
  */
-import MiniSearch, { type Options } from 'minisearch';
+import type { Options } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { ApaOutcome, Block, GradeScale, Section } from '../../../src-shared/letters/letter';
 import { isStopWord, normaliseWord, possessiveBase, wordsOf } from '../../../src-shared/search/words';
+import { Postings, streamHasRun, wordStream, type WordStream } from './postings';
+import { TextCodec } from './text-codec';
 import type { SearchIndexRow } from '../archive/db';
 import type { StoredLetter } from '../archive/types';
 
 /** Bump when the documents or the options change: a snapshot with another version is rebuilt. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** Key of the snapshot's row in the `searchIndex` table. */
 export const SNAPSHOT_KEY = 'sections';
@@ -81,6 +90,7 @@ export function queryTerm(term: string): string | null {
   return isStopWord(word) ? null : word;
 }
 
+/** The MiniSearch options this index is equivalent to (tests build a MiniSearch with them to compare). */
 export const INDEX_OPTIONS: Options<SectionDocument> = {
   idField: 'id',
   // The service vacuums after each batch of removals; no vacuuming behind its back.
@@ -138,98 +148,87 @@ export function sectionDocuments(letter: StoredLetter): SectionDocument[] {
   }));
 }
 
-/** A term's postings: field id → (document short id → times the term is in that field). */
-export type FieldTermData = Map<number, Map<number, number>>;
-
-/** The parts of MiniSearch's term tree the engine reads. */
-interface TermTree {
-  get(term: string): FieldTermData | undefined;
-  atPrefix(prefix: string): Iterable<[string, FieldTermData]>;
-  fuzzyGet(term: string, maxEditDistance: number): Map<string, [FieldTermData, number]>;
-}
-
-/**
- * MiniSearch's own `search` builds an object per matching document and sorts them all:
- * about 1.5 µs a result, far too slow when a common word matches most of 80,000 sections.
- * So the engine reads the index MiniSearch keeps (its term tree and postings, documented
- * in its source as protected members) and scores with typed arrays. These are those members;
- * `internalsOf` checks they are there, so a MiniSearch upgrade that moves them fails loudly.
- */
-interface MiniSearchInternals {
-  _index: TermTree;
-  _idToShortId: Map<string, number>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _storedFields: Map<number, Record<string, unknown>>;
-  _documentCount: number;
-  _nextId: number;
-}
-
-function internalsOf(mini: MiniSearch<SectionDocument>): MiniSearchInternals {
-  const x = mini as unknown as Partial<MiniSearchInternals>;
-  const ok =
-    typeof x._index?.get === 'function' &&
-    typeof x._index.atPrefix === 'function' &&
-    typeof x._index.fuzzyGet === 'function' &&
-    x._idToShortId instanceof Map &&
-    x._fieldLength instanceof Map &&
-    x._storedFields instanceof Map &&
-    Array.isArray(x._avgFieldLength) &&
-    typeof x._fieldIds === 'object' &&
-    typeof x._nextId === 'number';
-  if (!ok) throw new Error('This MiniSearch keeps its index differently from version 7: search-index.ts must be updated.');
-  return x as MiniSearchInternals;
-}
-
-function grown<T extends Int32Array | Float32Array | Uint16Array | Uint8Array>(array: T, size: number, make: (n: number) => T): T {
+function grown<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(array: T, size: number, make: (n: number) => T): T {
   if (array.length >= size) return array;
   const next = make(Math.max(size, Math.ceil(array.length * 1.5), 1024));
   next.set(array);
   return next;
 }
 
+/** A term's postings, by search field (its index in SEARCH_FIELDS). */
+export type FieldTermData = Map<number, Postings>;
+
+/** A letter's place in the index: its sections are the short ids `first` to `first + count - 1`. */
+interface LetterEntry {
+  first: number;
+  count: number;
+}
+
+/** The saved form's header: everything but the arrays, which travel as one binary buffer beside it. */
+interface SnapshotHeader {
+  format: 1;
+  nextId: number;
+  documentCount: number;
+  totalLengths: number[];
+  /** Per letter: id, first short id, then the stored fields its sections share. */
+  letters: [string, number, string, string, string | null, string, number, StoredLetter['kind'], number | null, GradeScale | null][];
+  /** Per letter, per section: heading, grade, grade scale, outcome. */
+  sections: [string, number | null, GradeScale | null, ApaOutcome | null][][];
+  terms: string[];
+  /** Per term, per search field: how many postings (0: none). */
+  termSizes: number[];
+  words: string[];
+  separators: string[];
+  /** By short id: what a text's layout could not say. */
+  extras: [number, string[]][];
+  /** Where each array starts in the binary buffer, in bytes. */
+  layout: Record<BinaryPart, number>;
+  /** Number of elements of each part. */
+  lengths: Record<BinaryPart, number>;
+}
+
+type BinaryPart = 'docs' | 'tfs' | 'fieldLengths' | 'streamLengths' | 'wordTotals' | 'narrow' | 'wide' | 'isWide' | 'layouts';
+
 /**
- * The index, the letters in it (id → number of sections) and their section texts, kept
- * together so they cannot disagree. Texts are not in the snapshot: after loading one,
- * `attachTexts` gives each letter's texts back (the service reads the letters anyway to
- * catch up with the archive).
- *
- * Beside MiniSearch it keeps, by MiniSearch's short document id: the stored fields, the
- * letter's ordinal (for grouping) and each field's length (for scoring), in arrays.
+ * The index: a term tree (MiniSearch's SearchableMap: exact, prefix and fuzzy lookups) whose
+ * values are compact postings; and each section's stored fields, field lengths (for BM25),
+ * and text as a word stream (phrases are checked on it) with a layout that gives the text
+ * back for snippets (see text-codec.ts). Short ids are never reused, so postings stay in
+ * ascending order.
  */
 export class SectionIndex {
-  private readonly texts = new Map<string, string[]>();
-  private readonly internals: MiniSearchInternals;
-  /** Stored fields by short id; undefined for discarded documents. */
+  private readonly tree = new SearchableMap<FieldTermData>();
+  private readonly letters = new Map<string, LetterEntry>();
+  /** Stored fields by short id; undefined for removed documents. */
   private readonly docs: (StoredSection | undefined)[] = [];
+  private readonly streams: (WordStream | undefined)[] = [];
+  private readonly layouts: (Uint8Array | undefined)[] = [];
+  private readonly extras = new Map<number, string[]>();
+  private codec = new TextCodec();
+  private readonly wordIds = new Map<string, number>();
+  private readonly words: string[] = [];
+  /** Times each word of the vocabulary was seen, to pick the rarest word of a phrase. */
+  private wordTotals = new Uint32Array(1024);
   private letterOfDoc = new Int32Array(0);
   private readonly letterOrdinals = new Map<string, number>();
   private readonly freeOrdinals: number[] = [];
-  private lengths: Float32Array[];
+  private lengths: Uint32Array[] = SEARCH_FIELDS.map(() => new Uint32Array(0));
+  private readonly totalLengths = SEARCH_FIELDS.map(() => 0);
   private years = new Uint16Array(0);
   private kinds = new Uint8Array(0);
   private grades = new Uint8Array(0);
   private regionOfDoc = new Uint8Array(0);
   private readonly regionCodes = new Map<string, number>();
   private readonly regionList: string[] = [''];
-  /** The search fields' MiniSearch ids, in SEARCH_FIELDS order. */
-  readonly fieldIds: readonly number[];
+  private nextId = 0;
+  private liveDocs = 0;
+  /** The search fields' ids: their places in SEARCH_FIELDS. */
+  readonly fieldIds: readonly number[] = SEARCH_FIELDS.map((_, i) => i);
   /** Changes whenever a document is added or removed, so caches know to forget. */
   generation = 0;
 
-  private constructor(
-    readonly mini: MiniSearch<SectionDocument>,
-    private readonly letters: Map<string, number>,
-  ) {
-    this.internals = internalsOf(mini);
-    this.fieldIds = SEARCH_FIELDS.map((f) => this.internals._fieldIds[f]!);
-    this.lengths = SEARCH_FIELDS.map(() => new Float32Array(0));
-    for (const [shortId, fields] of this.internals._storedFields) this.track(shortId, fields as unknown as StoredSection);
-  }
-
   static empty(): SectionIndex {
-    return new SectionIndex(new MiniSearch(INDEX_OPTIONS), new Map());
+    return new SectionIndex();
   }
 
   /**
@@ -239,8 +238,7 @@ export class SectionIndex {
   static fromSnapshot(row: SearchIndexRow | undefined, version: number = INDEX_VERSION): SectionIndex | null {
     if (!snapshotUsable(row, version)) return null;
     try {
-      const mini = MiniSearch.loadJSON<SectionDocument>(row.json, INDEX_OPTIONS);
-      return new SectionIndex(mini, new Map(Object.entries(row.letters)));
+      return SectionIndex.load(JSON.parse(row.json) as SnapshotHeader, row.binary!);
     } catch {
       return null;
     }
@@ -251,16 +249,11 @@ export class SectionIndex {
   }
 
   get sectionCount(): number {
-    return this.mini.documentCount;
+    return this.liveDocs;
   }
 
   hasLetter(letterId: string): boolean {
     return this.letters.has(letterId);
-  }
-
-  /** True when the letter is indexed but its texts were not given back yet. */
-  needsTexts(letterId: string): boolean {
-    return this.letters.has(letterId) && !this.texts.has(letterId);
   }
 
   letterIds(): string[] {
@@ -271,35 +264,24 @@ export class SectionIndex {
   addLetter(letter: StoredLetter): boolean {
     if (this.letters.has(letter.id)) return false;
     const docs = sectionDocuments(letter);
-    this.mini.addAll(docs);
-    for (const doc of docs) {
-      const shortId = this.internals._idToShortId.get(doc.id);
-      const stored = shortId === undefined ? undefined : this.internals._storedFields.get(shortId);
-      if (shortId !== undefined && stored) this.track(shortId, stored as unknown as StoredSection);
-    }
-    this.letters.set(letter.id, letter.sections.length);
-    this.texts.set(
-      letter.id,
-      docs.map((d) => d.text),
-    );
+    this.letters.set(letter.id, { first: this.nextId, count: docs.length });
+    for (const doc of docs) this.addDocument(doc);
     this.generation += 1;
     return true;
   }
 
-  /** Keeps the section texts of a letter the index already holds (after loading a snapshot). */
-  attachTexts(letter: StoredLetter): void {
-    if (this.letters.has(letter.id)) this.texts.set(letter.id, letter.sections.map(sectionText));
-  }
-
   /** Discards the letter's sections; false when it was not indexed. Call `vacuum` after a batch of removals. */
   removeLetter(letterId: string): boolean {
-    const count = this.letters.get(letterId);
-    if (count === undefined) return false;
-    for (let i = 0; i < count; i++) {
-      const id = sectionDocId(letterId, i);
-      const shortId = this.internals._idToShortId.get(id);
-      if (shortId !== undefined) this.docs[shortId] = undefined;
-      if (this.mini.has(id)) this.mini.discard(id);
+    const entry = this.letters.get(letterId);
+    if (entry === undefined) return false;
+    for (let doc = entry.first; doc < entry.first + entry.count; doc++) {
+      if (this.docs[doc] === undefined) continue;
+      this.docs[doc] = undefined;
+      this.streams[doc] = undefined;
+      this.layouts[doc] = undefined;
+      this.extras.delete(doc);
+      for (let f = 0; f < SEARCH_FIELDS.length; f++) this.totalLengths[f]! -= this.lengths[f]![doc]!;
+      this.liveDocs -= 1;
     }
     const ordinal = this.letterOrdinals.get(letterId);
     if (ordinal !== undefined) {
@@ -307,14 +289,78 @@ export class SectionIndex {
       this.freeOrdinals.push(ordinal);
     }
     this.letters.delete(letterId);
-    this.texts.delete(letterId);
     this.generation += 1;
     return true;
   }
 
-  /** Cleans discarded documents out of the index's tree. */
+  /** Takes removed documents out of the postings, and terms left with none out of the tree. */
   vacuum(): Promise<void> {
-    return this.mini.vacuum();
+    const alive = (doc: number) => this.docs[doc] !== undefined;
+    const empty: string[] = [];
+    for (const [term, data] of this.tree) {
+      for (const [field, postings] of data) if (postings.keep(alive) === 0) data.delete(field);
+      if (data.size === 0) empty.push(term);
+    }
+    for (const term of empty) this.tree.delete(term);
+    return Promise.resolve();
+  }
+
+  /** Gives back the room postings keep for growth: call when a batch of additions is done. */
+  trim(): void {
+    for (const data of this.tree.values()) for (const postings of data.values()) postings.trim();
+  }
+
+  private addDocument(doc: SectionDocument): void {
+    const shortId = this.nextId++;
+    this.liveDocs += 1;
+    const stored: StoredSection = {} as StoredSection;
+    for (const field of STORED_FIELDS) (stored as unknown as Record<string, unknown>)[field] = doc[field];
+    this.track(shortId, stored);
+    SEARCH_FIELDS.forEach((field, f) => {
+      const tokens = wordsOf(doc[field]);
+      // As MiniSearch counts a field's length: its distinct words as written.
+      const length = new Set(tokens).size;
+      this.lengths[f]![shortId] = length;
+      this.totalLengths[f]! += length;
+      const counts = new Map<string, number>();
+      for (const token of tokens) {
+        const terms = indexTerm(token);
+        if (terms === null) continue;
+        if (typeof terms === 'string') counts.set(terms, (counts.get(terms) ?? 0) + 1);
+        else for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      }
+      for (const [term, tf] of counts) {
+        let data = this.tree.get(term);
+        if (!data) {
+          data = new Map();
+          this.tree.set(term, data);
+        }
+        let postings = data.get(f);
+        if (!postings) {
+          postings = new Postings();
+          data.set(f, postings);
+        }
+        postings.push(shortId, tf);
+      }
+      if (field === 'text') {
+        const encoded = this.codec.encode(doc.text, (word) => this.wordId(word));
+        this.streams[shortId] = wordStream(encoded.ids);
+        this.layouts[shortId] = encoded.layout;
+        if (encoded.extras) this.extras.set(shortId, encoded.extras);
+      }
+    });
+  }
+
+  private wordId(word: string): number {
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.words.push(word);
+      this.wordIds.set(word, id);
+      if (id >= this.wordTotals.length) this.wordTotals = grown(this.wordTotals, id + 1, (n) => new Uint32Array(n));
+    }
+    this.wordTotals[id]! += 1;
+    return id;
   }
 
   private track(shortId: number, stored: StoredSection): void {
@@ -344,19 +390,14 @@ export class SectionIndex {
       }
     }
     this.regionOfDoc[shortId] = region;
-    const lengths = this.internals._fieldLength.get(shortId) ?? [];
-    for (let f = 0; f < this.lengths.length; f++) {
-      const array = grown(this.lengths[f]!, size, (n) => new Float32Array(n));
-      array[shortId] = lengths[this.fieldIds[f]!] ?? 0;
-      this.lengths[f] = array;
-    }
+    for (let f = 0; f < this.lengths.length; f++) this.lengths[f] = grown(this.lengths[f]!, size, (n) => new Uint32Array(n));
   }
 
   // ---- What the engine reads. Short ids run from 0 to `capacity` - 1. ----
 
   /** One more than the largest short id ever given. */
   get capacity(): number {
-    return this.internals._nextId;
+    return this.nextId;
   }
 
   /** Letter ordinals run from 0 to `letterCapacity` - 1. */
@@ -383,55 +424,292 @@ export class SectionIndex {
   }
 
   /** Each search field's lengths by short id, in SEARCH_FIELDS order. */
-  get fieldLengths(): readonly Float32Array[] {
+  get fieldLengths(): readonly Uint32Array[] {
     return this.lengths;
   }
 
-  /** Each search field's average length, in SEARCH_FIELDS order. */
+  /** Each search field's average length over the live documents, in SEARCH_FIELDS order. */
   averageFieldLength(field: number): number {
-    return this.internals._avgFieldLength[this.fieldIds[field]!] ?? 1;
+    return this.liveDocs > 0 ? this.totalLengths[field]! / this.liveDocs || 1 : 1;
   }
 
   get documentCount(): number {
-    return this.internals._documentCount;
+    return this.liveDocs;
   }
 
   /** The postings of an exact index term. */
   term(term: string): FieldTermData | undefined {
-    return this.internals._index.get(term);
+    return this.tree.get(term);
   }
 
   /** Index terms starting with `prefix` (the prefix itself included), with their postings. */
   termsWithPrefix(prefix: string): Iterable<[string, FieldTermData]> {
-    return this.internals._index.atPrefix(prefix);
+    return this.tree.atPrefix(prefix);
   }
 
   /** Index terms within `distance` edits of `term`, with their postings and distance. */
   termsNear(term: string, distance: number): Map<string, [FieldTermData, number]> {
-    return this.internals._index.fuzzyGet(term, distance);
+    return this.tree.fuzzyGet(term, distance);
   }
 
-  /** The text of a section below its heading; '' when it is not known. */
+  /**
+   * A test of whether `words` (normalised, stop words included) come one after another in a
+   * section's text, or null when one of them is in no text at all.
+   */
+  phraseInText(words: readonly string[]): ((doc: number) => boolean) | null {
+    const ids: number[] = [];
+    for (const word of words) {
+      const id = this.wordIds.get(normaliseWord(word));
+      if (id === undefined) return null;
+      ids.push(id);
+    }
+    let anchor = 0;
+    ids.forEach((id, i) => {
+      if (this.wordTotals[id]! < this.wordTotals[ids[anchor]!]!) anchor = i;
+    });
+    return (doc) => {
+      const stream = this.streams[doc];
+      return stream !== undefined && streamHasRun(stream, ids, anchor);
+    };
+  }
+
+  /** The text of a section below its heading; '' when the index does not hold it. */
   text(letterId: string, sectionIndex: number): string {
-    return this.texts.get(letterId)?.[sectionIndex] ?? '';
+    const entry = this.letters.get(letterId);
+    if (!entry || sectionIndex < 0 || sectionIndex >= entry.count) return '';
+    const doc = entry.first + sectionIndex;
+    const stream = this.streams[doc];
+    const layout = this.layouts[doc];
+    return stream && layout ? this.codec.decode(stream, this.words, layout, this.extras.get(doc)) : '';
   }
 
   stored(letterId: string, sectionIndex: number): StoredSection | undefined {
-    return this.mini.getStoredFields(sectionDocId(letterId, sectionIndex)) as StoredSection | undefined;
+    const entry = this.letters.get(letterId);
+    if (!entry || sectionIndex < 0 || sectionIndex >= entry.count) return undefined;
+    const doc = this.docs[entry.first + sectionIndex];
+    return doc ? { ...doc } : undefined;
   }
 
   toSnapshot(version: number = INDEX_VERSION, now: Date = new Date()): SearchIndexRow {
+    const { header, binary } = this.save();
     return {
       key: SNAPSHOT_KEY,
       version,
-      json: JSON.stringify(this.mini),
-      letters: Object.fromEntries(this.letters),
+      json: JSON.stringify(header),
+      binary,
+      letters: Object.fromEntries([...this.letters].map(([id, entry]) => [id, entry.count])),
       savedAt: now.toISOString(),
     };
   }
+
+  private save(): { header: SnapshotHeader; binary: ArrayBuffer } {
+    const letters: SnapshotHeader['letters'] = [];
+    const sections: SnapshotHeader['sections'] = [];
+    for (const [id, entry] of this.letters) {
+      const s = this.docs[entry.first]!;
+      letters.push([id, entry.first, s.councilKey, s.councilName, s.region, s.date, s.year, s.kind, s.overall, s.overallScale]);
+      const list: SnapshotHeader['sections'][number] = [];
+      for (let i = 0; i < entry.count; i++) {
+        const d = this.docs[entry.first + i]!;
+        list.push([d.heading, d.grade, d.gradeScale, d.outcome]);
+      }
+      sections.push(list);
+    }
+    const terms: string[] = [];
+    const termSizes: number[] = [];
+    let postingCount = 0;
+    for (const [term, data] of this.tree) {
+      terms.push(term);
+      for (let f = 0; f < SEARCH_FIELDS.length; f++) {
+        const size = data.get(f)?.size ?? 0;
+        termSizes.push(size);
+        postingCount += size;
+      }
+    }
+    const docs = new Int32Array(postingCount);
+    const tfs = new Uint8Array(postingCount);
+    let at = 0;
+    for (const data of this.tree.values()) {
+      for (let f = 0; f < SEARCH_FIELDS.length; f++) {
+        const postings = data.get(f);
+        if (!postings) continue;
+        docs.set(postings.docs.subarray(0, postings.size), at);
+        tfs.set(postings.tfs.subarray(0, postings.size), at);
+        at += postings.size;
+      }
+    }
+    const capacity = this.nextId;
+    const fieldLengths = new Uint32Array(capacity * SEARCH_FIELDS.length);
+    this.lengths.forEach((array, f) => fieldLengths.set(array.subarray(0, capacity), f * capacity));
+    const streamLengths = new Uint32Array(capacity);
+    const isWide = new Uint8Array(capacity);
+    let narrowCount = 0;
+    let wideCount = 0;
+    for (let doc = 0; doc < capacity; doc++) {
+      const stream = this.streams[doc];
+      if (!stream) continue;
+      streamLengths[doc] = stream.length;
+      if (stream instanceof Uint32Array) {
+        isWide[doc] = 1;
+        wideCount += stream.length;
+      } else narrowCount += stream.length;
+    }
+    const narrow = new Uint16Array(narrowCount);
+    const wide = new Uint32Array(wideCount);
+    const layouts = new Uint8Array(narrowCount + wideCount + capacity);
+    let n = 0;
+    let w = 0;
+    let l = 0;
+    for (let doc = 0; doc < capacity; doc++) {
+      const stream = this.streams[doc];
+      if (!stream) continue;
+      layouts.set(this.layouts[doc]!, l);
+      l += stream.length + 1;
+      if (stream instanceof Uint32Array) {
+        wide.set(stream, w);
+        w += stream.length;
+      } else {
+        narrow.set(stream, n);
+        n += stream.length;
+      }
+    }
+    const parts: Record<BinaryPart, Int32Array | Uint32Array | Uint16Array | Uint8Array> = {
+      docs,
+      fieldLengths,
+      streamLengths,
+      wordTotals: this.wordTotals.subarray(0, this.words.length),
+      wide,
+      narrow,
+      tfs,
+      isWide,
+      layouts: layouts.subarray(0, l),
+    };
+    const { buffer, layout, lengths } = packArrays(parts);
+    const header: SnapshotHeader = {
+      format: 1,
+      nextId: this.nextId,
+      documentCount: this.liveDocs,
+      totalLengths: [...this.totalLengths],
+      letters,
+      sections,
+      terms,
+      termSizes,
+      words: [...this.words],
+      separators: [...this.codec.separators],
+      extras: [...this.extras],
+      layout,
+      lengths,
+    };
+    return { header, binary: buffer };
+  }
+
+  private static load(header: SnapshotHeader, binary: ArrayBuffer): SectionIndex {
+    if (header.format !== 1) throw new Error('unknown snapshot format');
+    const part = <T>(name: BinaryPart, make: (buffer: ArrayBuffer, offset: number, length: number) => T): T => make(binary, header.layout[name], header.lengths[name]);
+    const docs = part('docs', (b, o, l) => new Int32Array(b, o, l));
+    const tfs = part('tfs', (b, o, l) => new Uint8Array(b, o, l));
+    const fieldLengths = part('fieldLengths', (b, o, l) => new Uint32Array(b, o, l));
+    const streamLengths = part('streamLengths', (b, o, l) => new Uint32Array(b, o, l));
+    const isWide = part('isWide', (b, o, l) => new Uint8Array(b, o, l));
+    const narrow = part('narrow', (b, o, l) => new Uint16Array(b, o, l));
+    const wide = part('wide', (b, o, l) => new Uint32Array(b, o, l));
+    const wordTotals = part('wordTotals', (b, o, l) => new Uint32Array(b, o, l));
+    const layouts = part('layouts', (b, o, l) => new Uint8Array(b, o, l));
+
+    const index = new SectionIndex();
+    const capacity = header.nextId;
+    index.nextId = capacity;
+    header.letters.forEach(([id, first, councilKey, councilName, region, date, year, kind, overall, overallScale], i) => {
+      const list = header.sections[i]!;
+      index.letters.set(id, { first, count: list.length });
+      list.forEach(([heading, grade, gradeScale, outcome], sectionIndex) => {
+        index.liveDocs += 1;
+        index.track(first + sectionIndex, {
+          letterId: id,
+          sectionIndex,
+          councilKey,
+          councilName,
+          region,
+          date,
+          year,
+          kind,
+          heading,
+          grade,
+          gradeScale,
+          outcome,
+          overall,
+          overallScale,
+        });
+      });
+    });
+    for (let f = 0; f < SEARCH_FIELDS.length; f++) {
+      const array = grown(new Uint32Array(0), capacity, (n) => new Uint32Array(n));
+      array.set(fieldLengths.subarray(f * capacity, (f + 1) * capacity));
+      index.lengths[f] = array;
+      index.totalLengths[f] = header.totalLengths[f] ?? 0;
+    }
+    let at = 0;
+    header.terms.forEach((term, t) => {
+      const data: FieldTermData = new Map();
+      for (let f = 0; f < SEARCH_FIELDS.length; f++) {
+        const size = header.termSizes[t * SEARCH_FIELDS.length + f]!;
+        if (size === 0) continue;
+        data.set(f, new Postings(docs.subarray(at, at + size), tfs.subarray(at, at + size), size));
+        at += size;
+      }
+      index.tree.set(term, data);
+    });
+    header.words.forEach((word, id) => {
+      index.words.push(word);
+      index.wordIds.set(word, id);
+    });
+    index.wordTotals = grown(new Uint32Array(0), Math.max(1024, header.words.length), (n) => new Uint32Array(n));
+    index.wordTotals.set(wordTotals);
+    index.codec = new TextCodec(header.separators);
+    for (const [doc, extras] of header.extras) index.extras.set(doc, extras);
+    let n = 0;
+    let w = 0;
+    let l = 0;
+    for (let doc = 0; doc < capacity; doc++) {
+      const length = streamLengths[doc]!;
+      if (index.docs[doc] === undefined) continue;
+      index.layouts[doc] = layouts.subarray(l, l + length + 1);
+      l += length + 1;
+      if (isWide[doc]) {
+        index.streams[doc] = wide.subarray(w, w + length);
+        w += length;
+      } else {
+        index.streams[doc] = narrow.subarray(n, n + length);
+        n += length;
+      }
+    }
+    if (index.liveDocs !== header.documentCount || l !== layouts.length) throw new Error('the snapshot does not add up');
+    return index;
+  }
+}
+
+/** Lays typed arrays out one after another in one buffer, each at an offset its element size divides. */
+function packArrays<K extends string>(parts: Record<K, Int32Array | Uint32Array | Uint16Array | Uint8Array>): { buffer: ArrayBuffer; layout: Record<K, number>; lengths: Record<K, number> } {
+  const layout = {} as Record<K, number>;
+  const lengths = {} as Record<K, number>;
+  let size = 0;
+  for (const key of Object.keys(parts) as K[]) {
+    const array = parts[key];
+    size = Math.ceil(size / array.BYTES_PER_ELEMENT) * array.BYTES_PER_ELEMENT;
+    layout[key] = size;
+    lengths[key] = array.length;
+    size += array.byteLength;
+  }
+  const buffer = new ArrayBuffer(size);
+  const bytes = new Uint8Array(buffer);
+  for (const key of Object.keys(parts) as K[]) {
+    const array = parts[key];
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), layout[key]);
+  }
+  return { buffer, layout, lengths };
 }
 
 /** Whether a saved snapshot was made with this version of the index. */
 export function snapshotUsable(row: SearchIndexRow | undefined, version: number = INDEX_VERSION): row is SearchIndexRow {
-  return row !== undefined && row.version === version && typeof row.json === 'string' && row.letters !== null && typeof row.letters === 'object';
+  return row !== undefined && row.version === version && typeof row.json === 'string' && row.binary instanceof ArrayBuffer && row.letters !== null && typeof row.letters === 'object';
 }

@@ -103,12 +103,17 @@ export class SearchService {
     const row = await this.db.searchIndex.get(SNAPSHOT_KEY);
     const fromSnapshot = SectionIndex.fromSnapshot(row, this.version);
     if (fromSnapshot) {
-      // Read every letter: the snapshot has no section texts (phrases and snippets need them), and
-      // the app may have closed between an import's write and the next save, so catch up too.
-      const { seen, added } = await this.readAll(fromSnapshot);
+      // The app may have closed between an import's write and the next save: catch up, by the
+      // letters' ids alone (the index holds the section texts itself).
+      const stored = (await this.db.letters.toCollection().primaryKeys()) as string[];
+      const seen = new Set(stored);
       const gone = fromSnapshot.letterIds().filter((id) => !seen.has(id));
       for (const id of gone) fromSnapshot.removeLetter(id);
       if (gone.length) await fromSnapshot.vacuum();
+      const added = await this.addFromArchive(
+        fromSnapshot,
+        stored.filter((id) => !fromSnapshot.hasLetter(id)),
+      );
       if (added || gone.length) this.scheduleSave();
       this.index = fromSnapshot;
       this.loadedFrom = 'snapshot';
@@ -124,26 +129,18 @@ export class SearchService {
     return this.index;
   }
 
-  /**
-   * Reads the archive's letters a page at a time: indexes those the index lacks and gives
-   * back the texts of those it has. Returns the ids seen, and how many were added.
-   */
-  private async readAll(index: SectionIndex): Promise<{ seen: Set<string>; added: number }> {
-    const seen = new Set<string>();
-    let added = 0;
+  /** Reads the archive's letters a page at a time and indexes them all. */
+  private async readAll(index: SectionIndex): Promise<void> {
     let last: string | null = null;
     for (;;) {
       const page: LetterRow[] = await (last === null
         ? this.db.letters.orderBy(':id').limit(PAGE_SIZE).toArray()
         : this.db.letters.where(':id').above(last).limit(PAGE_SIZE).toArray());
-      for (const letter of page) {
-        seen.add(letter.id);
-        if (index.hasLetter(letter.id)) index.attachTexts(letter);
-        else if (index.addLetter(letter)) added += 1;
-      }
-      if (page.length < PAGE_SIZE) return { seen, added };
+      for (const letter of page) index.addLetter(letter);
+      if (page.length < PAGE_SIZE) break;
       last = page[page.length - 1]!.id;
     }
+    index.trim();
   }
 
   private async addFromArchive(index: SectionIndex, letterIds: string[]): Promise<boolean> {
@@ -152,6 +149,7 @@ export class SearchService {
       const letters = await this.db.letters.bulkGet(letterIds.slice(start, start + PAGE_SIZE));
       for (const letter of letters) if (letter) changed = index.addLetter(letter) || changed;
     }
+    if (changed) index.trim();
     return changed;
   }
 

@@ -1,0 +1,71 @@
+// @vitest-environment node
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Postings, streamHasRun, wordStream } from './postings';
+
+describe('Postings', () => {
+  it('grows as documents are added, finds each by id, and caps term frequency', () => {
+    const p = new Postings();
+    for (let doc = 0; doc < 100; doc += 3) p.push(doc, doc % 7 === 0 ? 300 : doc);
+    expect(p.size).toBe(34);
+    expect(p.get(0)).toBe(255);
+    expect(p.get(9)).toBe(9);
+    expect(p.get(10)).toBeUndefined();
+    expect(p.get(99)).toBe(99);
+    expect(p.get(-1)).toBeUndefined();
+    expect(p.get(1000)).toBeUndefined();
+  });
+
+  it('keeps only the documents still alive, in order, with no room to spare', () => {
+    const p = new Postings();
+    for (let doc = 0; doc < 10; doc++) p.push(doc, doc + 1);
+    expect(p.keep((doc) => doc % 2 === 1)).toBe(5);
+    expect([...p.docs]).toEqual([1, 3, 5, 7, 9]);
+    expect([...p.tfs]).toEqual([2, 4, 6, 8, 10]);
+    expect(p.get(4)).toBeUndefined();
+    expect(p.get(7)).toBe(8);
+    p.push(12, 1);
+    expect(p.get(12)).toBe(1);
+  });
+
+  it('finds any id among any ascending ids (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { maxLength: 300 }), fc.integer({ min: -5, max: 5005 }), (ids, probe) => {
+        const sorted = [...ids].sort((a, b) => a - b);
+        const p = new Postings();
+        for (const id of sorted) p.push(id, (id % 9) + 1);
+        expect(p.get(probe)).toBe(sorted.includes(probe) ? (probe % 9) + 1 : undefined);
+      }),
+      { seed: 20091209, numRuns: 300 },
+    );
+  });
+});
+
+describe('word streams', () => {
+  it('are 16-bit while the vocabulary fits, 32-bit after', () => {
+    expect(wordStream([1, 2, 65535])).toBeInstanceOf(Uint16Array);
+    expect(wordStream([1, 65536])).toBeInstanceOf(Uint32Array);
+  });
+
+  it('find a run of words wherever it is, from any anchor', () => {
+    const stream = wordStream([5, 1, 2, 3, 1, 2, 4]);
+    for (let anchor = 0; anchor < 3; anchor++) {
+      expect(streamHasRun(stream, [1, 2, 4], anchor)).toBe(true);
+      expect(streamHasRun(stream, [5, 1, 2], anchor)).toBe(true);
+      expect(streamHasRun(stream, [2, 4, 5], anchor)).toBe(false);
+    }
+    expect(streamHasRun(stream, [4], 0)).toBe(true);
+    expect(streamHasRun(wordStream([]), [4], 0)).toBe(false);
+  });
+
+  it('agree with a plain search for the run (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 60 }), fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 4 }), fc.nat(), (words, run, a) => {
+        const anchor = a % run.length;
+        const expected = words.some((_, start) => run.every((id, j) => words[start + j] === id));
+        expect(streamHasRun(wordStream(words), run, anchor)).toBe(expected);
+      }),
+      { seed: 20091209, numRuns: 1000 },
+    );
+  });
+});
