@@ -15,7 +15,7 @@ import { hasFilters, parseQuery } from '../../../src-shared/search/query';
 import type { ParsedQuery, QueryFilters } from '../../../src-shared/search/query-types';
 import { hitPattern, makeSnippet, phraseMatcher, type PhraseTest } from '../../../src-shared/search/snippet';
 import { isStopWord } from '../../../src-shared/search/words';
-import { FIELD_BOOST, SEARCH_FIELDS, type FieldTermData, type SectionIndex, type StoredSection } from './search-index';
+import { FIELD_BOOST, SEARCH_FIELDS, type FieldTermData, type SectionIndex, type SnippetHits, type StoredSection } from './search-index';
 import type { Facets, FacetValue, LetterResult, SearchResponse, SectionResult } from './search-types';
 
 /** Letters returned when the caller does not say. */
@@ -579,7 +579,7 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
   const phrases = marked.phrases;
   return {
     parsed: { ...parsed, errors },
-    letters: groupByLetter(index, ws, docs, scored, limit, pattern),
+    letters: groupByLetter(index, ws, docs, scored, limit, pattern, index.snippetHits(marked.terms, marked.phrases)),
     totalSections: total,
     facets: facetsOf(index, docs),
     highlight: { words, phrases },
@@ -587,7 +587,7 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
 }
 
 /** The best `limit` letters (by their best section) with all their matching sections, best first, snippets cut. */
-function groupByLetter(index: SectionIndex, ws: Workspace, docs: Int32Array, scored: boolean, limit: number, pattern: RegExp | null): LetterResult[] {
+function groupByLetter(index: SectionIndex, ws: Workspace, docs: Int32Array, scored: boolean, limit: number, pattern: RegExp | null, hits: SnippetHits): LetterResult[] {
   if (docs.length === 0 || limit === 0) return [];
   const letterOf = index.letterOrdinalOf;
   const score = scored ? ws.unionScore : null;
@@ -657,7 +657,7 @@ function groupByLetter(index: SectionIndex, ws: Workspace, docs: Int32Array, sco
         sectionIndex: s.sectionIndex,
         heading: s.heading,
         grade: gradeOf(s.grade, s.gradeScale),
-        snippet: makeSnippet(index.text(s.letterId, s.sectionIndex), pattern),
+        snippet: makeSnippet(index.snippetText(s.letterId, s.sectionIndex, hits), pattern),
         score: scoreOf(doc),
       };
     });

@@ -5,7 +5,7 @@ import { councilKeyOf } from '../archive/council-rows';
 import type { SearchIndexRow } from '../archive/db';
 import { sampleFiles } from '../archive/test-support/memory-source';
 import type { StoredLetter } from '../archive/types';
-import { phraseMatcher } from '../../../src-shared/search/snippet';
+import { hitPattern, makeSnippet, phraseMatcher } from '../../../src-shared/search/snippet';
 import { wordsOf } from '../../../src-shared/search/words';
 import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex, STORED_FIELDS, indexTerm, queryTerm, sectionDocuments, sectionText, snapshotUsable } from './search-index';
 
@@ -174,6 +174,36 @@ describe('section texts', () => {
     const index = fullIndex();
     for (const letter of letters) letter.sections.forEach((section, i) => expect(index.text(letter.id, i)).toBe(sectionText(section)));
     expect(index.text(letters[0]!.id, 999)).toBe('');
+  });
+});
+
+describe('snippet texts', () => {
+  it('give the same snippets as the whole text, for words, prefixes and phrases', () => {
+    const index = fullIndex();
+    const specs: { terms: string[]; spec: Parameters<typeof hitPattern>[0] }[] = [
+      { terms: ['fostering'], spec: { words: ['fostering'] } },
+      { terms: ['children', "children's"], spec: { words: ['children', "children's"] } },
+      { terms: ['safeguarding', 'schools'], spec: { words: ['safeguarding', 'schools'] } },
+      { terms: ['staying', 'safe'], spec: { phrases: [['staying', 'safe']] } },
+      { terms: ['looked', 'after', 'children', 'council'], spec: { phrases: [['looked', 'after', 'children']], words: ['council'] } },
+      { terms: [], spec: {} },
+    ];
+    const saf = [...index.termsWithPrefix('saf')].map(([t]) => t);
+    specs.push({ terms: saf, spec: { prefixes: ['saf'] } });
+    let compared = 0;
+    for (const { terms, spec } of specs) {
+      const pattern = hitPattern(spec);
+      const hits = index.snippetHits(terms.filter((t) => !(spec.phrases ?? []).flat().includes(t)), spec.phrases);
+      for (const letter of letters) {
+        letter.sections.forEach((section, i) => {
+          const whole = makeSnippet(sectionText(section), pattern);
+          expect(makeSnippet(index.snippetText(letter.id, i, hits), pattern), `${letter.sourceFile} #${i} ${terms.join(' ')}`).toEqual(whole);
+          compared += 1;
+        });
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+    expect(saf.length).toBeGreaterThan(2);
   });
 });
 

@@ -158,6 +158,25 @@ function grown<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(ar
 /** A term's postings, by search field (its index in SEARCH_FIELDS). */
 export type FieldTermData = Map<number, Postings>;
 
+/**
+ * Words of text decoded before and after the best hit for a snippet: about 25 words are shown,
+ * starting a few before the hit, or further back when the text ends first; and enough beyond
+ * them to know whether the text goes on.
+ */
+const SNIPPET_WORDS_BEFORE = 32;
+const SNIPPET_WORDS_AFTER = 36;
+/** Hits looked at to choose a snippet's place, and how many words a stretch of hits may span. */
+const SNIPPET_HITS = 32;
+const SNIPPET_SPAN = 20;
+
+/** What a snippet looks for (see SectionIndex.snippetHits). */
+export interface SnippetHits {
+  /** By word number: 1 for a word to find. */
+  words: Uint8Array;
+  /** Runs of word numbers to find. */
+  phrases: number[][];
+}
+
 /** A letter's place in the index: its sections are the short ids `first` to `first + count - 1`. */
 interface LetterEntry {
   first: number;
@@ -481,6 +500,58 @@ export class SectionIndex {
     const stream = this.streams[doc];
     const layout = this.layouts[doc];
     return stream && layout ? this.codec.decode(stream, this.words, layout, this.extras.get(doc)) : '';
+  }
+
+  /**
+   * What a snippet looks for, by word number: these index terms and their possessives, and
+   * these phrases (those whose words are all in some text).
+   */
+  snippetHits(terms: Iterable<string>, phrases: readonly (readonly string[])[] = []): SnippetHits {
+    const words = new Uint8Array(this.words.length);
+    for (const term of terms) {
+      for (const word of [term, `${term}'s`]) {
+        const id = this.wordIds.get(word);
+        if (id !== undefined) words[id] = 1;
+      }
+    }
+    const runs: number[][] = [];
+    for (const phrase of phrases) {
+      const ids = phrase.map((w) => this.wordIds.get(normaliseWord(w)));
+      if (ids.length > 0 && ids.every((id) => id !== undefined)) runs.push(ids as number[]);
+    }
+    return { words, phrases: runs };
+  }
+
+  /**
+   * Enough of a section's text to cut a snippet from: some words either side of its best
+   * stretch of hits (the most different words of `hits` close together), or its start when
+   * there are none. Decoding the whole text for every result would cost more than the search.
+   */
+  snippetText(letterId: string, sectionIndex: number, hits: SnippetHits): string {
+    const entry = this.letters.get(letterId);
+    if (!entry || sectionIndex < 0 || sectionIndex >= entry.count) return '';
+    const doc = entry.first + sectionIndex;
+    const stream = this.streams[doc];
+    const layout = this.layouts[doc];
+    if (!stream || !layout) return '';
+    const found: number[] = [];
+    const runAt = (i: number): boolean => hits.phrases.some((run) => run[0] === stream[i] && run.every((id, j) => stream[i + j] === id));
+    for (let i = 0; i < stream.length && found.length < SNIPPET_HITS; i++) if (hits.words[stream[i]!] === 1 || (hits.phrases.length > 0 && runAt(i))) found.push(i);
+    let anchor = found[0] ?? 0;
+    let most = 0;
+    const different: number[] = [];
+    for (let h = 0; h < found.length; h++) {
+      different.length = 0;
+      for (let k = h; k < found.length && found[k]! < found[h]! + SNIPPET_SPAN; k++) {
+        const id = stream[found[k]!]!;
+        if (!different.includes(id)) different.push(id);
+      }
+      if (different.length > most) {
+        most = different.length;
+        anchor = found[h]!;
+      }
+    }
+    return this.codec.decodeRange(stream, this.words, layout, this.extras.get(doc), anchor - SNIPPET_WORDS_BEFORE, anchor + SNIPPET_WORDS_AFTER);
   }
 
   stored(letterId: string, sectionIndex: number): StoredSection | undefined {

@@ -54,6 +54,20 @@ describe('TextCodec', () => {
     expect(again.decode(encoded.ids, words, encoded.layout, encoded.extras)).toBe(text);
   });
 
+  it('gives back any stretch of words, with the separators around it', () => {
+    const codec = new TextCodec();
+    const words: string[] = [];
+    const text = '  One, TWO three’s Four  (five).\n';
+    const encoded = codec.encode(text, (w) => (words.includes(w) ? words.indexOf(w) : words.push(w) - 1));
+    const range = (from: number, to: number) => codec.decodeRange(encoded.ids, words, encoded.layout, encoded.extras, from, to);
+    expect(range(0, 5)).toBe(text);
+    expect(range(0, 2)).toBe('  One, TWO');
+    expect(range(2, 4)).toBe(' three’s Four');
+    expect(range(3, 99)).toBe(' Four  (five).\n');
+    expect(range(5, 5)).toBe(').\n');
+    expect(range(-3, 1)).toBe('  One');
+  });
+
   it('gives back any text exactly (property)', () => {
     const codec = new TextCodec();
     const words: string[] = [];

@@ -65,18 +65,37 @@ export class TextCodec {
 
   /** The text again, from its words' numbers, the words by number, its layout and extras. */
   decode(ids: ArrayLike<number>, words: readonly string[], layout: Uint8Array, extras: readonly string[] | undefined): string {
-    let out = '';
+    return this.decodeRange(ids, words, layout, extras, 0, ids.length);
+  }
+
+  /**
+   * The stretch of the text from word `from` (with what comes before it) to word `to` (not
+   * included); with what follows the last word when `to` is the end.
+   */
+  decodeRange(ids: ArrayLike<number>, words: readonly string[], layout: Uint8Array, extras: readonly string[] | undefined, from: number, to: number): string {
+    const start = Math.max(0, Math.min(from, ids.length));
+    const end = Math.max(start, Math.min(to, ids.length));
     let e = 0;
-    for (let i = 0; i < ids.length; i++) {
+    for (let i = 0; i < start; i++) {
+      const byte = layout[i]!;
+      if (byte >> 2 === ESCAPE) e += 1;
+      if ((byte & 3) === AS_WRITTEN) e += 1;
+    }
+    const parts: string[] = [];
+    for (let i = start; i < end; i++) {
       const byte = layout[i]!;
       const s = byte >> 2;
-      out += s === ESCAPE ? extras![e++]! : this.separators[s]!;
+      parts.push(s === ESCAPE ? extras![e++]! : this.separators[s]!);
       const kind = byte & 3;
       const word = words[ids[i]!]!;
-      out += kind === LOWER ? word : kind === CAPITAL ? capitalised(word) : kind === UPPER ? word.toUpperCase() : extras![e++]!;
+      parts.push(kind === LOWER ? word : kind === CAPITAL ? capitalised(word) : kind === UPPER ? word.toUpperCase() : extras![e++]!);
     }
-    const last = layout[ids.length]! >> 2;
-    return out + (last === ESCAPE ? extras![e]! : this.separators[last]!);
+    if (end === ids.length) {
+      const last = layout[end]! >> 2;
+      parts.push(last === ESCAPE ? extras![e]! : this.separators[last]!);
+    }
+    // One flat string: a regular expression runs much faster on it than on a string built by `+`.
+    return parts.join('');
   }
 
   private separatorByte(separator: string, extras: string[]): number {
