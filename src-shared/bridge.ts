@@ -10,6 +10,8 @@ export const CHANNELS = {
   listFolder: 'archive:list-folder',
   readFiles: 'archive:read-files',
   menuCommand: 'archive:menu-command',
+  print: 'archive:print',
+  saveAsPdf: 'archive:save-as-pdf',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -39,10 +41,38 @@ export type FileRead =
   | { relativePath: string; bytes: Uint8Array }
   | { relativePath: string; error: string };
 
-/** Commands the application menu sends to the window. */
-export type MenuCommand = 'import-folder' | 'print' | 'focus-search';
+/**
+ * Commands the application menu sends to the window. 'print' and 'save-pdf' open the print
+ * preview of what is selected; the preview's own buttons then call print() or saveAsPdf().
+ */
+export type MenuCommand = 'import-folder' | 'print' | 'save-pdf' | 'focus-search';
 
-export const MENU_COMMANDS: readonly MenuCommand[] = ['import-folder', 'print', 'focus-search'];
+export const MENU_COMMANDS: readonly MenuCommand[] = ['import-folder', 'print', 'save-pdf', 'focus-search'];
+
+export type PaperSize = 'A4' | 'Letter';
+
+export const PAPER_SIZES: readonly PaperSize[] = ['A4', 'Letter'];
+
+/**
+ * Prints the page as it is now: the renderer has put the summary's print view on screen and
+ * its print stylesheet leaves out the app's chrome.
+ */
+export interface PrintRequest {
+  /** The summary's title, plain text, for the footer of every page (main escapes it). */
+  title: string;
+  paperSize: PaperSize;
+}
+
+export interface PdfRequest extends PrintRequest {
+  /** The file name the save dialog offers, without a folder; main makes it safe. */
+  suggestedName: string;
+}
+
+export type PrintOutcome =
+  | { status: 'printed' }
+  | { status: 'saved'; path: string }
+  | { status: 'cancelled' }
+  | { status: 'failed'; message: string };
 
 /** Largest batch of files one readFiles call may ask for. */
 export const MAX_READ_BATCH = 200;
@@ -59,6 +89,10 @@ export interface ArchiveBridge {
    * can be read, so the renderer cannot ask for any other file on the disk.
    */
   readFiles(root: string, relativePaths: string[]): Promise<FileRead[]>;
+  /** Opens the system print dialog for the page (webContents.print). */
+  print(request: PrintRequest): Promise<PrintOutcome>;
+  /** Asks where to save, then writes the page as a PDF there (webContents.printToPDF). */
+  saveAsPdf(request: PdfRequest): Promise<PrintOutcome>;
   /** Subscribes to menu commands; returns the function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

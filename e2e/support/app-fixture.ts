@@ -1,11 +1,12 @@
 /**
- * The app in Chromium, with `window.archive` backed by the real main-process folder
- * service running in this Node process (see archive-stand-in.ts). Only Electron's IPC
- * transport is stood in for: page.exposeFunction carries the calls, and bytes travel as base64.
+ * The app in Chromium, with `window.archive` backed by the real main-process services
+ * running in this Node process (see archive-stand-in.ts). Only Electron's IPC transport and
+ * dialogs are stood in for: page.exposeFunction carries the calls, and bytes travel as base64.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MenuCommand, PdfRequest, PrintRequest } from '../../src-shared/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy';
 import { installArchiveStandIn } from './archive-stand-in';
 import { CHROMIUM_ARGS, findChromium } from './browser-path';
@@ -26,8 +27,16 @@ export interface FakeShell {
   readonly listed: string[];
   /** The files it returned bytes for, relative to the folder they were read from. */
   readFrom(folder: string): string[];
+  /** What the Save as PDF dialog answers next (null: the person cancelled). Cancels until told. */
+  choosePdfPath(file: string | null): void;
+  /** The file names the Save as PDF dialog offered, one per time it opened. */
+  readonly offeredPdfNames: string[];
+  /** Every request print() was given; the stand-in answers each with "printed". */
+  readonly printRequests: PrintRequest[];
+  /** Every request saveAsPdf() was given, cancelled or not. */
+  readonly pdfRequests: PdfRequest[];
   /** Sends a menu command to the window, as the application menu does. */
-  menu(page: Page, command: 'import-folder' | 'print' | 'focus-search'): Promise<void>;
+  menu(page: Page, command: MenuCommand): Promise<void>;
 }
 
 type Fixtures = { shell: FakeShell; appUrl: string };
@@ -53,18 +62,32 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     let delay = 0;
     const listed: string[] = [];
     const read: { root: string; file: string }[] = [];
+    let pdfPath: string | null = null;
+    const offeredPdfNames: string[] = [];
+    const printRequests: PrintRequest[] = [];
+    const pdfRequests: PdfRequest[] = [];
     await installArchiveStandIn(page, {
       sampleFolder: SAMPLE_FOLDER,
       chosenFolder: () => chosen,
       readDelayMs: () => delay,
       onList: (root) => listed.push(root),
       onRead: (root, file) => read.push({ root, file }),
+      choosePdfPath: (offered) => {
+        offeredPdfNames.push(offered);
+        return pdfPath;
+      },
+      onPrint: (request) => printRequests.push(request),
+      onSaveAsPdf: (request) => pdfRequests.push(request),
     });
     await use({
       chooseFolder: (folder) => (chosen = folder),
       slowReads: (ms) => (delay = ms),
       listed,
       readFrom: (folder) => read.filter((r) => r.root === folder).map((r) => r.file),
+      choosePdfPath: (file) => (pdfPath = file),
+      offeredPdfNames,
+      printRequests,
+      pdfRequests,
       menu: (p, command) => p.evaluate((c) => (window as unknown as { __menu: (c: string) => void }).__menu(c), command),
     });
   },

@@ -1,14 +1,19 @@
 /**
- * `window.archive` in plain Chromium, backed by the real main-process folder service
- * running in this Node process. Only Electron's IPC transport is stood in for:
- * page.exposeFunction carries the calls, and bytes travel as base64.
+ * `window.archive` in plain Chromium, backed by the real main-process services running in
+ * this Node process (folder walking, file reading, PDF writing). Only Electron's IPC
+ * transport and dialogs are stood in for: page.exposeFunction carries the calls, bytes
+ * travel as base64, and PDFs are rendered by Playwright's page.pdf with the options
+ * printToPDF gets in the app.
  *
  * Shared by the Playwright fixture (app-fixture.ts) and the search benchmark
  * (src-main/cli/bench-search.ts), so both drive the app through the same bridge.
  * Written without DOM types, as the benchmark is compiled without them.
  */
 import type { Page } from '@playwright/test';
+import type { PdfRequest, PrintOutcome, PrintRequest } from '../../src-shared/bridge';
 import { createFolderService } from '../../src-main/services/folder-service';
+import { writePdfFile } from '../../src-main/services/pdf-file';
+import { parsePdfRequest, parsePrintRequest, playwrightPdfOptions, safePdfFileName } from '../../src-main/services/print-options';
 
 export interface StandInOptions {
   /** What `sampleFolder()` answers. */
@@ -21,6 +26,15 @@ export interface StandInOptions {
   onList?(root: string): void;
   /** Told of every file whose bytes are handed over, relative to the folder read from. */
   onRead?(root: string, relativePath: string): void;
+  /**
+   * What the save dialog of saveAsPdf answers, given the file name it offers (null: the
+   * person cancelled). Without it, every save is cancelled.
+   */
+  choosePdfPath?(offeredName: string): string | null;
+  /** Told of every print request; print() then answers that it printed. */
+  onPrint?(request: PrintRequest): void;
+  /** Told of every save-as-PDF request, before the save dialog is asked. */
+  onSaveAsPdf?(request: PdfRequest): void;
 }
 
 /** Installs the bridge on every page the `page` loads from now on. */
@@ -46,6 +60,14 @@ export async function installArchiveStandIn(page: Page, options: StandInOptions)
           return { relativePath: r.relativePath, base64: Buffer.from(r.bytes).toString('base64') };
         });
       }
+      case 'print': {
+        // The same checks as main: a bad request rejects, as it would over IPC.
+        const request = parsePrintRequest(args[0]);
+        options.onPrint?.(request);
+        return { status: 'printed' } satisfies PrintOutcome;
+      }
+      case 'saveAsPdf':
+        return saveAsPdf(page, parsePdfRequest(args[0]), options);
       default:
         throw new Error(`no such bridge method: ${method}`);
     }
@@ -67,6 +89,8 @@ export async function installArchiveStandIn(page: Page, options: StandInOptions)
           ((await call('readFiles', [root, paths])) as { relativePath: string; base64?: string; error?: string }[]).map((r) =>
             r.base64 === undefined ? r : { relativePath: r.relativePath, bytes: fromBase64(r.base64) },
           ),
+        print: (request: unknown) => call('print', [request]),
+        saveAsPdf: (request: unknown) => call('saveAsPdf', [request]),
         onMenuCommand: (listener: (command: string) => void) => {
           listeners.add(listener);
           return () => listeners.delete(listener);
@@ -74,4 +98,27 @@ export async function installArchiveStandIn(page: Page, options: StandInOptions)
       }),
     });
   });
+}
+
+/**
+ * saveAsPdf as main does it: ask where, render, write with the real PDF file service. Only
+ * the renderer differs: Playwright's page.pdf in place of webContents.printToPDF, with the
+ * same paper, margins and footer.
+ */
+async function saveAsPdf(page: Page, request: PdfRequest, options: StandInOptions): Promise<PrintOutcome> {
+  options.onSaveAsPdf?.(request);
+  const target = options.choosePdfPath?.(safePdfFileName(request.suggestedName)) ?? null;
+  if (!target) return { status: 'cancelled' };
+  let data: Uint8Array;
+  try {
+    data = await page.pdf(playwrightPdfOptions(request, new Date()));
+  } catch (error) {
+    return { status: 'failed', message: `Could not make the PDF for "${target}": ${(error as Error).message}` };
+  }
+  try {
+    await writePdfFile(target, data);
+  } catch (error) {
+    return { status: 'failed', message: (error as Error).message };
+  }
+  return { status: 'saved', path: target };
 }

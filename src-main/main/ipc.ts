@@ -2,10 +2,13 @@
  * The main process's side of the bridge: one `ipcMain.handle` per capability. Each
  * handler checks who is asking and what it was sent before doing anything.
  */
-import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, type ArchiveBridge } from '../../src-shared/bridge';
+import path from 'node:path';
+import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type PrintToPDFOptions, type WebContentsPrintOptions } from 'electron';
+import { CHANNELS, type ArchiveBridge, type PrintOutcome } from '../../src-shared/bridge';
 import type { FolderGrants } from '../services/folder-grants';
 import type { FolderService } from '../services/folder-service';
+import { writePdfFile } from '../services/pdf-file';
+import { electronPdfOptions, electronPrintOptions, parsePdfRequest, parsePrintRequest, safePdfFileName } from '../services/print-options';
 import { REFUSED, expectArgCount, expectString, expectStringArray, isTrustedSender } from './ipc-guards';
 
 export interface IpcContext {
@@ -25,6 +28,8 @@ type Handler<K extends Invoked> = (window: BrowserWindow, args: unknown[]) => Re
 /** Registers the handler of every channel but menuCommand. Call once, when the app is ready. */
 export function registerIpcHandlers(context: IpcContext): void {
   const { folderService, grants } = context;
+  // Where the last PDF went, so the next save dialog opens there; for this session only.
+  let lastPdfFolder: string | undefined;
 
   const handlers: { [K in Invoked]: Handler<K> } = {
     async chooseFolder(window, args) {
@@ -50,6 +55,39 @@ export function registerIpcHandlers(context: IpcContext): void {
       // The service checks the batch size and reads only what its listing of this root returned.
       return folderService.readFiles(expectString(args[0], 'The folder'), expectStringArray(args[1], 'The files to read'));
     },
+    async print(window, args) {
+      expectArgCount(args, 1);
+      const options: WebContentsPrintOptions = electronPrintOptions(parsePrintRequest(args[0]), new Date());
+      return printPage(window, options);
+    },
+    async saveAsPdf(window, args) {
+      expectArgCount(args, 1);
+      const request = parsePdfRequest(args[0]);
+      const folder = lastPdfFolder ?? documentsFolder();
+      const choice = await dialog.showSaveDialog(window, {
+        title: 'Save as PDF',
+        defaultPath: path.join(folder, safePdfFileName(request.suggestedName)),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      const target = choice.canceled ? undefined : choice.filePath;
+      if (!target) return { status: 'cancelled' };
+      let data: Uint8Array;
+      try {
+        const options: PrintToPDFOptions = electronPdfOptions(request, new Date());
+        data = await window.webContents.printToPDF(options);
+      } catch (error) {
+        return { status: 'failed', message: `Could not make the PDF for "${target}": ${messageOf(error)}` };
+      }
+      try {
+        // pdf-file's errors already name the file and the reason.
+        await writePdfFile(target, data);
+      } catch (error) {
+        return { status: 'failed', message: messageOf(error) };
+      }
+      lastPdfFolder = path.dirname(target);
+      return { status: 'saved', path: target };
+    },
   };
 
   const trustedWindow = (event: IpcMainInvokeEvent): BrowserWindow => {
@@ -66,4 +104,36 @@ export function registerIpcHandlers(context: IpcContext): void {
     const handler = handlers[name] as (window: BrowserWindow, args: unknown[]) => Promise<unknown>;
     ipcMain.handle(CHANNELS[name], (event, ...args: unknown[]) => handler(trustedWindow(event), args));
   }
+}
+
+/**
+ * Opens the system print dialog for the window's page. Electron reports a cancelled dialog
+ * as a failure whose reason has been spelt "cancelled", "canceled" and "Print job canceled"
+ * over the years, so any mention of cancelling counts as the person changing their mind.
+ */
+function printPage(window: BrowserWindow, options: WebContentsPrintOptions): Promise<PrintOutcome> {
+  return new Promise((resolve) => {
+    try {
+      window.webContents.print(options, (success, failureReason) => {
+        if (success) resolve({ status: 'printed' });
+        else if (/cancel/i.test(failureReason)) resolve({ status: 'cancelled' });
+        else resolve({ status: 'failed', message: `Could not print: ${failureReason || 'the printer reported an error'}.` });
+      });
+    } catch (error) {
+      resolve({ status: 'failed', message: `Could not print: ${messageOf(error)}` });
+    }
+  });
+}
+
+/** The person's Documents folder; their home folder on a system that has none (getPath throws there). */
+function documentsFolder(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return app.getPath('home');
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

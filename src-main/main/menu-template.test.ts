@@ -22,17 +22,28 @@ describe('buildMenuTemplate', () => {
     expect(names(items(build(true, true).template, 'Letter Archive'))).toContain('quit');
   });
 
-  it('sends import-folder, print and focus-search from their items, with their shortcuts', () => {
+  it('sends import-folder, print, save-pdf and focus-search from their items, with their shortcuts', () => {
     const { template, sent } = build(false, true);
     const file = items(template, 'File');
-    expect(names(file)).toEqual(['Import folder…', 'Print…', 'separator', 'quit']);
-    expect(file.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+O', 'CmdOrCtrl+P', undefined, undefined]);
+    expect(names(file)).toEqual(['Import folder…', 'Print…', 'Save as PDF…', 'separator', 'quit']);
+    expect(file.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+O', 'CmdOrCtrl+P', 'CmdOrCtrl+Shift+P', undefined, undefined]);
     const find = items(template, 'Edit').find((i) => i.label === 'Find');
     expect(find?.accelerator).toBe('CmdOrCtrl+F');
     click(file[0]);
     click(file[1]);
+    click(file[2]);
     click(find);
-    expect(sent).toEqual(['import-folder', 'print', 'focus-search']);
+    expect(sent).toEqual(['import-folder', 'print', 'save-pdf', 'focus-search']);
+  });
+
+  it('gives no two items the same shortcut', () => {
+    for (const isMac of [false, true]) {
+      const accelerators = build(isMac, false)
+        .template.flatMap((menu) => (menu.submenu ?? []) as MenuItemConstructorOptions[])
+        .map((item) => item.accelerator)
+        .filter((a): a is string => typeof a === 'string');
+      expect(new Set(accelerators).size).toBe(accelerators.length);
+    }
   });
 
   it('has the standard edit roles', () => {

@@ -39,6 +39,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     submenu: [
       { label: 'Import folder…', accelerator: 'CmdOrCtrl+O', click: () => send('import-folder') },
       { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => send('print') },
+      // Shift+P, as Print… is P: free in Edit, View and Window, and no role claims it.
+      { label: 'Save as PDF…', accelerator: 'CmdOrCtrl+Shift+P', click: () => send('save-pdf') },
       separator,
       // On macOS Quit lives in the app menu; File closes the window there, as Mac apps do.
       isMac ? { role: 'close' } : { role: 'quit' },

@@ -50,7 +50,15 @@ beforeAll(async () => {
 describe('preload bridge', () => {
   it('exposes only window.archive, with one method per capability', () => {
     expect(Object.keys(fake.exposed)).toEqual(['archive']);
-    expect(Object.keys(archive).sort()).toEqual(['chooseFolder', 'listFolder', 'onMenuCommand', 'readFiles', 'sampleFolder']);
+    expect(Object.keys(archive).sort()).toEqual([
+      'chooseFolder',
+      'listFolder',
+      'onMenuCommand',
+      'print',
+      'readFiles',
+      'sampleFolder',
+      'saveAsPdf',
+    ]);
   });
 
   it('invokes the channel of each capability with its arguments', async () => {
@@ -58,6 +66,10 @@ describe('preload bridge', () => {
     expect(await archive.sampleFolder()).toEqual([CHANNELS.sampleFolder]);
     expect(await archive.listFolder('/letters')).toEqual([CHANNELS.listFolder, '/letters']);
     expect(await archive.readFiles('/letters', ['a.txt'])).toEqual([CHANNELS.readFiles, '/letters', ['a.txt']]);
+    const print = { title: 'Walsall 2009', paperSize: 'A4' } as const;
+    expect(await archive.print(print)).toEqual([CHANNELS.print, print]);
+    const pdf = { ...print, suggestedName: 'Walsall 2009.pdf' };
+    expect(await archive.saveAsPdf(pdf)).toEqual([CHANNELS.saveAsPdf, pdf]);
   });
 
   it('passes only known menu commands to the listener, never the event, until unsubscribed', () => {
@@ -69,11 +81,12 @@ describe('preload bridge', () => {
     fake.emit(CHANNELS.menuCommand, { toString: () => 'print' });
     fake.emit(CHANNELS.menuCommand);
     fake.emit(CHANNELS.menuCommand, 'focus-search' satisfies MenuCommand);
-    expect(heard).toEqual([['import-folder'], ['print'], ['focus-search']]);
+    fake.emit(CHANNELS.menuCommand, 'save-pdf' satisfies MenuCommand);
+    expect(heard).toEqual([['import-folder'], ['print'], ['focus-search'], ['save-pdf']]);
 
     unsubscribe();
     fake.emit(CHANNELS.menuCommand, 'print');
-    expect(heard).toHaveLength(3);
+    expect(heard).toHaveLength(4);
     expect(fake.listeners.get(CHANNELS.menuCommand)?.size).toBe(0);
   });
 

@@ -16,6 +16,8 @@ const bridge = {
   sampleFolder: () => ipcRenderer.invoke(CHANNELS.sampleFolder),
   listFolder: (root) => ipcRenderer.invoke(CHANNELS.listFolder, root),
   readFiles: (root, relativePaths) => ipcRenderer.invoke(CHANNELS.readFiles, root, relativePaths),
+  print: (request) => ipcRenderer.invoke(CHANNELS.print, request),
+  saveAsPdf: (request) => ipcRenderer.invoke(CHANNELS.saveAsPdf, request),
   onMenuCommand(listener) {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function.');
     // The page gets the command alone: the event would hand it the sender and its methods.

@@ -1,0 +1,164 @@
+/**
+ * The print and PDF handlers, run against stand-ins for ipcMain, dialog, app and the window:
+ * vi.mock replaces the 'electron' module, so the real one (which needs the binary) is never loaded.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserWindow } from 'electron';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, type PrintOutcome } from '../../src-shared/bridge';
+import type { FolderGrants } from '../services/folder-grants';
+import type { FolderService } from '../services/folder-service';
+import type { FrameLike } from './ipc-guards';
+
+type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+
+const fake = vi.hoisted(() => ({
+  handlers: new Map<string, Handler>(),
+  showSaveDialog: vi.fn(),
+  documents: '',
+}));
+
+vi.mock('electron', () => ({
+  ipcMain: { handle: (channel: string, handler: Handler) => fake.handlers.set(channel, handler) },
+  dialog: { showSaveDialog: fake.showSaveDialog, showOpenDialog: vi.fn() },
+  app: { getPath: (name: string) => (name === 'documents' ? fake.documents : '/nowhere') },
+}));
+
+const { registerIpcHandlers } = await import('./ipc');
+
+const mainFrame: FrameLike = { processId: 7, frameToken: 'main', url: 'app://letter-archive/index.html' };
+const PDF = new TextEncoder().encode('%PDF-1.7\nsummary\n%%EOF\n');
+
+let base: string;
+const window = {
+  webContents: {
+    id: 1,
+    mainFrame,
+    print: vi.fn(),
+    printToPDF: vi.fn(),
+  },
+};
+const trusted = { sender: { id: 1 }, senderFrame: mainFrame };
+
+async function call(channel: string, ...args: unknown[]): Promise<unknown> {
+  const handler = fake.handlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return handler(trusted, ...args);
+}
+
+const pdfRequest = { title: 'Coventry 2007 <b>', paperSize: 'Letter', suggestedName: '../Coventry: 2007' };
+
+beforeAll(async () => {
+  base = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'ipc-print-')));
+  fake.documents = path.join(base, 'Documents');
+  await fs.mkdir(fake.documents);
+  registerIpcHandlers({
+    getMainWindow: () => window as unknown as BrowserWindow,
+    folderService: {} as FolderService,
+    grants: {} as FolderGrants,
+    sampleFolder: '/samples',
+  });
+});
+
+afterAll(async () => {
+  await fs.rm(base, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  fake.showSaveDialog.mockReset();
+  window.webContents.print.mockReset();
+  window.webContents.printToPDF.mockReset();
+});
+
+describe('print', () => {
+  const answer = (success: boolean, reason: string) =>
+    window.webContents.print.mockImplementationOnce((_options: unknown, callback: (s: boolean, r: string) => void) => callback(success, reason));
+
+  it('opens the print dialog with a plain-text header and footer, and says it printed', async () => {
+    answer(true, '');
+    expect(await call(CHANNELS.print, { title: 'Walsall\n2009', paperSize: 'A4' })).toEqual({ status: 'printed' });
+    const [options] = window.webContents.print.mock.calls[0] as [Record<string, unknown>];
+    expect(options).toMatchObject({ silent: false, pageSize: 'A4', header: 'Walsall 2009' });
+    expect(options.footer).toMatch(/^Printed \d{1,2} [A-Z][a-z]+ \d{4}$/);
+  });
+
+  it('tells a cancelled dialog from a failure', async () => {
+    for (const reason of ['cancelled', 'canceled', 'Print job canceled']) {
+      answer(false, reason);
+      expect(await call(CHANNELS.print, { title: 't', paperSize: 'A4' })).toEqual({ status: 'cancelled' });
+    }
+    answer(false, 'Print job failed');
+    expect(await call(CHANNELS.print, { title: 't', paperSize: 'A4' })).toEqual({
+      status: 'failed',
+      message: 'Could not print: Print job failed.',
+    });
+  });
+
+  it('refuses bad arguments and untrusted senders before printing', async () => {
+    await expect(call(CHANNELS.print, { title: 't', paperSize: 'A3' })).rejects.toThrow(/A4 or Letter/);
+    await expect(call(CHANNELS.print)).rejects.toThrow(/Expected 1 argument/);
+    const handler = fake.handlers.get(CHANNELS.print) as Handler;
+    const frame = { ...mainFrame, frameToken: 'child' };
+    // Electron turns a handler's throw into a rejection in the renderer, whether it throws at once or later.
+    const untrusted = async () => handler({ sender: { id: 1 }, senderFrame: frame }, { title: 't', paperSize: 'A4' });
+    await expect(untrusted()).rejects.toThrow('refused');
+    expect(window.webContents.print).not.toHaveBeenCalled();
+  });
+});
+
+describe('saveAsPdf', () => {
+  it('offers a safe name in Documents, renders with the footer and writes the file', async () => {
+    const target = path.join(base, 'chosen', 'Coventry.pdf');
+    await fs.mkdir(path.dirname(target));
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    window.webContents.printToPDF.mockResolvedValueOnce(Buffer.from(PDF));
+
+    const outcome = (await call(CHANNELS.saveAsPdf, pdfRequest)) as PrintOutcome;
+    expect(outcome).toEqual({ status: 'saved', path: target });
+    expect(await fs.readFile(target, 'utf8')).toContain('summary');
+
+    const [parent, dialogOptions] = fake.showSaveDialog.mock.calls[0] as [unknown, { defaultPath: string; filters: unknown }];
+    expect(parent).toBe(window);
+    expect(dialogOptions.defaultPath).toBe(path.join(fake.documents, 'Coventry 2007.pdf'));
+    expect(dialogOptions.filters).toEqual([{ name: 'PDF', extensions: ['pdf'] }]);
+
+    const [pdfOptions] = window.webContents.printToPDF.mock.calls[0] as [Record<string, unknown>];
+    expect(pdfOptions).toMatchObject({ pageSize: 'Letter', displayHeaderFooter: true, printBackground: true, preferCSSPageSize: false });
+    expect(pdfOptions.footerTemplate).toContain('Coventry 2007 &#60;b&#62;');
+
+    // The next dialog opens where this PDF went.
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await call(CHANNELS.saveAsPdf, pdfRequest);
+    expect((fake.showSaveDialog.mock.calls[1] as [unknown, { defaultPath: string }])[1].defaultPath).toBe(
+      path.join(base, 'chosen', 'Coventry 2007.pdf'),
+    );
+  });
+
+  it('does nothing more when the dialog is cancelled', async () => {
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await call(CHANNELS.saveAsPdf, pdfRequest)).toEqual({ status: 'cancelled' });
+    expect(window.webContents.printToPDF).not.toHaveBeenCalled();
+  });
+
+  it('names the file when rendering or writing fails', async () => {
+    const target = path.join(base, 'missing-folder', 'x.pdf');
+    fake.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    window.webContents.printToPDF.mockRejectedValueOnce(new Error('renderer gone'));
+    expect(await call(CHANNELS.saveAsPdf, pdfRequest)).toEqual({
+      status: 'failed',
+      message: `Could not make the PDF for "${target}": renderer gone`,
+    });
+    window.webContents.printToPDF.mockResolvedValueOnce(Buffer.from(PDF));
+    expect(await call(CHANNELS.saveAsPdf, pdfRequest)).toEqual({
+      status: 'failed',
+      message: `Could not save "${target}": the folder does not exist.`,
+    });
+  });
+
+  it('refuses a request without a suggested name', async () => {
+    await expect(call(CHANNELS.saveAsPdf, { title: 't', paperSize: 'A4' })).rejects.toThrow(/suggested file name/);
+    expect(fake.showSaveDialog).not.toHaveBeenCalled();
+  });
+});
