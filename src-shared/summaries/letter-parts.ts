@@ -1,0 +1,109 @@
+/**
+ * The pieces of a letter the summaries are built from: which letter it is, its grades, its
+ * recommendations and areas for development (each with the section it came from), and the
+ * paragraphs that give its overall judgement.
+ */
+import type { ApaOutcome, Block, Council, Letter, LetterKind, Rating, Timescale } from '../letters/letter';
+import { APA_OUTCOMES, TIMESCALE_NAMES, dateInWords, kindName } from './summary-words';
+
+/** Which letter something came from, in words a reader can check against the paper. */
+export interface LetterRef {
+  letterId: string;
+  /** ISO date. */
+  date: string;
+  year: number;
+  kind: LetterKind;
+  /** "26 November 2007". */
+  dateText: string;
+  /** "Annual performance assessment". */
+  kindText: string;
+  /** "letter of 26 November 2007". */
+  source: string;
+}
+
+/** A recommendation or area for development, with the section it sits in. */
+export interface SourcedItem {
+  text: string;
+  /** A recommendation's own bullets; empty for areas for development. */
+  items: string[];
+  /** The section's heading: "Staying safe". */
+  section: string;
+}
+
+export interface RecommendationGroup {
+  timescale: Timescale;
+  /** "In the next six months". */
+  name: string;
+  items: SourcedItem[];
+}
+
+/** A line of a grades table: a section's name and its grade, or null where the letter gives none. */
+export interface GradeRow {
+  name: string;
+  outcome?: ApaOutcome;
+  rating: Rating | null;
+}
+
+/** The key the archive files a council under: its DfE code, else its short name in lower case. */
+export function councilKeyOf(council: Council): string {
+  return council.code ?? council.displayName.toLowerCase();
+}
+
+export function letterRef(letter: Letter): LetterRef {
+  const dateText = dateInWords(letter.date);
+  return {
+    letterId: letter.id,
+    date: letter.date,
+    year: letter.year,
+    kind: letter.kind,
+    dateText,
+    kindText: kindName(letter.kind),
+    source: `letter of ${dateText}`,
+  };
+}
+
+/** Oldest first; letters of the same day keep a stable order by id. */
+export function byDate(a: Letter, b: Letter): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The graded sections: for an APA letter always the seven outcomes in order (null where the
+ * letter has no grade for one), for an annual rating the sections that carry a grade.
+ */
+export function gradeRows(letter: Letter): GradeRow[] {
+  if (letter.kind === 'apa') {
+    return APA_OUTCOMES.map(({ outcome, name }) => ({
+      name,
+      outcome,
+      rating: letter.sections.find((s) => s.outcome === outcome)?.grade ?? null,
+    }));
+  }
+  return letter.sections.filter((s) => s.grade).map((s) => ({ name: s.heading, rating: s.grade ?? null }));
+}
+
+/** The letter's recommendations grouped by when they are due; empty groups are left out. */
+export function recommendationGroups(letter: Letter): RecommendationGroup[] {
+  return TIMESCALE_NAMES.map(({ timescale, name }) => ({
+    timescale,
+    name,
+    items: letter.sections.flatMap((s) =>
+      s.recommendations.filter((r) => r.timescale === timescale).map((r) => ({ text: r.text, items: [...r.items], section: s.heading })),
+    ),
+  })).filter((g) => g.items.length > 0);
+}
+
+export function areasForDevelopment(letter: Letter): SourcedItem[] {
+  return letter.sections.flatMap((s) => s.areasForDevelopment.map((text) => ({ text, items: [], section: s.heading })));
+}
+
+/**
+ * The paragraphs that carry the letter's overall judgement: the rating section of an annual
+ * rating, the overall effectiveness section of an APA letter. Null when the letter has none.
+ */
+export function judgement(letter: Letter): { heading: string; blocks: Block[] } | null {
+  const section =
+    letter.kind === 'apa' ? letter.sections.find((s) => s.outcome === 'overall-effectiveness') : letter.sections.find((s) => s.grade);
+  if (!section || section.paragraphs.length === 0) return null;
+  return { heading: section.heading, blocks: section.paragraphs };
+}

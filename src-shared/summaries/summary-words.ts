@@ -1,0 +1,84 @@
+/**
+ * The words a printed summary uses for dates, kinds, people, grades and file names. Pure, so
+ * the summaries read the same in the app and in tests.
+ */
+import type { ApaOutcome, GradeScale, LetterKind, Person, Rating, Timescale } from '../letters/letter';
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** "2007-11-26" → "26 November 2007"; anything that is not an ISO date comes back as it was. */
+export function dateInWords(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || !month) return iso;
+  return `${Number(m[3])} ${month} ${m[1]}`;
+}
+
+export function kindName(kind: LetterKind): string {
+  return kind === 'apa' ? 'Annual performance assessment' : 'Annual rating';
+}
+
+/** The scale's name inside a sentence: "on the APA scale". */
+export function scaleName(scale: GradeScale): string {
+  return scale === 'apa' ? 'APA' : 'annual rating';
+}
+
+/** "3 · Good": the number and the scale's words, never one without the other. */
+export function gradeText(rating: Rating): string {
+  return `${rating.grade} · ${rating.label}`;
+}
+
+/** "Colin Green, Director of Children, Learning and Young People". */
+export function personText(person: Person | null): string | null {
+  if (!person) return null;
+  return person.role ? `${person.name}, ${person.role}` : person.name;
+}
+
+/** "1 council", "4 councils". */
+export function countText(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The seven graded sections of an APA letter, in the letters' order, with short names for
+ * tables and the two-letter forms used where seven columns must fit across a page.
+ */
+export const APA_OUTCOMES: readonly { outcome: ApaOutcome; name: string; abbreviation: string }[] = [
+  { outcome: 'overall-effectiveness', name: 'Overall effectiveness', abbreviation: 'OE' },
+  { outcome: 'being-healthy', name: 'Being healthy', abbreviation: 'BH' },
+  { outcome: 'staying-safe', name: 'Staying safe', abbreviation: 'SS' },
+  { outcome: 'enjoying-and-achieving', name: 'Enjoying and achieving', abbreviation: 'EA' },
+  { outcome: 'making-a-positive-contribution', name: 'Making a positive contribution', abbreviation: 'PC' },
+  { outcome: 'achieving-economic-well-being', name: 'Achieving economic well-being', abbreviation: 'EW' },
+  { outcome: 'capacity-to-improve', name: 'Capacity to improve', abbreviation: 'CI' },
+];
+
+export const TIMESCALE_NAMES: readonly { timescale: Timescale; name: string }[] = [
+  { timescale: 'immediate', name: 'For immediate action' },
+  { timescale: 'next-six-months', name: 'In the next six months' },
+  { timescale: 'longer-term', name: 'In the longer term' },
+];
+
+/**
+ * A piece of a file name made of letters, digits, spaces, hyphens and dots only: accents
+ * dropped, apostrophes removed, anything else a space. Main makes the name safe again; this
+ * keeps it readable.
+ */
+export function fileNamePart(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’]/g, '')
+    .replace(/[^A-Za-z0-9 .-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** "Coventry - letter summary - 2007-11-26.pdf": the parts made safe, empty ones left out. */
+export function pdfFileName(parts: readonly string[]): string {
+  const kept = parts.map(fileNamePart).filter((p) => p.replace(/[.\s-]/g, '') !== '');
+  return `${kept.join(' - ') || 'Letter Archive summary'}.pdf`;
+}
