@@ -9,7 +9,7 @@ const domAndNodeGlobals = [
 ].filter((name) => !(name in globals.es2022) && !['console', 'TextDecoder', 'TextEncoder', 'crypto'].includes(name));
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'coverage', '.ci'] },
+  { ignores: ['node_modules', 'out', 'out-*', 'dist', 'coverage', '.ci'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -57,3 +57,16 @@ export function manyLettersFolder(count: number): string {
   }
   return folder;
 }
+
+/**
+ * A folder with one letter, the Stoke-on-Trent letter written about `council`, whose rating
+ * paragraph starts with `markup`: what a careless or hostile file might carry.
+ */
+export function letterWithMarkupFolder(council: CouncilName, markup: string): string {
+  const folder = tempFolder('markup');
+  const anchor = 'The overall effectiveness of';
+  const text = letterAbout(council, 14);
+  if (!text.includes(anchor)) throw new Error(`the sample letter no longer says "${anchor}"`);
+  writeFileSync(path.join(folder, 'letter-with-markup.txt'), text.replace(anchor, `${markup} ${anchor}`));
+  return folder;
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useArchiveCounts, useCouncils, useLetter, useLettersOf } from './archive/hooks';
 import { useAppCommands } from './app/use-app-commands';
 import { useImportActions } from './app/use-import-actions';
@@ -14,6 +14,9 @@ import { ImportReport } from './components/import-report';
 import { LetterView, type HitNavigator, type LetterHighlight, type ScrollRequest } from './components/letter-view';
 import { LettersPane } from './components/letters-pane';
 import { PaneSplitter } from './components/pane-splitter';
+import { councilScopes } from './print/council-scopes';
+import { PrintPreview } from './print/print-preview';
+import type { PreviewRequest, SummaryKind } from './print/print-types';
 import { ReportsDialog } from './components/reports-dialog';
 import { SampleNotice } from './components/sample-notice';
 import type { ResultChoice } from './components/result-list';
@@ -68,6 +71,11 @@ export function App() {
   const [opened, setOpened] = useState<{ key: string; from: SearchResponse } | null>(null);
   const [highlight, setHighlight] = useState<LetterHighlight | null>(null);
   const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
+  const [preview, setPreview] = useState<PreviewRequest | null>(null);
+  /** Mirrors `preview` at once, for menu commands that come before the next render. */
+  const previewOpen = useRef(false);
+  /** The councils pane's filter, so the archive summary can offer just those councils. */
+  const [councilFilter, setCouncilFilter] = useState('');
 
   const searchRef = useRef<HTMLInputElement>(null);
   const articleRef = useRef<HTMLElement>(null);
@@ -212,10 +220,28 @@ export function App() {
     enterPending.current = null;
   });
 
+  /** Opens the print preview: of the given summary, or of the most specific thing selected. */
+  function openPreview(kind?: SummaryKind, saveAtOnce = false): void {
+    previewOpen.current = true;
+    const chosen = kind ?? (letter ? 'letter' : council ? 'council' : 'archive');
+    setPreview({ kind: chosen, saveRequests: saveAtOnce ? 1 : 0, printRequests: 0 });
+  }
+  function closePreview(): void {
+    previewOpen.current = false;
+    setPreview(null);
+  }
+
+  const councilScopesNow = useMemo(() => councilScopes(search, councilFilter, councils, RESULT_LETTER_LIMIT), [search, councilFilter, councils]);
+
   useAppCommands({
     focusSearch,
     importFolder: actions.importFolder,
-    print: () => window.print(),
+    print: (action) => {
+      if (!previewOpen.current) openPreview(undefined, action === 'save-pdf');
+      else if (action === 'save-pdf') setPreview((p) => p && { ...p, saveRequests: p.saveRequests + 1 });
+      else if (action === 'print') setPreview((p) => p && { ...p, printRequests: p.printRequests + 1 });
+    },
+    printPreviewOpen: () => previewOpen.current,
     stepHit: (delta) => void hitNavRef.current?.step(delta),
   });
 
@@ -274,7 +300,14 @@ export function App() {
         style={{ gridTemplateColumns: `${widths.councils}px auto ${widths.letters}px auto minmax(20rem, 1fr)` }}
       >
         <div id="pane-councils" className="pane-slot">
-          <CouncilPane councils={councils} selectedKey={selection.councilKey} onSelect={chooseCouncil} onActivate={() => focusListIn('.pane--letters')} />
+          <CouncilPane
+            councils={councils}
+            selectedKey={selection.councilKey}
+            onSelect={chooseCouncil}
+            onActivate={() => focusListIn('.pane--letters')}
+            onFilterChange={setCouncilFilter}
+            onPrintSummary={() => openPreview(council ? 'council' : 'archive')}
+          />
         </div>
         <PaneSplitter label="Resize the councils pane" controls="pane-councils" width={widths.councils} onResize={(w) => resize('councils', w)} />
         <div id="pane-letters" className="pane-slot">
@@ -311,6 +344,7 @@ export function App() {
             articleRef={articleRef}
             hitNavRef={hitNavRef}
             onEscape={search ? () => focusListIn('.pane--results') : undefined}
+            onPrintSummary={() => openPreview('letter')}
           />
         </div>
       </main>
@@ -318,6 +352,16 @@ export function App() {
       <DropZone onDrop={actions.importDropped} />
       {actions.shownReport && <ImportReport report={actions.shownReport} onClose={actions.closeReport} />}
       {actions.reportsOpen && <ReportsDialog onOpen={actions.openReport} onClose={actions.closeReports} />}
+      {preview && (
+        <PrintPreview
+          request={preview}
+          letter={letter}
+          hasCouncil={council !== undefined}
+          councilLetters={council ? lettersOfChosen : undefined}
+          scopes={councilScopesNow}
+          onClose={closePreview}
+        />
+      )}
     </div>
   );
 }

@@ -8,6 +8,8 @@ import './styles/badges.css';
 import './styles/letter.css';
 import './styles/import.css';
 import './styles/dialogs.css';
+import './styles/summary.css';
+import './styles/print-preview.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

@@ -5,7 +5,10 @@ import { getBridge } from '../ui/get-bridge';
 interface AppCommands {
   focusSearch: () => void;
   importFolder: () => void;
-  print: () => void;
+  /** Opens the print preview of what is selected, or, when it is open, prints or saves from it. */
+  print: (action: 'open' | 'print' | 'save-pdf') => void;
+  /** True while the print preview is open. */
+  printPreviewOpen: () => boolean;
   /** Next (1) or previous (-1) search hit in the open letter. */
   stepHit: (delta: 1 | -1) => void;
 }
@@ -19,7 +22,8 @@ function isTypingInto(target: EventTarget | null): boolean {
 
 /**
  * The window's own keys: Ctrl+F / Cmd+F, and "/" outside text fields, go to the search box;
- * F3 and Shift+F3 step through the hits. Also the application menu's commands in the desktop app.
+ * F3 and Shift+F3 step through the hits; Ctrl+P / Cmd+P opens the print preview, and in the
+ * open preview prints. Also the application menu's commands in the desktop app.
  */
 export function useAppCommands(commands: AppCommands): void {
   const latest = useRef(commands);
@@ -35,6 +39,9 @@ export function useAppCommands(commands: AppCommands): void {
       } else if (event.key === '/' && !mod && !event.altKey && !isTypingInto(event.target)) {
         event.preventDefault();
         latest.current.focusSearch();
+      } else if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'p') {
+        event.preventDefault();
+        latest.current.print(latest.current.printPreviewOpen() ? 'print' : 'open');
       } else if (event.key === 'F3' && !mod && !event.altKey) {
         event.preventDefault();
         latest.current.stepHit(event.shiftKey ? -1 : 1);
@@ -44,7 +51,11 @@ export function useAppCommands(commands: AppCommands): void {
     const run = (command: MenuCommand): void => {
       if (command === 'focus-search') latest.current.focusSearch();
       else if (command === 'import-folder') latest.current.importFolder();
-      else if (command === 'print') latest.current.print();
+      // The menu's accelerator may come as well as the keydown that already opened the preview:
+      // only the keydown and the preview's own button print from the open preview.
+      else if (command === 'print') {
+        if (!latest.current.printPreviewOpen()) latest.current.print('open');
+      } else if (command === 'save-pdf') latest.current.print('save-pdf');
     };
     const unsubscribe = getBridge()?.onMenuCommand(run);
     return () => {

@@ -14,10 +14,14 @@ interface CouncilPaneProps {
   onSelect: (key: string) => void;
   /** Enter on a council: go on to its letters. */
   onActivate: () => void;
+  /** Told the filter as it changes, so the archive summary can offer the councils it shows. */
+  onFilterChange?: (filter: string) => void;
+  /** The Print summary button: the selected council's summary. */
+  onPrintSummary?: () => void;
 }
 
 /** Pane 1: every council in the archive, with a filter and a choice of order. */
-export function CouncilPane({ councils, selectedKey, onSelect, onActivate }: CouncilPaneProps) {
+export function CouncilPane({ councils, selectedKey, onSelect, onActivate, onFilterChange, onPrintSummary }: CouncilPaneProps) {
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<CouncilSort>('name');
 
@@ -32,6 +36,8 @@ export function CouncilPane({ councils, selectedKey, onSelect, onActivate }: Cou
       live = false;
     };
   }, []);
+
+  useEffect(() => onFilterChange?.(filter), [filter, onFilterChange]);
 
   const shown = useMemo(() => sortCouncils(filterCouncils(councils ?? [], filter), sort), [councils, filter, sort]);
 
@@ -57,10 +63,22 @@ export function CouncilPane({ councils, selectedKey, onSelect, onActivate }: Cou
   return (
     <div className="pane pane--councils">
       <div className="pane-head">
-        <h2 className="pane-title">
-          Councils
-          {councils && councils.length > 0 && <span className="pane-count">{councils.length.toLocaleString('en-GB')}</span>}
-        </h2>
+        <div className="pane-head-row">
+          <h2 className="pane-title">
+            Councils
+            {councils && councils.length > 0 && <span className="pane-count">{councils.length.toLocaleString('en-GB')}</span>}
+          </h2>
+          {onPrintSummary && councils && councils.length > 0 && (
+            <button
+              type="button"
+              className="button print-summary-button"
+              onClick={onPrintSummary}
+              title={selectedKey ? 'Print a summary of the selected council' : 'Print a summary of every council'}
+            >
+              Print summary
+            </button>
+          )}
+        </div>
         <div className="pane-tools">
           <input
             type="search"

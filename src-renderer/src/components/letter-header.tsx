@@ -3,14 +3,21 @@ import { formatLetterDate, kindLabel, personLine } from '../ui/format';
 import { RatingBadge } from './rating-badge';
 
 /** The top of a letter: what it is, when, about whom, to and from whom, and its overall rating. */
-export function LetterHeader({ letter }: { letter: StoredLetter }) {
+export function LetterHeader({ letter, onPrintSummary }: { letter: StoredLetter; onPrintSummary?: (() => void) | undefined }) {
   const { council } = letter;
   return (
     <header className="letter-head">
-      <p className="letter-kind">
-        {kindLabel(letter.kind)}
-        {letter.sample && <span className="sample-tag">Sample letter</span>}
-      </p>
+      <div className="letter-head-top">
+        <p className="letter-kind">
+          {kindLabel(letter.kind)}
+          {letter.sample && <span className="sample-tag">Sample letter</span>}
+        </p>
+        {onPrintSummary && (
+          <button type="button" className="button print-summary-button" onClick={onPrintSummary} title="Print a summary of this letter">
+            Print summary
+          </button>
+        )}
+      </div>
       <h2 className="letter-title">{letter.title}</h2>
       <p className="letter-meta">
         <time dateTime={letter.date}>{formatLetterDate(letter.date)}</time>

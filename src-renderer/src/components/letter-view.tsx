@@ -42,6 +42,8 @@ interface LetterViewProps {
   hitNavRef?: Ref<HitNavigator>;
   /** Esc in the letter: back to where it was opened from (the search results). */
   onEscape?: () => void;
+  /** The header's Print summary button. */
+  onPrintSummary?: () => void;
 }
 
 /** Scroll events this soon after the view scrolled itself are its own, not the reader's. */
@@ -60,6 +62,7 @@ export function LetterView({
   articleRef,
   hitNavRef,
   onEscape,
+  onPrintSummary,
 }: LetterViewProps) {
   const scrollerRef = useRef<HTMLElement | null>(null);
   const shownId = useRef<string | null>(null);
@@ -150,7 +153,7 @@ export function LetterView({
       {matcher && <HitBar current={hits.current} count={hits.count} onStep={hits.step} />}
       <article ref={setRefs} className="letter-scroll" aria-label="Letter" tabIndex={0} onScroll={handleScroll} onKeyDown={handleKeyDown}>
         <div className="letter-page">
-          <LetterHeader letter={letter} />
+          <LetterHeader letter={letter} onPrintSummary={onPrintSummary} />
           {letter.sections.length > 1 && <LetterToc sections={letter.sections} current={currentSection} onJump={onJump} />}
           {letter.sections.map((section, i) => (
             <LetterSection key={i} section={section} index={i} matcher={matcher} />
