@@ -28,6 +28,21 @@ describe('Postings', () => {
     expect(p.get(12)).toBe(1);
   });
 
+  it('keeps where a term is first, through growth, removals and trimming', () => {
+    const p = new Postings();
+    for (let doc = 0; doc < 20; doc++) p.push(doc, 1, doc === 7 ? 70_000 : doc * 10);
+    expect(p.firstIn(3)).toBe(30);
+    expect(p.firstIn(7)).toBe(0xffff);
+    expect(p.firstIn(99)).toBe(0);
+    p.keep((doc) => doc % 3 === 0);
+    expect(p.firstIn(9)).toBe(90);
+    expect(p.firsts).toHaveLength(p.size);
+    expect(new Postings().firstIn(1)).toBe(0);
+    const without = new Postings();
+    without.push(1, 1);
+    expect(() => without.push(2, 1, 5)).toThrow(/every document/);
+  });
+
   it('finds any id among any ascending ids (property)', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { maxLength: 300 }), fc.integer({ min: -5, max: 5005 }), (ids, probe) => {
@@ -56,6 +71,10 @@ describe('word streams', () => {
     }
     expect(streamHasRun(stream, [4], 0)).toBe(true);
     expect(streamHasRun(wordStream([]), [4], 0)).toBe(false);
+    // Starting later than the run misses it; starting at or before it finds it.
+    expect(streamHasRun(stream, [1, 2], 0, 4)).toBe(true);
+    expect(streamHasRun(stream, [5, 1], 1, 2)).toBe(false);
+    expect(streamHasRun(stream, [5, 1], 1, 1)).toBe(true);
   });
 
   it('agree with a plain search for the run (property)', () => {

@@ -7,48 +7,76 @@
 
 /** Times a term is in a field, kept up to this: BM25 saturates long before. */
 const MAX_TF = 255;
+/** Word positions are kept up to this; a later first place is recorded as this, which is still before it. */
+const MAX_POSITION = 0xffff;
 
-/** A term's postings in one field: short document ids in ascending order, and how often the term is there. */
+function copied<T extends Int32Array | Uint8Array | Uint16Array>(array: T, size: number, make: (n: number) => T): T {
+  const next = make(size);
+  next.set(array.subarray(0, Math.min(size, array.length)));
+  return next;
+}
+
+/**
+ * A term's postings in one field: short document ids in ascending order, how often the term
+ * is there and, for the text field, the place of its first word (where a phrase search starts looking).
+ */
 export class Postings {
   docs: Int32Array;
   tfs: Uint8Array;
+  firsts: Uint16Array | null;
   size: number;
 
-  constructor(docs: Int32Array = new Int32Array(4), tfs: Uint8Array = new Uint8Array(docs.length), size = 0) {
+  constructor(docs: Int32Array = new Int32Array(4), tfs: Uint8Array = new Uint8Array(docs.length), size = 0, firsts: Uint16Array | null = null) {
     this.docs = docs;
     this.tfs = tfs;
     this.size = size;
+    this.firsts = firsts;
   }
 
   /** Adds a document; ids must come in ascending order (new documents always get larger ids). */
-  push(doc: number, tf: number): void {
+  push(doc: number, tf: number, first?: number): void {
     if (this.size === this.docs.length) {
       const n = Math.max(4, this.size * 2);
-      const docs = new Int32Array(n);
-      docs.set(this.docs.subarray(0, this.size));
-      const tfs = new Uint8Array(n);
-      tfs.set(this.tfs.subarray(0, this.size));
-      this.docs = docs;
-      this.tfs = tfs;
+      this.docs = copied(this.docs, n, (k) => new Int32Array(k));
+      this.tfs = copied(this.tfs, n, (k) => new Uint8Array(k));
+      if (this.firsts) this.firsts = copied(this.firsts, n, (k) => new Uint16Array(k));
+    }
+    if (first !== undefined && !this.firsts) {
+      if (this.size > 0) throw new Error('postings with first places must have one for every document');
+      this.firsts = new Uint16Array(this.docs.length);
     }
     this.docs[this.size] = doc;
     this.tfs[this.size] = tf > MAX_TF ? MAX_TF : tf;
+    if (this.firsts) this.firsts[this.size] = first === undefined || first > MAX_POSITION ? MAX_POSITION : first;
     this.size += 1;
   }
 
-  /** How often the term is in `doc`; undefined when it is not. */
-  get(doc: number): number | undefined {
+  /** Where `doc` is in the postings; -1 when it is not. */
+  indexOf(doc: number): number {
     let lo = 0;
     let hi = this.size - 1;
     const docs = this.docs;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const d = docs[mid]!;
-      if (d === doc) return this.tfs[mid];
+      if (d === doc) return mid;
       if (d < doc) lo = mid + 1;
       else hi = mid - 1;
     }
-    return undefined;
+    return -1;
+  }
+
+  /** How often the term is in `doc`; undefined when it is not. */
+  get(doc: number): number | undefined {
+    const i = this.indexOf(doc);
+    return i === -1 ? undefined : this.tfs[i];
+  }
+
+  /** The place of the term's first word in `doc` (or a place before it); 0 when not known. */
+  firstIn(doc: number): number {
+    if (!this.firsts) return 0;
+    const i = this.indexOf(doc);
+    return i === -1 ? 0 : this.firsts[i]!;
   }
 
   /** Keeps the documents `alive` accepts and gives back unused room; returns how many are left. */
@@ -59,6 +87,7 @@ export class Postings {
       if (!alive(doc)) continue;
       this.docs[kept] = doc;
       this.tfs[kept] = this.tfs[i]!;
+      if (this.firsts) this.firsts[kept] = this.firsts[i]!;
       kept += 1;
     }
     this.size = kept;
@@ -71,6 +100,7 @@ export class Postings {
     if (this.docs.length === this.size) return;
     this.docs = this.docs.slice(0, this.size);
     this.tfs = this.tfs.slice(0, this.size);
+    if (this.firsts) this.firsts = this.firsts.slice(0, this.size);
   }
 }
 
@@ -85,13 +115,13 @@ export function wordStream(ids: readonly number[]): WordStream {
 
 /**
  * Whether the words numbered `ids` come one after another in `stream`. `anchor` is the
- * position in `ids` of the rarest word, which is looked for first.
+ * position in `ids` of the rarest word, which is looked for first, from place `from` on.
  */
-export function streamHasRun(stream: WordStream, ids: readonly number[], anchor: number): boolean {
+export function streamHasRun(stream: WordStream, ids: readonly number[], anchor: number, from = 0): boolean {
   const n = ids.length;
   const last = stream.length - n + anchor;
   const first = ids[anchor]!;
-  for (let at = stream.indexOf(first, anchor); at !== -1 && at <= last; at = stream.indexOf(first, at + 1)) {
+  for (let at = stream.indexOf(first, Math.max(anchor, from)); at !== -1 && at <= last; at = stream.indexOf(first, at + 1)) {
     const start = at - anchor;
     let j = 0;
     while (j < n && stream[start + j] === ids[j]) j += 1;

@@ -72,6 +72,8 @@ export const STORED_FIELDS: readonly (keyof StoredSection)[] = [
 /** Fields searched for words, and how much a hit in each counts. */
 export const SEARCH_FIELDS = ['heading', 'text', 'councilName'] as const;
 export const FIELD_BOOST = { heading: 2 };
+/** The text field's place in SEARCH_FIELDS: its postings also say where each term first is. */
+const TEXT_FIELD = SEARCH_FIELDS.indexOf('text');
 
 /**
  * A word as indexed: lower-cased, never a stop word; a possessive is indexed both as
@@ -206,7 +208,7 @@ interface SnapshotHeader {
   lengths: Record<BinaryPart, number>;
 }
 
-type BinaryPart = 'docs' | 'tfs' | 'fieldLengths' | 'streamLengths' | 'wordTotals' | 'narrow' | 'wide' | 'isWide' | 'layouts';
+type BinaryPart = 'docs' | 'tfs' | 'firsts' | 'fieldLengths' | 'streamLengths' | 'wordTotals' | 'narrow' | 'wide' | 'isWide' | 'layouts';
 
 /**
  * The index: a term tree (MiniSearch's SearchableMap: exact, prefix and fuzzy lookups) whose
@@ -342,12 +344,18 @@ export class SectionIndex {
       this.lengths[f]![shortId] = length;
       this.totalLengths[f]! += length;
       const counts = new Map<string, number>();
-      for (const token of tokens) {
+      const firsts = new Map<string, number>();
+      const count = (term: string, at: number) => {
+        const n = counts.get(term);
+        counts.set(term, (n ?? 0) + 1);
+        if (n === undefined) firsts.set(term, at);
+      };
+      tokens.forEach((token, at) => {
         const terms = indexTerm(token);
-        if (terms === null) continue;
-        if (typeof terms === 'string') counts.set(terms, (counts.get(terms) ?? 0) + 1);
-        else for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-      }
+        if (terms === null) return;
+        if (typeof terms === 'string') count(terms, at);
+        else for (const term of terms) count(term, at);
+      });
       for (const [term, tf] of counts) {
         let data = this.tree.get(term);
         if (!data) {
@@ -359,7 +367,7 @@ export class SectionIndex {
           postings = new Postings();
           data.set(f, postings);
         }
-        postings.push(shortId, tf);
+        postings.push(shortId, tf, f === TEXT_FIELD ? firsts.get(term) : undefined);
       }
       if (field === 'text') {
         const encoded = this.codec.encode(doc.text, (word) => this.wordId(word));
@@ -482,13 +490,19 @@ export class SectionIndex {
       if (id === undefined) return null;
       ids.push(id);
     }
+    // Start from the rarest word that is indexed, where its postings say it first is.
     let anchor = 0;
+    let postings: Postings | undefined;
     ids.forEach((id, i) => {
-      if (this.wordTotals[id]! < this.wordTotals[ids[anchor]!]!) anchor = i;
+      const indexed = this.tree.get(normaliseWord(words[i]!))?.get(TEXT_FIELD);
+      if (indexed && (!postings || this.wordTotals[id]! < this.wordTotals[ids[anchor]!]!)) {
+        anchor = i;
+        postings = indexed;
+      }
     });
     return (doc) => {
       const stream = this.streams[doc];
-      return stream !== undefined && streamHasRun(stream, ids, anchor);
+      return stream !== undefined && streamHasRun(stream, ids, anchor, postings ? postings.firstIn(doc) : 0);
     };
   }
 
@@ -599,7 +613,9 @@ export class SectionIndex {
     }
     const docs = new Int32Array(postingCount);
     const tfs = new Uint8Array(postingCount);
+    const firsts = new Uint16Array(postingCount);
     let at = 0;
+    let textAt = 0;
     for (const data of this.tree.values()) {
       for (let f = 0; f < SEARCH_FIELDS.length; f++) {
         const postings = data.get(f);
@@ -607,6 +623,10 @@ export class SectionIndex {
         docs.set(postings.docs.subarray(0, postings.size), at);
         tfs.set(postings.tfs.subarray(0, postings.size), at);
         at += postings.size;
+        if (f === TEXT_FIELD && postings.firsts) {
+          firsts.set(postings.firsts.subarray(0, postings.size), textAt);
+          textAt += postings.size;
+        }
       }
     }
     const capacity = this.nextId;
@@ -651,6 +671,7 @@ export class SectionIndex {
       wordTotals: this.wordTotals.subarray(0, this.words.length),
       wide,
       narrow,
+      firsts: firsts.subarray(0, textAt),
       tfs,
       isWide,
       layouts: layouts.subarray(0, l),
@@ -679,6 +700,7 @@ export class SectionIndex {
     const part = <T>(name: BinaryPart, make: (buffer: ArrayBuffer, offset: number, length: number) => T): T => make(binary, header.layout[name], header.lengths[name]);
     const docs = part('docs', (b, o, l) => new Int32Array(b, o, l));
     const tfs = part('tfs', (b, o, l) => new Uint8Array(b, o, l));
+    const firsts = part('firsts', (b, o, l) => new Uint16Array(b, o, l));
     const fieldLengths = part('fieldLengths', (b, o, l) => new Uint32Array(b, o, l));
     const streamLengths = part('streamLengths', (b, o, l) => new Uint32Array(b, o, l));
     const isWide = part('isWide', (b, o, l) => new Uint8Array(b, o, l));
@@ -720,12 +742,18 @@ export class SectionIndex {
       index.totalLengths[f] = header.totalLengths[f] ?? 0;
     }
     let at = 0;
+    let textAt = 0;
     header.terms.forEach((term, t) => {
       const data: FieldTermData = new Map();
       for (let f = 0; f < SEARCH_FIELDS.length; f++) {
         const size = header.termSizes[t * SEARCH_FIELDS.length + f]!;
         if (size === 0) continue;
-        data.set(f, new Postings(docs.subarray(at, at + size), tfs.subarray(at, at + size), size));
+        let first: Uint16Array | null = null;
+        if (f === TEXT_FIELD) {
+          first = firsts.subarray(textAt, textAt + size);
+          textAt += size;
+        }
+        data.set(f, new Postings(docs.subarray(at, at + size), tfs.subarray(at, at + size), size, first));
         at += size;
       }
       index.tree.set(term, data);
@@ -754,7 +782,7 @@ export class SectionIndex {
         n += length;
       }
     }
-    if (index.liveDocs !== header.documentCount || l !== layouts.length) throw new Error('the snapshot does not add up');
+    if (index.liveDocs !== header.documentCount || l !== layouts.length || textAt !== firsts.length) throw new Error('the snapshot does not add up');
     return index;
   }
 }
