@@ -28,7 +28,7 @@ export interface HitSpec {
 /** Words of about this many make a snippet. */
 export const SNIPPET_WORDS = 25;
 /** Words shown before the best hit, so it has some context. */
-const LEAD_WORDS = 8;
+export const LEAD_WORDS = 8;
 /** Hits considered when choosing where a snippet goes: plenty for a section. */
 const MAX_HITS_CONSIDERED = 32;
 /** Rough size of a snippet in characters, only to choose between hits. */

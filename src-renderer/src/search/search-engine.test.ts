@@ -262,6 +262,25 @@ describe('OR and exclusion', () => {
 describe('filters', () => {
   const index = made();
 
+  it('finds by short id exactly the sections filterTest passes, for every kind of filter and their mixes', () => {
+    const filters = [
+      'year:2007', 'year:2005..2008', 'year:2009..2010 year:2006', 'kind:apa', 'kind:rating', 'grade:2', 'grade:<=2', 'grade:>3', 'grade:>=1 grade:<4',
+      'region:"west midlands"', 'region:london region:"north west"', 'outcome:"staying safe"', 'council:walsall', 'council:hull kind:apa',
+      'year:2005..2008 grade:<=2', 'kind:rating region:"west midlands"', 'kind:apa outcome:"staying safe" grade:1', 'region:"north east"',
+    ];
+    for (const query of filters) {
+      const test = filterTest(parseQuery(query).filters);
+      expect(test, query).not.toBeNull();
+      if (!test) continue;
+      const expected: string[] = [];
+      for (let doc = 0; doc < index.capacity; doc++) {
+        const s = index.doc(doc);
+        if (s && test(s)) expected.push(`${s.letterId}#${s.sectionIndex}`);
+      }
+      expect(foundSet(search(index, query)), query).toEqual(expected.sort());
+    }
+  });
+
   it('filters words by council: the start of the short name or of a word in it, any case', () => {
     expect(foundSet(search(index, 'fostering council:walsall'))).toEqual(['walsall-2007#1', 'walsall-2009#0']);
     expect(foundSet(search(index, 'fostering council:WAL'))).toEqual(['walsall-2007#1', 'walsall-2009#0']);

@@ -13,7 +13,7 @@
 import { ANNUAL_RATING_LABELS, APA_LABELS, isGradeValue, rating, type GradeScale, type GradeValue, type Rating } from '../../../src-shared/letters/letter';
 import { hasFilters, parseQuery } from '../../../src-shared/search/query';
 import type { ParsedQuery, QueryFilters } from '../../../src-shared/search/query-types';
-import { hitPattern, makeSnippet, phraseMatcher, type PhraseTest } from '../../../src-shared/search/snippet';
+import { phraseMatcher, type PhraseTest } from '../../../src-shared/search/snippet';
 import { isStopWord } from '../../../src-shared/search/words';
 import { FIELD_BOOST, SEARCH_FIELDS, type FieldTermData, type SectionIndex, type SnippetHits, type StoredSection } from './search-index';
 import type { Facets, FacetValue, LetterResult, SearchResponse, SectionResult } from './search-types';
@@ -362,6 +362,44 @@ export function filterTest(filters: QueryFilters): ((section: StoredSection) => 
   };
 }
 
+/**
+ * `filterTest` by short id: years, kinds, grades and regions are looked up in the index's
+ * typed arrays, and only councils and outcomes need the section's stored fields.
+ */
+function docFilter(index: SectionIndex, filters: QueryFilters): ((doc: number) => boolean) | null {
+  if (!hasFilters(filters)) return null;
+  const codes = index.facetCodes;
+  // What each code allows, worked out once through filterTest itself.
+  const only = (part: Partial<QueryFilters>) => filterTest({ councils: [], years: [], kinds: [], grades: [], outcomes: [], regions: [], ...part });
+  const yearOk = filters.years.length ? only({ years: filters.years }) : null;
+  const years = new Map<number, boolean>();
+  const kindOk = filters.kinds.length ? [filters.kinds.includes('apa'), filters.kinds.includes('annual-rating')] : null;
+  const gradeTest = filters.grades.length ? only({ grades: filters.grades }) : null;
+  const gradeOk = gradeTest ? [0, 1, 2, 3, 4].map((g) => gradeTest({ grade: g === 0 ? null : g } as StoredSection)) : null;
+  const regionTest = filters.regions.length ? only({ regions: filters.regions }) : null;
+  const regionOk = regionTest ? codes.regionNames.map((name, code) => code > 0 && regionTest({ region: name } as StoredSection)) : null;
+  const rest = filters.councils.length || filters.outcomes.length ? only({ councils: filters.councils, outcomes: filters.outcomes }) : null;
+  return (doc) => {
+    if (yearOk) {
+      const year = codes.years[doc]!;
+      let ok = years.get(year);
+      if (ok === undefined) {
+        ok = yearOk({ year } as StoredSection);
+        years.set(year, ok);
+      }
+      if (!ok) return false;
+    }
+    if (kindOk && !kindOk[codes.kinds[doc]!]) return false;
+    if (gradeOk && !gradeOk[codes.grades[doc]!]) return false;
+    if (regionOk && !regionOk[codes.regions[doc]!]) return false;
+    if (rest) {
+      const section = index.doc(doc);
+      return section !== undefined && rest(section);
+    }
+    return true;
+  };
+}
+
 function compilePhrase(index: SectionIndex, words: string[]): Phrase {
   return { words, test: phraseMatcher(words), inText: index.phraseInText(words), status: phraseStatus(index, words.join(' ')) };
 }
@@ -457,7 +495,7 @@ function byDateThenPlace(x: StoredSection, y: StoredSection): number {
 export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunOptions = {}): Omit<SearchResponse, 'query' | 'elapsedMs'> {
   const errors = [...parsed.errors];
   const limit = Math.max(0, Math.floor(options.letters ?? DEFAULT_LETTER_LIMIT));
-  const passes = filterTest(parsed.filters);
+  const passes = docFilter(index, parsed.filters);
   const ws = workspaceFor(index);
 
   // What to leave out: words through the index, phrases by reading the text.
@@ -526,7 +564,7 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
     if (excludedStamp !== 0 && ws.excluded[doc] === excludedStamp) return false;
     const section = index.doc(doc);
     if (!section) return false;
-    if (passes !== null && !passes(section)) return false;
+    if (passes !== null && !passes(doc)) return false;
     for (const p of clausePhrases) if (!phraseHolds(index, p, doc, section)) return false;
     for (const p of excludePhrases) if (phraseHolds(index, p, doc, section)) return false;
     return true;
@@ -574,12 +612,11 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
   }
   const docs = matches.subarray(0, total);
 
-  const pattern = hitPattern(marked);
   const words = [...marked.terms].sort().slice(0, MAX_HIGHLIGHT_WORDS);
   const phrases = marked.phrases;
   return {
     parsed: { ...parsed, errors },
-    letters: groupByLetter(index, ws, docs, scored, limit, pattern, index.snippetHits(marked.terms, marked.phrases)),
+    letters: groupByLetter(index, ws, docs, scored, limit, index.snippetHits(marked.terms, marked.phrases)),
     totalSections: total,
     facets: facetsOf(index, docs),
     highlight: { words, phrases },
@@ -587,7 +624,7 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
 }
 
 /** The best `limit` letters (by their best section) with all their matching sections, best first, snippets cut. */
-function groupByLetter(index: SectionIndex, ws: Workspace, docs: Int32Array, scored: boolean, limit: number, pattern: RegExp | null, hits: SnippetHits): LetterResult[] {
+function groupByLetter(index: SectionIndex, ws: Workspace, docs: Int32Array, scored: boolean, limit: number, hits: SnippetHits): LetterResult[] {
   if (docs.length === 0 || limit === 0) return [];
   const letterOf = index.letterOrdinalOf;
   const score = scored ? ws.unionScore : null;
@@ -657,7 +694,7 @@ function groupByLetter(index: SectionIndex, ws: Workspace, docs: Int32Array, sco
         sectionIndex: s.sectionIndex,
         heading: s.heading,
         grade: gradeOf(s.grade, s.gradeScale),
-        snippet: makeSnippet(index.snippetText(s.letterId, s.sectionIndex, hits), pattern),
+        snippet: index.snippet(s.letterId, s.sectionIndex, hits),
         score: scoreOf(doc),
       };
     });

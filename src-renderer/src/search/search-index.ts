@@ -13,6 +13,7 @@
 import type { Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { ApaOutcome, Block, GradeScale, Section } from '../../../src-shared/letters/letter';
+import { LEAD_WORDS, SNIPPET_WORDS, type MarkedText } from '../../../src-shared/search/snippet';
 import { isStopWord, normaliseWord, possessiveBase, wordsOf } from '../../../src-shared/search/words';
 import { Postings, streamHasRun, wordStream, type WordStream } from './postings';
 import { TextCodec } from './text-codec';
@@ -160,13 +161,6 @@ function grown<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(ar
 /** A term's postings, by search field (its index in SEARCH_FIELDS). */
 export type FieldTermData = Map<number, Postings>;
 
-/**
- * Words of text decoded before and after the best hit for a snippet: about 25 words are shown,
- * starting a few before the hit, or further back when the text ends first; and enough beyond
- * them to know whether the text goes on.
- */
-const SNIPPET_WORDS_BEFORE = 32;
-const SNIPPET_WORDS_AFTER = 36;
 /** Hits looked at to choose a snippet's place, and how many words a stretch of hits may span. */
 const SNIPPET_HITS = 32;
 const SNIPPET_SPAN = 20;
@@ -537,35 +531,82 @@ export class SectionIndex {
   }
 
   /**
-   * Enough of a section's text to cut a snippet from: some words either side of its best
-   * stretch of hits (the most different words of `hits` close together), or its start when
-   * there are none. Decoding the whole text for every result would cost more than the search.
+   * About SNIPPET_WORDS words of a section's text around its best stretch of hits (the most
+   * different words or phrases of `hits` close together), a few words before it for context,
+   * every hit in it marked, white space collapsed, with "…" where the text was cut; its start
+   * when there are no hits. As `makeSnippet` cuts them from the text, but worked out on the
+   * word stream and decoding only the words shown: no regular expression over the text.
    */
-  snippetText(letterId: string, sectionIndex: number, hits: SnippetHits): string {
+  snippet(letterId: string, sectionIndex: number, hits: SnippetHits): MarkedText {
     const entry = this.letters.get(letterId);
-    if (!entry || sectionIndex < 0 || sectionIndex >= entry.count) return '';
-    const doc = entry.first + sectionIndex;
+    const doc = entry && sectionIndex >= 0 && sectionIndex < entry.count ? entry.first + sectionIndex : -1;
     const stream = this.streams[doc];
     const layout = this.layouts[doc];
-    if (!stream || !layout) return '';
-    const found: number[] = [];
-    const runAt = (i: number): boolean => hits.phrases.some((run) => run[0] === stream[i] && run.every((id, j) => stream[i + j] === id));
-    for (let i = 0; i < stream.length && found.length < SNIPPET_HITS; i++) if (hits.words[stream[i]!] === 1 || (hits.phrases.length > 0 && runAt(i))) found.push(i);
-    let anchor = found[0] ?? 0;
+    if (!stream || !layout) return { text: '', marks: [] };
+    const n = stream.length;
+    if (n === 0) {
+      const whole = this.codec.decode(stream, this.words, layout, this.extras.get(doc));
+      return { text: whole.trim().replace(/\s+/g, ' ').slice(0, 200), marks: [] };
+    }
+    // Hits as [first word, last word + 1) and what they are (a word's number, or a phrase's place).
+    const spanAt = (i: number): { end: number; key: number } | null => {
+      for (let p = 0; p < hits.phrases.length; p++) {
+        const run = hits.phrases[p]!;
+        if (run[0] !== stream[i] || i + run.length > n) continue;
+        let j = 1;
+        while (j < run.length && stream[i + j] === run[j]) j += 1;
+        if (j === run.length) return { end: i + run.length, key: -1 - p };
+      }
+      return hits.words[stream[i]!] === 1 ? { end: i + 1, key: stream[i]! } : null;
+    };
+    const starts: number[] = [];
+    const keys: number[] = [];
+    for (let i = 0; i < n && starts.length < SNIPPET_HITS; i++) {
+      const span = spanAt(i);
+      if (!span) continue;
+      starts.push(i);
+      keys.push(span.key);
+      i = span.end - 1;
+    }
+    let anchor = starts[0] ?? 0;
     let most = 0;
     const different: number[] = [];
-    for (let h = 0; h < found.length; h++) {
+    for (let h = 0; h < starts.length; h++) {
       different.length = 0;
-      for (let k = h; k < found.length && found[k]! < found[h]! + SNIPPET_SPAN; k++) {
-        const id = stream[found[k]!]!;
-        if (!different.includes(id)) different.push(id);
-      }
+      for (let k = h; k < starts.length && starts[k]! < starts[h]! + SNIPPET_SPAN; k++) if (!different.includes(keys[k]!)) different.push(keys[k]!);
       if (different.length > most) {
         most = different.length;
-        anchor = found[h]!;
+        anchor = starts[h]!;
       }
     }
-    return this.codec.decodeRange(stream, this.words, layout, this.extras.get(doc), anchor - SNIPPET_WORDS_BEFORE, anchor + SNIPPET_WORDS_AFTER);
+    let first = Math.max(0, anchor - LEAD_WORDS);
+    if (first + SNIPPET_WORDS > n) first = Math.max(0, n - SNIPPET_WORDS);
+    const last = Math.min(n, first + SNIPPET_WORDS);
+    const { separators, written } = this.codec.pieces(stream, this.words, layout, this.extras.get(doc), first, last);
+    // The text from the first word (or the text's start) to the punctuation closing the last word.
+    const lead = first === 0 ? separators[0]!.replace(/^\s+/, '').replace(/\s+/g, ' ') : '';
+    const after = separators[separators.length - 1]!;
+    const closing = /^[^\s]*/.exec(after)![0];
+    const cutBefore = first > 0;
+    const cutAfter = last < n || /\S/.test(after.slice(closing.length));
+    let text = (cutBefore ? '\u2026' : '') + lead;
+    const startOf: number[] = [];
+    const endOf: number[] = [];
+    for (let i = 0; i < written.length; i++) {
+      if (i > 0) text += separators[i]!.replace(/\s+/g, ' ');
+      startOf.push(text.length);
+      text += written[i]!;
+      endOf.push(text.length);
+    }
+    text += closing;
+    const marks: [number, number][] = [];
+    for (let i = first; i < last; i++) {
+      const span = spanAt(i);
+      if (!span) continue;
+      marks.push([startOf[i - first]!, endOf[Math.min(span.end, last) - 1 - first]!]);
+      i = span.end - 1;
+    }
+    return { text: text + (cutAfter ? '\u2026' : ''), marks };
   }
 
   stored(letterId: string, sectionIndex: number): StoredSection | undefined {

@@ -73,6 +73,19 @@ export class TextCodec {
    * included); with what follows the last word when `to` is the end.
    */
   decodeRange(ids: ArrayLike<number>, words: readonly string[], layout: Uint8Array, extras: readonly string[] | undefined, from: number, to: number): string {
+    const { separators, written } = this.pieces(ids, words, layout, extras, from, to);
+    const parts: string[] = [];
+    written.forEach((word, i) => parts.push(separators[i]!, word));
+    if (to >= ids.length) parts.push(separators[written.length]!);
+    // One flat string: a regular expression runs much faster on it than on a string built by `+`.
+    return parts.join('');
+  }
+
+  /**
+   * Words `from` to `to` (not included) as written, and the separators around them: before
+   * each word, and the one after the last (what follows the text's last word, at its end).
+   */
+  pieces(ids: ArrayLike<number>, words: readonly string[], layout: Uint8Array, extras: readonly string[] | undefined, from: number, to: number): { separators: string[]; written: string[] } {
     const start = Math.max(0, Math.min(from, ids.length));
     const end = Math.max(start, Math.min(to, ids.length));
     let e = 0;
@@ -81,21 +94,19 @@ export class TextCodec {
       if (byte >> 2 === ESCAPE) e += 1;
       if ((byte & 3) === AS_WRITTEN) e += 1;
     }
-    const parts: string[] = [];
+    const separators: string[] = [];
+    const written: string[] = [];
     for (let i = start; i < end; i++) {
       const byte = layout[i]!;
       const s = byte >> 2;
-      parts.push(s === ESCAPE ? extras![e++]! : this.separators[s]!);
+      separators.push(s === ESCAPE ? extras![e++]! : this.separators[s]!);
       const kind = byte & 3;
       const word = words[ids[i]!]!;
-      parts.push(kind === LOWER ? word : kind === CAPITAL ? capitalised(word) : kind === UPPER ? word.toUpperCase() : extras![e++]!);
+      written.push(kind === LOWER ? word : kind === CAPITAL ? capitalised(word) : kind === UPPER ? word.toUpperCase() : extras![e++]!);
     }
-    if (end === ids.length) {
-      const last = layout[end]! >> 2;
-      parts.push(last === ESCAPE ? extras![e]! : this.separators[last]!);
-    }
-    // One flat string: a regular expression runs much faster on it than on a string built by `+`.
-    return parts.join('');
+    const after = layout[end]! >> 2;
+    separators.push(after === ESCAPE ? extras![e]! : this.separators[after]!);
+    return { separators, written };
   }
 
   private separatorByte(separator: string, extras: string[]): number {
