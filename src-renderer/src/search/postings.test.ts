@@ -30,26 +30,32 @@ describe('Postings', () => {
 
   it('keeps where a term is first, through growth, removals and trimming', () => {
     const p = new Postings();
-    for (let doc = 0; doc < 20; doc++) p.push(doc, 1, doc === 7 ? 70_000 : doc * 10);
+    for (let doc = 0; doc < 20; doc++) p.push(doc, 1, doc === 7 ? 70_000 : doc * 10, doc === 8 ? 80_000 : doc * 10 + 5);
     expect(p.firstIn(3)).toBe(30);
+    expect(p.lastIn(3)).toBe(35);
     expect(p.firstIn(7)).toBe(0xffff);
+    expect(p.lastIn(8)).toBe(0xffff);
     expect(p.firstIn(99)).toBe(0);
+    expect(p.lastIn(99)).toBe(0xffff);
     p.keep((doc) => doc % 3 === 0);
     expect(p.firstIn(9)).toBe(90);
+    expect(p.lastIn(9)).toBe(95);
     expect(p.firsts).toHaveLength(p.size);
+    expect(p.lasts).toHaveLength(p.size);
     expect(new Postings().firstIn(1)).toBe(0);
     const without = new Postings();
     without.push(1, 1);
-    expect(() => without.push(2, 1, 5)).toThrow(/every document/);
+    expect(() => without.push(2, 1, 5, 5)).toThrow(/every document/);
   });
 
-  it('finds any id among any ascending ids (property)', () => {
+  it('finds any id among any ascending ids, from any hint (property)', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { maxLength: 300 }), fc.integer({ min: -5, max: 5005 }), (ids, probe) => {
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { maxLength: 300 }), fc.integer({ min: -5, max: 5005 }), fc.integer({ min: -2, max: 310 }), (ids, probe, hint) => {
         const sorted = [...ids].sort((a, b) => a - b);
         const p = new Postings();
         for (const id of sorted) p.push(id, (id % 9) + 1);
         expect(p.get(probe)).toBe(sorted.includes(probe) ? (probe % 9) + 1 : undefined);
+        expect(p.seek(probe, hint)).toBe(sorted.indexOf(probe));
       }),
       { seed: 20091209, numRuns: 300 },
     );
@@ -75,6 +81,10 @@ describe('word streams', () => {
     expect(streamHasRun(stream, [1, 2], 0, 4)).toBe(true);
     expect(streamHasRun(stream, [5, 1], 1, 2)).toBe(false);
     expect(streamHasRun(stream, [5, 1], 1, 1)).toBe(true);
+    // Ending before the anchor word's place misses it; MAX_POSITION means to the end.
+    expect(streamHasRun(stream, [2, 4], 1, 0, 5)).toBe(false);
+    expect(streamHasRun(stream, [2, 4], 1, 0, 6)).toBe(true);
+    expect(streamHasRun(stream, [2, 4], 1, 0, 0xffff)).toBe(true);
   });
 
   it('agree with a plain search for the run (property)', () => {

@@ -7,8 +7,11 @@
 
 /** Times a term is in a field, kept up to this: BM25 saturates long before. */
 const MAX_TF = 255;
-/** Word positions are kept up to this; a later first place is recorded as this, which is still before it. */
-const MAX_POSITION = 0xffff;
+/**
+ * Word places are kept up to this: a first place beyond it is recorded as this (still no later
+ * than the real one), and a last place beyond it as this, meaning "to the end".
+ */
+export const MAX_POSITION = 0xffff;
 
 function copied<T extends Int32Array | Uint8Array | Uint16Array>(array: T, size: number, make: (n: number) => T): T {
   const next = make(size);
@@ -18,37 +21,65 @@ function copied<T extends Int32Array | Uint8Array | Uint16Array>(array: T, size:
 
 /**
  * A term's postings in one field: short document ids in ascending order, how often the term
- * is there and, for the text field, the place of its first word (where a phrase search starts looking).
+ * is there and, for the text field, the places of its first and last words (where a phrase
+ * search looks).
  */
 export class Postings {
   docs: Int32Array;
   tfs: Uint8Array;
   firsts: Uint16Array | null;
+  lasts: Uint16Array | null;
   size: number;
 
-  constructor(docs: Int32Array = new Int32Array(4), tfs: Uint8Array = new Uint8Array(docs.length), size = 0, firsts: Uint16Array | null = null) {
+  constructor(
+    docs: Int32Array = new Int32Array(4),
+    tfs: Uint8Array = new Uint8Array(docs.length),
+    size = 0,
+    firsts: Uint16Array | null = null,
+    lasts: Uint16Array | null = null,
+  ) {
     this.docs = docs;
     this.tfs = tfs;
     this.size = size;
     this.firsts = firsts;
+    this.lasts = lasts;
   }
 
   /** Adds a document; ids must come in ascending order (new documents always get larger ids). */
-  push(doc: number, tf: number, first?: number): void {
+  push(doc: number, tf: number, first?: number, last?: number): void {
     if (this.size === this.docs.length) {
       const n = Math.max(4, this.size * 2);
       this.docs = copied(this.docs, n, (k) => new Int32Array(k));
       this.tfs = copied(this.tfs, n, (k) => new Uint8Array(k));
       if (this.firsts) this.firsts = copied(this.firsts, n, (k) => new Uint16Array(k));
+      if (this.lasts) this.lasts = copied(this.lasts, n, (k) => new Uint16Array(k));
     }
     if (first !== undefined && !this.firsts) {
-      if (this.size > 0) throw new Error('postings with first places must have one for every document');
+      if (this.size > 0) throw new Error('postings with places must have them for every document');
       this.firsts = new Uint16Array(this.docs.length);
+      this.lasts = new Uint16Array(this.docs.length);
     }
     this.docs[this.size] = doc;
     this.tfs[this.size] = tf > MAX_TF ? MAX_TF : tf;
-    if (this.firsts) this.firsts[this.size] = first === undefined || first > MAX_POSITION ? MAX_POSITION : first;
+    if (this.firsts && this.lasts) {
+      this.firsts[this.size] = first === undefined || first > MAX_POSITION ? MAX_POSITION : first;
+      this.lasts[this.size] = last === undefined || last > MAX_POSITION ? MAX_POSITION : last;
+    }
     this.size += 1;
+  }
+
+  /**
+   * Where `doc` is in the postings, -1 when it is not, looking first from `hint` onwards
+   * (callers asking in ascending order pass their last answer's place and walk, not search).
+   */
+  seek(doc: number, hint: number): number {
+    const docs = this.docs;
+    let i = hint >= 0 && hint < this.size && docs[hint]! <= doc ? hint : -1;
+    if (i === -1) return this.indexOf(doc);
+    const stop = Math.min(this.size, i + 64);
+    while (i < stop && docs[i]! < doc) i += 1;
+    if (i < this.size && docs[i] === doc) return i;
+    return i < stop ? -1 : this.indexOf(doc);
   }
 
   /** Where `doc` is in the postings; -1 when it is not. */
@@ -79,6 +110,13 @@ export class Postings {
     return i === -1 ? 0 : this.firsts[i]!;
   }
 
+  /** The place of the term's last word in `doc`; MAX_POSITION ("to the end") when not known. */
+  lastIn(doc: number): number {
+    if (!this.lasts) return MAX_POSITION;
+    const i = this.indexOf(doc);
+    return i === -1 ? MAX_POSITION : this.lasts[i]!;
+  }
+
   /** Keeps the documents `alive` accepts and gives back unused room; returns how many are left. */
   keep(alive: (doc: number) => boolean): number {
     let kept = 0;
@@ -88,6 +126,7 @@ export class Postings {
       this.docs[kept] = doc;
       this.tfs[kept] = this.tfs[i]!;
       if (this.firsts) this.firsts[kept] = this.firsts[i]!;
+      if (this.lasts) this.lasts[kept] = this.lasts[i]!;
       kept += 1;
     }
     this.size = kept;
@@ -101,6 +140,7 @@ export class Postings {
     this.docs = this.docs.slice(0, this.size);
     this.tfs = this.tfs.slice(0, this.size);
     if (this.firsts) this.firsts = this.firsts.slice(0, this.size);
+    if (this.lasts) this.lasts = this.lasts.slice(0, this.size);
   }
 }
 
@@ -115,13 +155,16 @@ export function wordStream(ids: readonly number[]): WordStream {
 
 /**
  * Whether the words numbered `ids` come one after another in `stream`. `anchor` is the
- * position in `ids` of the rarest word, which is looked for first, from place `from` on.
+ * position in `ids` of the rarest word, which is looked for from place `from` to place `to`
+ * (MAX_POSITION: to the end).
  */
-export function streamHasRun(stream: WordStream, ids: readonly number[], anchor: number, from = 0): boolean {
+export function streamHasRun(stream: WordStream, ids: readonly number[], anchor: number, from = 0, to = MAX_POSITION): boolean {
   const n = ids.length;
-  const last = stream.length - n + anchor;
+  const last = Math.min(stream.length - n + anchor, to === MAX_POSITION ? stream.length : to);
   const first = ids[anchor]!;
-  for (let at = stream.indexOf(first, Math.max(anchor, from)); at !== -1 && at <= last; at = stream.indexOf(first, at + 1)) {
+  // A plain loop: TypedArray#indexOf is a call into the runtime, dearer than the short scans here.
+  for (let at = Math.max(anchor, from); at <= last; at++) {
+    if (stream[at] !== first) continue;
     const start = at - anchor;
     let j = 0;
     while (j < n && stream[start + j] === ids[j]) j += 1;

@@ -13,7 +13,7 @@
 import { ANNUAL_RATING_LABELS, APA_LABELS, isGradeValue, rating, type GradeScale, type GradeValue, type Rating } from '../../../src-shared/letters/letter';
 import { hasFilters, parseQuery } from '../../../src-shared/search/query';
 import type { ParsedQuery, QueryFilters } from '../../../src-shared/search/query-types';
-import { phraseMatcher, type PhraseTest } from '../../../src-shared/search/snippet';
+import { phraseMatcher } from '../../../src-shared/search/snippet';
 import { isStopWord } from '../../../src-shared/search/words';
 import { FIELD_BOOST, SEARCH_FIELDS, type FieldTermData, type SectionIndex, type SnippetHits, type StoredSection } from './search-index';
 import type { Facets, FacetValue, LetterResult, SearchResponse, SectionResult } from './search-types';
@@ -54,8 +54,8 @@ interface Plan {
 
 interface Phrase {
   words: string[];
-  /** For the heading and the council's name. */
-  test: PhraseTest;
+  /** For the heading and the council's name (few and often repeated, so remembered). */
+  inName: (name: string) => boolean;
   /** For the text: null when a word of the phrase is in no text. */
   inText: ((doc: number) => boolean) | null;
   /** What is known of each short id: 0 not checked yet, 1 there, 2 not there. */
@@ -401,15 +401,29 @@ function docFilter(index: SectionIndex, filters: QueryFilters): ((doc: number) =
 }
 
 function compilePhrase(index: SectionIndex, words: string[]): Phrase {
-  return { words, test: phraseMatcher(words), inText: index.phraseInText(words), status: phraseStatus(index, words.join(' ')) };
+  const test = phraseMatcher(words);
+  const names = new Map<string, boolean>();
+  const inName = (name: string): boolean => {
+    let there = names.get(name);
+    if (there === undefined) {
+      there = test.test(name);
+      names.set(name, there);
+    }
+    return there;
+  };
+  return { words, inName, inText: index.phraseInText(words), status: phraseStatus(index, words.join(' ')) };
 }
 
-function phraseHolds(index: SectionIndex, phrase: Phrase, doc: number, section: StoredSection): boolean {
+function phraseHolds(index: SectionIndex, phrase: Phrase, doc: number): boolean {
   const status = phrase.status;
   const known = status[doc];
   if (known === 1) return true;
   if (known === 2) return false;
-  const there = (phrase.inText !== null && phrase.inText(doc)) || phrase.test.test(section.heading) || phrase.test.test(section.councilName);
+  let there = phrase.inText !== null && phrase.inText(doc);
+  if (!there) {
+    const section = index.doc(doc);
+    there = section !== undefined && (phrase.inName(section.heading) || phrase.inName(section.councilName));
+  }
   status[doc] = there ? 1 : 2;
   return there;
 }
@@ -562,11 +576,10 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
   }
   const keep = (doc: number, clausePhrases: readonly Phrase[]): boolean => {
     if (excludedStamp !== 0 && ws.excluded[doc] === excludedStamp) return false;
-    const section = index.doc(doc);
-    if (!section) return false;
+    if (!index.isLive(doc)) return false;
     if (passes !== null && !passes(doc)) return false;
-    for (const p of clausePhrases) if (!phraseHolds(index, p, doc, section)) return false;
-    for (const p of excludePhrases) if (phraseHolds(index, p, doc, section)) return false;
+    for (const p of clausePhrases) if (!phraseHolds(index, p, doc)) return false;
+    for (const p of excludePhrases) if (phraseHolds(index, p, doc)) return false;
     return true;
   };
 

@@ -202,7 +202,7 @@ interface SnapshotHeader {
   lengths: Record<BinaryPart, number>;
 }
 
-type BinaryPart = 'docs' | 'tfs' | 'firsts' | 'fieldLengths' | 'streamLengths' | 'wordTotals' | 'narrow' | 'wide' | 'isWide' | 'layouts';
+type BinaryPart = 'docs' | 'tfs' | 'firsts' | 'lasts' | 'fieldLengths' | 'streamLengths' | 'wordTotals' | 'narrow' | 'wide' | 'isWide' | 'layouts';
 
 /**
  * The index: a term tree (MiniSearch's SearchableMap: exact, prefix and fuzzy lookups) whose
@@ -225,6 +225,8 @@ export class SectionIndex {
   /** Times each word of the vocabulary was seen, to pick the rarest word of a phrase. */
   private wordTotals = new Uint32Array(1024);
   private letterOfDoc = new Int32Array(0);
+  /** 1 for a live document, by short id. */
+  private live = new Uint8Array(0);
   private readonly letterOrdinals = new Map<string, number>();
   private readonly freeOrdinals: number[] = [];
   private lengths: Uint32Array[] = SEARCH_FIELDS.map(() => new Uint32Array(0));
@@ -292,6 +294,7 @@ export class SectionIndex {
     for (let doc = entry.first; doc < entry.first + entry.count; doc++) {
       if (this.docs[doc] === undefined) continue;
       this.docs[doc] = undefined;
+      this.live[doc] = 0;
       this.streams[doc] = undefined;
       this.layouts[doc] = undefined;
       this.extras.delete(doc);
@@ -339,10 +342,12 @@ export class SectionIndex {
       this.totalLengths[f]! += length;
       const counts = new Map<string, number>();
       const firsts = new Map<string, number>();
+      const lasts = new Map<string, number>();
       const count = (term: string, at: number) => {
         const n = counts.get(term);
         counts.set(term, (n ?? 0) + 1);
         if (n === undefined) firsts.set(term, at);
+        lasts.set(term, at);
       };
       tokens.forEach((token, at) => {
         const terms = indexTerm(token);
@@ -361,7 +366,8 @@ export class SectionIndex {
           postings = new Postings();
           data.set(f, postings);
         }
-        postings.push(shortId, tf, f === TEXT_FIELD ? firsts.get(term) : undefined);
+        if (f === TEXT_FIELD) postings.push(shortId, tf, firsts.get(term), lasts.get(term));
+        else postings.push(shortId, tf);
       }
       if (field === 'text') {
         const encoded = this.codec.encode(doc.text, (word) => this.wordId(word));
@@ -392,6 +398,8 @@ export class SectionIndex {
       this.letterOrdinals.set(stored.letterId, ordinal);
     }
     const size = shortId + 1;
+    this.live = grown(this.live, size, (n) => new Uint8Array(n));
+    this.live[shortId] = 1;
     this.letterOfDoc = grown(this.letterOfDoc, size, (n) => new Int32Array(n));
     this.letterOfDoc[shortId] = ordinal;
     this.years = grown(this.years, size, (n) => new Uint16Array(n));
@@ -424,6 +432,11 @@ export class SectionIndex {
   /** Letter ordinals run from 0 to `letterCapacity` - 1. */
   get letterCapacity(): number {
     return this.letterOrdinals.size + this.freeOrdinals.length;
+  }
+
+  /** Whether a short id is a live document (not removed): a look-up in a byte array, for hot loops. */
+  isLive(shortId: number): boolean {
+    return this.live[shortId] === 1;
   }
 
   /** The stored fields of a live document, by short id. */
@@ -494,9 +507,17 @@ export class SectionIndex {
         postings = indexed;
       }
     });
+    // Candidates come in ascending order, mostly: walk the postings rather than search them.
+    let hint = 0;
     return (doc) => {
       const stream = this.streams[doc];
-      return stream !== undefined && streamHasRun(stream, ids, anchor, postings ? postings.firstIn(doc) : 0);
+      if (stream === undefined) return false;
+      if (!postings?.firsts || !postings.lasts) return streamHasRun(stream, ids, anchor);
+      // Not in the text's postings: the word, so the phrase, is not in the text.
+      const at = postings.seek(doc, hint);
+      if (at === -1) return false;
+      hint = at;
+      return streamHasRun(stream, ids, anchor, postings.firsts[at], postings.lasts[at]);
     };
   }
 
@@ -655,6 +676,7 @@ export class SectionIndex {
     const docs = new Int32Array(postingCount);
     const tfs = new Uint8Array(postingCount);
     const firsts = new Uint16Array(postingCount);
+    const lasts = new Uint16Array(postingCount);
     let at = 0;
     let textAt = 0;
     for (const data of this.tree.values()) {
@@ -664,8 +686,9 @@ export class SectionIndex {
         docs.set(postings.docs.subarray(0, postings.size), at);
         tfs.set(postings.tfs.subarray(0, postings.size), at);
         at += postings.size;
-        if (f === TEXT_FIELD && postings.firsts) {
+        if (f === TEXT_FIELD && postings.firsts && postings.lasts) {
           firsts.set(postings.firsts.subarray(0, postings.size), textAt);
+          lasts.set(postings.lasts.subarray(0, postings.size), textAt);
           textAt += postings.size;
         }
       }
@@ -713,6 +736,7 @@ export class SectionIndex {
       wide,
       narrow,
       firsts: firsts.subarray(0, textAt),
+      lasts: lasts.subarray(0, textAt),
       tfs,
       isWide,
       layouts: layouts.subarray(0, l),
@@ -742,6 +766,7 @@ export class SectionIndex {
     const docs = part('docs', (b, o, l) => new Int32Array(b, o, l));
     const tfs = part('tfs', (b, o, l) => new Uint8Array(b, o, l));
     const firsts = part('firsts', (b, o, l) => new Uint16Array(b, o, l));
+    const lasts = part('lasts', (b, o, l) => new Uint16Array(b, o, l));
     const fieldLengths = part('fieldLengths', (b, o, l) => new Uint32Array(b, o, l));
     const streamLengths = part('streamLengths', (b, o, l) => new Uint32Array(b, o, l));
     const isWide = part('isWide', (b, o, l) => new Uint8Array(b, o, l));
@@ -790,11 +815,13 @@ export class SectionIndex {
         const size = header.termSizes[t * SEARCH_FIELDS.length + f]!;
         if (size === 0) continue;
         let first: Uint16Array | null = null;
+        let last: Uint16Array | null = null;
         if (f === TEXT_FIELD) {
           first = firsts.subarray(textAt, textAt + size);
+          last = lasts.subarray(textAt, textAt + size);
           textAt += size;
         }
-        data.set(f, new Postings(docs.subarray(at, at + size), tfs.subarray(at, at + size), size, first));
+        data.set(f, new Postings(docs.subarray(at, at + size), tfs.subarray(at, at + size), size, first, last));
         at += size;
       }
       index.tree.set(term, data);
