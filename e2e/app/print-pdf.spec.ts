@@ -21,6 +21,8 @@ async function openPreview(page: Page, shell: FakeShell, appUrl: string, command
   await expect(councils.getByRole('option')).toHaveCount(4);
   await councils.getByRole('option', { name: /Coventry/ }).click();
   await expect(page.getByRole('listbox', { name: 'Letters' }).getByRole('option', { selected: true })).toBeVisible();
+  // The menu opens the summary of what is shown: wait for the letter itself, not just its selection.
+  await expect(page.getByRole('article', { name: 'Letter' })).toContainText('Coventry City Council');
   await shell.menu(page, command);
   const preview = page.getByRole('dialog', { name: 'Print preview' });
   await expect(preview).toBeVisible();

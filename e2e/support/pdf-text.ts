@@ -27,6 +27,39 @@ export async function pdfPages(file: string): Promise<string[]> {
   return stdout.split('\f').slice(0, -1);
 }
 
+/** One page's text (numbered from 1), laid out as on the page (`pdftotext -f n -l n -layout`). */
+export async function pdfPageText(file: string, page: number): Promise<string> {
+  if (!PDFTOTEXT) throw new Error(pdfToolsMissing);
+  const { stdout } = await run(PDFTOTEXT, ['-f', String(page), '-l', String(page), '-layout', '-enc', 'UTF-8', file, '-']);
+  return stdout.replace(/\f$/, '');
+}
+
+/** A word on a page and its box, in points from the page's top left corner. */
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** One page's size in points and its words with their boxes (`pdftotext -f n -l n -bbox`). */
+export async function pdfPageWords(file: string, page: number): Promise<{ width: number; height: number; words: PdfWord[] }> {
+  if (!PDFTOTEXT) throw new Error(pdfToolsMissing);
+  const { stdout } = await run(PDFTOTEXT, ['-f', String(page), '-l', String(page), '-bbox', '-enc', 'UTF-8', file, '-']);
+  const size = /<page width="([\d.]+)" height="([\d.]+)">/.exec(stdout);
+  if (!size?.[1] || !size[2]) throw new Error(`pdftotext -bbox gave no page ${page} of ${file}`);
+  const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+  const words = [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    text: m[5]!.replace(/&(?:amp|lt|gt|quot|apos);/g, (e) => entities[e] ?? e),
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+  }));
+  return { width: Number(size[1]), height: Number(size[2]), words };
+}
+
 export interface PdfInfo {
   pages: number;
   /** Width and height in points (1/72 inch), rounded. */

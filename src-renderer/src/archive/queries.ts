@@ -23,6 +23,29 @@ export function queryLettersOf(councilKey: string): Promise<StoredLetter[]> {
     .toArray();
 }
 
+/** A council's newest letter, and its newest APA letter when that is an older one. */
+async function latestOf(councilKey: string): Promise<StoredLetter[]> {
+  const newestFirst = () =>
+    getDb().letters.where('[councilKey+date]').between([councilKey, Dexie.minKey], [councilKey, Dexie.maxKey]).reverse();
+  const newest = await newestFirst().first();
+  if (!newest) return [];
+  if (newest.kind === 'apa') return [newest];
+  const apa = await newestFirst()
+    .filter((l) => l.kind === 'apa')
+    .first();
+  return apa ? [newest, apa] : [newest];
+}
+
+/**
+ * Each given council's (or, for null, every council's) newest letter and newest APA letter:
+ * all the archive summary needs, so a large archive is not read whole to print one table.
+ * A council's letters come newest first; a key with no letters adds none.
+ */
+export async function queryLatestLetters(councilKeys: readonly string[] | null): Promise<StoredLetter[]> {
+  const keys = councilKeys ?? (await getDb().councils.toCollection().primaryKeys());
+  return (await Promise.all(keys.map(latestOf))).flat();
+}
+
 /** Import reports, newest first. */
 export function queryReports(): Promise<ImportReport[]> {
   return getDb().reports.orderBy('startedAt').reverse().toArray();

@@ -81,6 +81,16 @@ export function ArchiveSummaryView({ summary, scope }: ArchiveSummaryViewProps) 
           {withoutApa > 0 ? `; ${countText(withoutApa, 'council')} without one ${withoutApa === 1 ? 'shows' : 'show'} none` : ''}.
         </p>
         <table className="summary-table summary-table--archive">
+          {/* The widths are set on columns: a fixed layout reads them from the first row, where the grades share one cell. */}
+          <colgroup>
+            <col className="summary-col-council" />
+            <col className="summary-col-region" />
+            <col className="summary-col-latest" />
+            <col className="summary-col-year" />
+            {APA_OUTCOMES.map(({ outcome }) => (
+              <col key={outcome} className="summary-col-grade" />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <SortHeader column="council" label="Council" sort={sort} onSort={sortBy} rowSpan={2} />

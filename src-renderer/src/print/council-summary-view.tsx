@@ -67,9 +67,10 @@ export function CouncilSummaryView({ summary }: { summary: CouncilSummary }) {
               <thead>
                 <tr>
                   <th scope="col">Judgement</th>
-                  {summary.apaGrades.columns.map((c) => (
+                  {summary.apaGrades.columns.map((c, _, columns) => (
                     <th key={c.letterId} scope="col">
-                      {c.year}
+                      {/* A year alone, unless two of the letters share it. */}
+                      {columns.filter((other) => other.year === c.year).length > 1 ? c.dateText : c.year}
                     </th>
                   ))}
                 </tr>
