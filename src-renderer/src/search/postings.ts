@@ -62,8 +62,9 @@ export class Postings {
     this.docs[this.size] = doc;
     this.tfs[this.size] = tf > MAX_TF ? MAX_TF : tf;
     if (this.firsts && this.lasts) {
-      this.firsts[this.size] = first === undefined || first > MAX_POSITION ? MAX_POSITION : first;
-      this.lasts[this.size] = last === undefined || last > MAX_POSITION ? MAX_POSITION : last;
+      // Not known: from the start to the end.
+      this.firsts[this.size] = first === undefined ? 0 : Math.min(first, MAX_POSITION);
+      this.lasts[this.size] = last === undefined ? MAX_POSITION : Math.min(last, MAX_POSITION);
     }
     this.size += 1;
   }

@@ -492,6 +492,35 @@ describe('keeping up with changes', () => {
     expect(runQuery(index, 'fostering', { letters: 10 }).letters).toHaveLength(10);
   });
 
+  it('saves and loads letters without sections, wherever they come', async () => {
+    const index = made();
+    index.addLetter(letter({ id: 'empty-1', council: 'Empty', sections: [] }));
+    index.addLetter(letter({ id: 'last', council: 'Last', sections: [{ text: 'fostering at last' }] }));
+    index.addLetter(letter({ id: 'empty-2', council: 'Empty', sections: [] }));
+    index.removeLetter('last');
+    await index.vacuum();
+    const loaded = SectionIndex.fromSnapshot(structuredClone(index.toSnapshot()))!;
+    expect(loaded).not.toBeNull();
+    expect(loaded.hasLetter('empty-1')).toBe(true);
+    expect(loaded.hasLetter('empty-2')).toBe(true);
+    expect(loaded.letterCount).toBe(index.letterCount);
+    expect(search(loaded, 'fostering').totalSections).toBe(search(index, 'fostering').totalSections);
+    expect(loaded.addLetter(letter({ id: 'after', council: 'After', sections: [{ text: 'fostering zebra' }] }))).toBe(true);
+    expect(found(search(loaded, 'fostering zebra'))).toEqual(['after#0']);
+  });
+
+  it('marks the part of a phrase that began before a snippet’s first word', () => {
+    const filler = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `w${from + i}`).join(' ');
+    const text = `${filler(0, 21)} alpha beta gamma ${filler(24, 30)} aa bb ${filler(32, 45)} cc dd ${filler(47, 60)}`;
+    const index = SectionIndex.empty();
+    index.addLetter(letter({ id: 'p', council: 'Phrase', sections: [{ text }] }));
+    const r = search(index, '"alpha beta gamma" OR aa bb cc dd');
+    const snippet = r.letters[0]!.sections[0]!.snippet;
+    expect(snippet.text.startsWith('\u2026beta gamma w24')).toBe(true);
+    expect(snippet.marks[0]).toEqual([1, 'beta gamma'.length + 1]);
+    expect(snippet.marks.map(([a, b]) => snippet.text.slice(a, b))).toEqual(['beta gamma', 'aa', 'bb', 'cc', 'dd']);
+  });
+
   it('answers the same from a snapshot, snippets included', () => {
     const index = made();
     const loaded = SectionIndex.fromSnapshot(structuredClone(index.toSnapshot()))!;

@@ -16,7 +16,7 @@ import type { ApaOutcome, Block, GradeScale, Section } from '../../../src-shared
 import { LEAD_WORDS, SNIPPET_WORDS, type MarkedText } from '../../../src-shared/search/snippet';
 import { isStopWord, normaliseWord, possessiveBase, wordsOf } from '../../../src-shared/search/words';
 import { Postings, streamHasRun, wordStream, type WordStream } from './postings';
-import { TextCodec } from './text-codec';
+import { TextCodec, ownCopy } from './text-codec';
 import type { SearchIndexRow } from '../archive/db';
 import type { StoredLetter } from '../archive/types';
 
@@ -177,6 +177,8 @@ export interface SnippetHits {
 interface LetterEntry {
   first: number;
   count: number;
+  /** What its sections share, kept here too so a letter without sections still saves. */
+  shared: SnapshotHeader['letters'][number];
 }
 
 /** The saved form's header: everything but the arrays, which travel as one binary buffer beside it. */
@@ -281,7 +283,19 @@ export class SectionIndex {
   addLetter(letter: StoredLetter): boolean {
     if (this.letters.has(letter.id)) return false;
     const docs = sectionDocuments(letter);
-    this.letters.set(letter.id, { first: this.nextId, count: docs.length });
+    const shared: LetterEntry['shared'] = [
+      letter.id,
+      this.nextId,
+      letter.councilKey,
+      letter.council.displayName,
+      letter.council.region,
+      letter.date,
+      letter.year,
+      letter.kind,
+      letter.overall?.grade ?? null,
+      letter.overall?.scale ?? null,
+    ];
+    this.letters.set(letter.id, { first: this.nextId, count: docs.length, shared });
     for (const doc of docs) this.addDocument(doc);
     this.generation += 1;
     return true;
@@ -382,6 +396,8 @@ export class SectionIndex {
     let id = this.wordIds.get(word);
     if (id === undefined) {
       id = this.words.length;
+      // A copy: the word may be a slice that would keep its whole section's text alive.
+      word = ownCopy(word);
       this.words.push(word);
       this.wordIds.set(word, id);
       if (id >= this.wordTotals.length) this.wordTotals = grown(this.wordTotals, id + 1, (n) => new Uint32Array(n));
@@ -548,6 +564,8 @@ export class SectionIndex {
       const ids = phrase.map((w) => this.wordIds.get(normaliseWord(w)));
       if (ids.length > 0 && ids.every((id) => id !== undefined)) runs.push(ids as number[]);
     }
+    // Longer phrases first, as the hit pattern tries them.
+    runs.sort((a, b) => b.length - a.length);
     return { words, phrases: runs };
   }
 
@@ -620,11 +638,12 @@ export class SectionIndex {
       endOf.push(text.length);
     }
     text += closing;
+    // Marks, from a phrase that began before the first word shown onwards.
     const marks: [number, number][] = [];
-    for (let i = first; i < last; i++) {
+    for (let i = Math.max(0, first - (hits.phrases[0]?.length ?? 1) + 1); i < last; i++) {
       const span = spanAt(i);
       if (!span) continue;
-      marks.push([startOf[i - first]!, endOf[Math.min(span.end, last) - 1 - first]!]);
+      if (span.end > first) marks.push([startOf[Math.max(i, first) - first]!, endOf[Math.min(span.end, last) - 1 - first]!]);
       i = span.end - 1;
     }
     return { text: text + (cutAfter ? '\u2026' : ''), marks };
@@ -652,9 +671,8 @@ export class SectionIndex {
   private save(): { header: SnapshotHeader; binary: ArrayBuffer } {
     const letters: SnapshotHeader['letters'] = [];
     const sections: SnapshotHeader['sections'] = [];
-    for (const [id, entry] of this.letters) {
-      const s = this.docs[entry.first]!;
-      letters.push([id, entry.first, s.councilKey, s.councilName, s.region, s.date, s.year, s.kind, s.overall, s.overallScale]);
+    for (const entry of this.letters.values()) {
+      letters.push(entry.shared);
       const list: SnapshotHeader['sections'][number] = [];
       for (let i = 0; i < entry.count; i++) {
         const d = this.docs[entry.first + i]!;
@@ -778,9 +796,11 @@ export class SectionIndex {
     const index = new SectionIndex();
     const capacity = header.nextId;
     index.nextId = capacity;
-    header.letters.forEach(([id, first, councilKey, councilName, region, date, year, kind, overall, overallScale], i) => {
+    header.letters.forEach((shared, i) => {
+      const [id, first, councilKey, councilName, region, date, year, kind, overall, overallScale] = shared;
       const list = header.sections[i]!;
-      index.letters.set(id, { first, count: list.length });
+      if (first + list.length > capacity) throw new Error('a letter lies beyond the saved sections');
+      index.letters.set(id, { first, count: list.length, shared });
       list.forEach(([heading, grade, gradeScale, outcome], sectionIndex) => {
         index.liveDocs += 1;
         index.track(first + sectionIndex, {
@@ -850,7 +870,7 @@ export class SectionIndex {
         n += length;
       }
     }
-    if (index.liveDocs !== header.documentCount || l !== layouts.length || textAt !== firsts.length) throw new Error('the snapshot does not add up');
+    if (index.liveDocs !== header.documentCount || l !== layouts.length || textAt !== firsts.length || at !== docs.length || n !== narrow.length || w !== wide.length) throw new Error('the snapshot does not add up');
     return index;
   }
 }

@@ -149,7 +149,6 @@ export class SearchService {
       const letters = await this.db.letters.bulkGet(letterIds.slice(start, start + PAGE_SIZE));
       for (const letter of letters) if (letter) changed = index.addLetter(letter) || changed;
     }
-    if (changed) index.trim();
     return changed;
   }
 
@@ -166,6 +165,8 @@ export class SearchService {
   private async save(): Promise<void> {
     if (!this.index) return;
     const started = Date.now();
+    // Give back the room postings kept for growth while letters came in: once, when things are quiet.
+    this.index.trim();
     const row = this.index.toSnapshot(this.version);
     await this.db.searchIndex.put(row);
     this.snapshotChars = row.json.length;

@@ -11,6 +11,11 @@
  */
 import { WORD_PATTERN, normaliseApostrophes, normaliseWord } from '../../../src-shared/search/words';
 
+/** A string of its own, sharing no memory with the text it was cut from (V8 keeps longer slices as views of it). */
+export function ownCopy(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
 const LOWER = 0;
 const CAPITAL = 1;
 const UPPER = 2;
@@ -55,7 +60,7 @@ export class TextCodec {
       if (raw === word) kind = LOWER;
       else if (raw === capitalised(word)) kind = CAPITAL;
       else if (raw === word.toUpperCase()) kind = UPPER;
-      else extras.push(raw);
+      else extras.push(ownCopy(raw));
       bytes.push(separator | kind);
       end = match.index + match[0].length;
     }
@@ -111,7 +116,7 @@ export class TextCodec {
 
   private separatorByte(separator: string, extras: string[]): number {
     const n = this.separatorNumber(separator);
-    if (n === ESCAPE) extras.push(separator);
+    if (n === ESCAPE) extras.push(ownCopy(separator));
     return n << 2;
   }
 
@@ -120,6 +125,7 @@ export class TextCodec {
     if (n === undefined) {
       if (this.separators.length >= ESCAPE) return ESCAPE;
       n = this.separators.length;
+      separator = ownCopy(separator);
       this.separators.push(separator);
       this.separatorIds.set(separator, n);
     }
