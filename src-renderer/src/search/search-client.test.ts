@@ -38,6 +38,10 @@ class FakeWorker {
     for (const listener of this.listeners.get('error') ?? []) listener({ message });
   }
 
+  garble(): void {
+    for (const listener of this.listeners.get('messageerror') ?? []) listener({ data: null });
+  }
+
   /** The last request of this type. */
   last<T extends SearchRequest['type']>(type: T): Extract<SearchRequest, { type: T }> {
     return [...this.sent].reverse().find((m) => m.type === type) as Extract<SearchRequest, { type: T }>;
@@ -146,6 +150,17 @@ describe('search client', () => {
     const pending = runSearch('x');
     FakeWorker.made[0]!.fail('boom');
     await expect(pending).rejects.toThrow(/stopped \(boom\)/);
+    expect(FakeWorker.made[0]!.terminated).toBe(true);
+    void runSearch('y').catch(() => undefined);
+    expect(FakeWorker.made).toHaveLength(2);
+  });
+
+  it('fails what is waiting when a reply cannot be read, and starts a new worker next time', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const { runSearch } = await client();
+    const pending = runSearch('x');
+    FakeWorker.made[0]!.garble();
+    await expect(pending).rejects.toThrow(/could not be read/);
     expect(FakeWorker.made[0]!.terminated).toBe(true);
     void runSearch('y').catch(() => undefined);
     expect(FakeWorker.made).toHaveLength(2);

@@ -57,11 +57,14 @@ function startWorker(): Worker {
     else request.resolve(reply);
   });
   // A crashed worker is replaced on the next call; the new one reloads the snapshot and catches up.
-  created.addEventListener('error', (event) => {
-    failAll(`the search worker stopped (${event.message || 'unknown error'})`);
+  const crashed = (message: string): void => {
+    failAll(message);
     created.terminate();
     if (worker === created) worker = null;
-  });
+  };
+  created.addEventListener('error', (event) => crashed(`the search worker stopped (${event.message || 'unknown error'})`));
+  // A reply that cannot be read leaves its request unanswered for ever: start again instead.
+  created.addEventListener('messageerror', () => crashed('the search worker sent a message that could not be read'));
   const init: SearchRequest = { type: 'init', dbName: getDb().name };
   created.postMessage(init);
   return created;
