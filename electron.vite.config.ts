@@ -41,6 +41,8 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: resolve(__dirname, OUT, 'renderer'),
+      // LETTER_ARCHIVE_MINIFY=0 keeps function names, for reading CPU profiles (npm run bench -- --cpu-profile).
+      minify: process.env.LETTER_ARCHIVE_MINIFY !== '0',
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
   },

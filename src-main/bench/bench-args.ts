@@ -3,7 +3,7 @@ import { readOptions, wholeNumber } from '../corpus/corpus-args';
 
 export const BENCH_USAGE = `Usage: npm run bench -- [--letters N] [--corpus <folder>] [--seed S]
                          [--import-timeout-min M] [--keep-corpus] [--per-query]
-                         [--incognito] [--renderer <folder>]
+                         [--incognito] [--renderer <folder>] [--cpu-profile <file>]
 
 Builds the app, makes a corpus of N letters (default 10000) in a temporary folder (or
 uses <folder>, made earlier with "npm run corpus"), imports it into the app in Chromium
@@ -19,6 +19,9 @@ through "Import folder…", then measures search. Prints one JSON object per lin
   --incognito              keep the archive in an off-the-record context (in memory, as
                            the end-to-end tests do) instead of a temporary profile on disk
   --renderer <folder>      serve this built renderer instead of out/renderer
+  --cpu-profile <file>     write a CPU profile of the search worker while the queries are
+                           typed (open it in Chrome's DevTools), and print where the time went;
+                           build with LETTER_ARCHIVE_MINIFY=0 to keep function names
   -h, --help               print this help`;
 
 export interface BenchOptions {
@@ -28,6 +31,7 @@ export interface BenchOptions {
   importTimeoutMin: number;
   keepCorpus: boolean;
   perQuery: boolean;
+  cpuProfile: string | null;
   renderer: string | null;
   incognito: boolean;
 }
@@ -35,7 +39,7 @@ export interface BenchOptions {
 export type BenchArgs = { kind: 'help' } | { kind: 'run'; options: BenchOptions } | { kind: 'error'; message: string };
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const options: BenchOptions = { letters: 10_000, corpus: null, seed: 1, importTimeoutMin: 10, keepCorpus: false, perQuery: false, renderer: null, incognito: false };
+  const options: BenchOptions = { letters: 10_000, corpus: null, seed: 1, importTimeoutMin: 10, keepCorpus: false, perQuery: false, cpuProfile: null, renderer: null, incognito: false };
   for (const option of readOptions(argv)) {
     const number = (min: number, max: number): number | { error: string } => wholeNumber(option.name ?? '', option.value(), min, max);
     switch (option.name) {
@@ -61,12 +65,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         break;
       }
       case '--corpus':
-      case '--renderer': {
+      case '--renderer':
+      case '--cpu-profile': {
         const value = option.value();
         if (typeof value !== 'string') return { kind: 'error', message: value.error };
-        if (value.trim() === '') return { kind: 'error', message: `${option.name} needs a folder.` };
+        if (value.trim() === '') return { kind: 'error', message: `${option.name} needs a ${option.name === '--cpu-profile' ? 'file' : 'folder'}.` };
         if (option.name === '--corpus') options.corpus = value;
-        else options.renderer = value;
+        else if (option.name === '--renderer') options.renderer = value;
+        else options.cpuProfile = value;
         break;
       }
       case '--keep-corpus':

@@ -18,6 +18,29 @@ export interface HeapFigures {
   workers: { url: string; used: number; jsHeap: number; arrayBuffers: number }[];
 }
 
+/** A CPU profile as the DevTools protocol gives it (the parts read here). */
+export interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Self time by function, most first: where a profile's time went. */
+export function selfTimes(profile: CpuProfile, top = 15): { fn: string; ms: number }[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  samples.forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : '?';
+    totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([fn, ms]) => ({ fn, ms: Math.round(ms * 10) / 10 }));
+}
+
 interface Attached {
   sessionId: string;
   targetInfo: { type: string; url: string };
@@ -55,7 +78,7 @@ export class HeapProbe {
     await this.cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   }
 
-  private toWorker<T>(sessionId: string, method: string, timeoutMs = 30_000): Promise<T> {
+  private toWorker<T>(sessionId: string, method: string, timeoutMs = 30_000, params?: object): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -67,12 +90,36 @@ export class HeapProbe {
         if (reply.error) reject(new Error(reply.error.message));
         else resolve(reply.result as T);
       });
-      this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch((error: unknown) => {
+      this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify(params ? { id, method, params } : { id, method }) }).catch((error: unknown) => {
         clearTimeout(timer);
         this.waiting.delete(`${sessionId}:${id}`);
         reject(error instanceof Error ? error : new Error(String(error)));
       });
     });
+  }
+
+  /** Starts the CPU profiler in the workers whose script URL matches `url`; returns how many. */
+  async startProfiling(url: RegExp): Promise<number> {
+    let started = 0;
+    for (const [sessionId, workerUrl] of this.workers) {
+      if (!url.test(workerUrl)) continue;
+      await this.toWorker(sessionId, 'Profiler.enable');
+      await this.toWorker(sessionId, 'Profiler.setSamplingInterval', 30_000, { interval: 200 });
+      await this.toWorker(sessionId, 'Profiler.start');
+      started += 1;
+    }
+    return started;
+  }
+
+  /** Stops the profilers `startProfiling` started, and gives their profiles. */
+  async stopProfiling(url: RegExp): Promise<{ url: string; profile: CpuProfile }[]> {
+    const profiles: { url: string; profile: CpuProfile }[] = [];
+    for (const [sessionId, workerUrl] of this.workers) {
+      if (!url.test(workerUrl)) continue;
+      const { profile } = await this.toWorker<{ profile: CpuProfile }>(sessionId, 'Profiler.stop', 60_000);
+      profiles.push({ url: workerUrl, profile });
+    }
+    return profiles;
   }
 
   /** Collects garbage everywhere, then reads each heap. */

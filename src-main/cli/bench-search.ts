@@ -18,7 +18,7 @@
  * `target` and `pass`); progress goes to stderr. Targets are reported, never asserted.
  */
 import { chromium, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/browser-path';
 import { serveFolder } from '../../e2e/support/static-server';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy';
 import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from '../bench/bench-args';
-import { HeapProbe, type HeapFigures } from '../bench/heap-probe';
+import { HeapProbe, selfTimes, type HeapFigures } from '../bench/heap-probe';
 import { BENCH_QUERIES, WARM_UP_QUERIES, naiveQuery } from '../bench/queries';
 import { median, percentile, round } from '../bench/stats';
 import { makeCorpus } from '../corpus/build-corpus';
@@ -309,7 +309,15 @@ async function run(options: BenchOptions): Promise<void> {
       const indexed: SearchTiming[] = [];
       try {
         for (const query of WARM_UP_QUERIES) await typeQuery(page, query);
+        const profiling = options.cpuProfile ? await heap.startProfiling(/search/i) : 0;
         for (const { query } of BENCH_QUERIES) indexed.push(await typeQuery(page, query));
+        if (profiling > 0 && options.cpuProfile) {
+          const [taken] = await heap.stopProfiling(/search/i);
+          if (taken) {
+            writeFileSync(options.cpuProfile, JSON.stringify(taken.profile));
+            emit({ metric: 'cpu_profile', value: options.cpuProfile, unit: 'file', worker: taken.url, selfTimeMs: selfTimes(taken.profile) });
+          }
+        }
       } catch (error) {
         // A search that never answers would stall every one after it: report what was measured.
         log(`typing stopped after ${indexed.length} of ${BENCH_QUERIES.length} queries: ${error instanceof Error ? error.message : String(error)}`);
