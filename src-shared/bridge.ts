@@ -77,6 +77,12 @@ export type PrintOutcome =
 /** Largest batch of files one readFiles call may ask for. */
 export const MAX_READ_BATCH = 200;
 
+/**
+ * Largest total of listed sizes one readFiles call may ask for, so one reply never holds
+ * hundreds of megabytes; a file larger than this is read on its own.
+ */
+export const MAX_READ_BYTES = 32 * 1024 * 1024;
+
 export interface ArchiveBridge {
   /** Opens the system's folder dialog; null when the person cancels. */
   chooseFolder(): Promise<string | null>;

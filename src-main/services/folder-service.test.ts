@@ -79,6 +79,17 @@ describe('readFiles', () => {
     }
   });
 
+  it('refuses a batch whose listed sizes pass the byte budget, but reads a large file on its own', async () => {
+    // "letter a" and "letter b" are 8 bytes each.
+    const service = createFolderService({ maxReadBytes: 12 });
+    await service.listFolder(root);
+    await expect(service.readFiles(root, ['a.txt', 'nested/b.txt'])).rejects.toThrow(/2 files come to 16 bytes.*12 bytes/);
+    expect((await service.readFiles(root, ['a.txt'])).map((r) => ('bytes' in r ? text(r.bytes) : r.error))).toEqual(['letter a']);
+    const roomy = createFolderService({ maxReadBytes: 16 });
+    await roomy.listFolder(root);
+    expect(await roomy.readFiles(root, ['a.txt', 'nested/b.txt'])).toHaveLength(2);
+  });
+
   it('refuses paths the listing did not return, including ../ tricks and absolute paths', async () => {
     const service = createFolderService({ maxFileBytes: 100 });
     await service.listFolder(root);

@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_READ_BATCH, type FileRead, type FolderListing } from '../../src-shared/bridge';
+import { MAX_READ_BATCH, MAX_READ_BYTES, type FileRead, type FolderListing } from '../../src-shared/bridge';
 import { readCappedFile } from '../cli/parse-files';
-import { DEFAULT_MAX_FILE_BYTES, REASON_LINK_OUTSIDE, describeFsError, isInside, walkFolder } from '../folder/walk-folder';
+import { DEFAULT_MAX_FILE_BYTES, REASON_LINK_OUTSIDE, describeFsError, formatBytes, isInside, walkFolder } from '../folder/walk-folder';
 
 /** What readFiles answers for a path the folder's last listing did not return. */
 export const REASON_NOT_LISTED = 'not in the listed folder';
@@ -23,6 +23,8 @@ const READ_CONCURRENCY = 8;
 export interface FolderServiceOptions {
   /** Files larger than this are skipped when listing and refused when reading. Default: 20 MB. */
   maxFileBytes?: number;
+  /** Most bytes (by listed size) one readFiles call may ask for, unless it asks for one file. Default: MAX_READ_BYTES. */
+  maxReadBytes?: number;
 }
 
 export interface FolderService {
@@ -35,8 +37,8 @@ export interface FolderService {
 interface Listed {
   /** The root with every symbolic link resolved, as it was when listed. */
   rootReal: string;
-  /** Relative path → resolved absolute path of each listed file. */
-  files: Map<string, string>;
+  /** Relative path → resolved absolute path and size of each listed file. */
+  files: Map<string, { path: string; size: number }>;
 }
 
 /**
@@ -49,6 +51,7 @@ export function createFolderService(options: FolderServiceOptions = {}): FolderS
   if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes < 0) {
     throw new Error(`maxFileBytes must be a whole number of bytes, not ${maxFileBytes}.`);
   }
+  const maxReadBytes = options.maxReadBytes ?? MAX_READ_BYTES;
   const listings = new Map<string, Listed>();
 
   return {
@@ -58,7 +61,7 @@ export function createFolderService(options: FolderServiceOptions = {}): FolderS
       listings.delete(key);
       const { files, skipped } = await walkFolder(key, { maxFileBytes });
       const rootReal = await fs.realpath(key);
-      listings.set(key, { rootReal, files: new Map(files.map((f) => [f.relativePath, f.path])) });
+      listings.set(key, { rootReal, files: new Map(files.map((f) => [f.relativePath, { path: f.path, size: f.size }])) });
       // Only what the bridge promises: absolute paths stay in this process.
       return {
         root,
@@ -72,10 +75,14 @@ export function createFolderService(options: FolderServiceOptions = {}): FolderS
       checkBatch(relativePaths);
       const listing = listings.get(key);
       if (!listing) throw new Error(`The folder "${root}" has not been listed: list it before reading from it.`);
+      const bytes = relativePaths.reduce((sum, p) => sum + (listing.files.get(p)?.size ?? 0), 0);
+      if (relativePaths.length > 1 && bytes > maxReadBytes) {
+        throw new RangeError(`These ${relativePaths.length} files come to ${formatBytes(bytes)}; at most ${formatBytes(maxReadBytes)} can be read at once.`);
+      }
       return mapLimited(relativePaths, READ_CONCURRENCY, async (relativePath): Promise<FileRead> => {
         const file = listing.files.get(relativePath);
         if (file === undefined) return { relativePath, error: REASON_NOT_LISTED };
-        const read = await readListedFile(listing.rootReal, file, maxFileBytes);
+        const read = await readListedFile(listing.rootReal, file.path, maxFileBytes);
         return 'error' in read ? { relativePath, error: read.error } : { relativePath, bytes: read.bytes };
       });
     },

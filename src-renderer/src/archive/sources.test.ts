@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { MAX_READ_BATCH, type ArchiveBridge } from '../../../src-shared/bridge';
-import { MAX_FILE_BYTES, SAME_PATH_REASON, TOO_LARGE_REASON, bridgeSource, droppedItemsSource, fileListSource, getAsEntries } from './sources';
+import { MAX_READ_BATCH, MAX_READ_BYTES, type ArchiveBridge } from '../../../src-shared/bridge';
+import { MAX_FILE_BYTES, SAME_PATH_REASON, TOO_LARGE_REASON, bridgeSource, droppedItemsSource, fileListSource, getAsEntries, readBatches } from './sources';
 
 function file(name: string, content: string, relativePath = ''): File {
   const made = new File([content], name);
@@ -38,6 +38,28 @@ describe('bridgeSource', () => {
     expect(read.map((r) => r.relativePath)).toEqual(paths);
     expect(calls.map((c) => c.length)).toEqual([MAX_READ_BATCH, 5]);
     expect(bridgeSource(bridge, '/letters', 'My letters').label).toBe('My letters');
+  });
+});
+
+describe('readBatches', () => {
+  const MB = 1024 * 1024;
+
+  it('keeps each batch within the bridge’s count and byte budget, in order, a large file alone', () => {
+    const sizes = new Map([
+      ['a', 20 * MB],
+      ['b', 10 * MB],
+      ['c', 5 * MB],
+      ['big', MAX_READ_BYTES + 1],
+      ['d', 1],
+    ]);
+    const batches = readBatches(['a', 'b', 'c', 'big', 'd'], (p) => sizes.get(p)!);
+    expect(batches).toEqual([['a', 'b'], ['c'], ['big'], ['d']]);
+    for (const batch of batches) {
+      const bytes = batch.reduce((n, p) => n + sizes.get(p)!, 0);
+      expect(batch.length === 1 || bytes <= MAX_READ_BYTES).toBe(true);
+    }
+    expect(readBatches([], () => 0)).toEqual([]);
+    expect(readBatches(Array.from({ length: MAX_READ_BATCH * 2 + 1 }, (_, i) => `f${i}`), () => 10).map((b) => b.length)).toEqual([MAX_READ_BATCH, MAX_READ_BATCH, 1]);
   });
 });
 

@@ -2,7 +2,7 @@
  * Where an import reads letter files from: a folder walked by the main process (through
  * the bridge), or files picked or dropped in the window. Each gives paths and bytes, nothing more.
  */
-import { MAX_READ_BATCH, type ArchiveBridge } from '../../../src-shared/bridge';
+import { MAX_READ_BATCH, MAX_READ_BYTES, type ArchiveBridge } from '../../../src-shared/bridge';
 import type { ImportFailure, LetterSource } from './types';
 
 import { DEFAULT_MAX_FILE_BYTES, isIgnoredName, tooLargeReason } from '../../../src-shared/letters/file-rules';
@@ -26,12 +26,37 @@ function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Paths in batches the bridge accepts: at most MAX_READ_BATCH files and MAX_READ_BYTES of
+ * listed size each (a larger file goes alone), in order.
+ */
+export function readBatches(relativePaths: readonly string[], sizeOf: (relativePath: string) => number): string[][] {
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let bytes = 0;
+  for (const path of relativePaths) {
+    const size = sizeOf(path);
+    if (batch.length > 0 && (batch.length >= MAX_READ_BATCH || bytes + size > MAX_READ_BYTES)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(path);
+    bytes += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
 /** A folder on disk, listed and read by the main process through `window.archive`. */
 export function bridgeSource(bridge: ArchiveBridge, root: string, label: string = root): LetterSource {
+  /** Listed sizes, to keep each read within the bridge's byte budget. */
+  const sizes = new Map<string, number>();
   return {
     label,
     async list() {
       const listing = await bridge.listFolder(root);
+      for (const { relativePath, size } of listing.files) sizes.set(relativePath, size);
       return {
         files: listing.files.map(({ relativePath, size }) => ({ relativePath, size })),
         skipped: listing.skipped.map(({ relativePath, reason }) => ({ file: relativePath, reason })),
@@ -39,9 +64,7 @@ export function bridgeSource(bridge: ArchiveBridge, root: string, label: string 
     },
     async read(relativePaths) {
       const out = [];
-      for (let start = 0; start < relativePaths.length; start += MAX_READ_BATCH) {
-        out.push(...(await bridge.readFiles(root, relativePaths.slice(start, start + MAX_READ_BATCH))));
-      }
+      for (const batch of readBatches(relativePaths, (p) => sizes.get(p) ?? 0)) out.push(...(await bridge.readFiles(root, batch)));
       return out;
     },
   };
