@@ -112,6 +112,27 @@ describe('SearchService', () => {
     expect((await service.search('coventry')).totalSections).toBe(0);
   });
 
+  it('answers the same after saving, and keeps taking changes (it goes on from the saved form)', async () => {
+    const files = sampleFiles();
+    const leicester = 'leicester-2009-annual-rating.txt';
+    const leicesterOnly = new Map([[leicester, files.get(leicester)!]]);
+    files.delete(leicester);
+    await importSamples(files);
+    const service = new SearchService(getDb(), { saveDelayMs: 10_000 });
+    const before = await service.search('"looked after children" OR fostering');
+    await service.flush();
+    expect(untimed(await service.search('"looked after children" OR fostering'))).toEqual(untimed(before));
+    await importLetters(memorySource(leicesterOnly), { parse: parseDirectly });
+    const leicesterId = (await getDb().letters.toArray()).find((l) => l.sourceFile === leicester)!.id;
+    await service.add([leicesterId]);
+    await service.flush();
+    expect(councilsFound(await service.search('fostering'))).toContain('Leicester');
+    await service.remove([leicesterId]);
+    await service.flush();
+    expect(councilsFound(await service.search('fostering'))).not.toContain('Leicester');
+    expect(untimed(await service.search('"looked after children" OR fostering'))).toEqual(untimed(before));
+  });
+
   it('passes the letter limit on', async () => {
     await importSamples();
     const service = new SearchService(getDb());

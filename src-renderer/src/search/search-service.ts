@@ -165,10 +165,11 @@ export class SearchService {
   private async save(): Promise<void> {
     if (!this.index) return;
     const started = Date.now();
-    // Give back the room postings kept for growth while letters came in: once, when things are quiet.
-    this.index.trim();
     const row = this.index.toSnapshot(this.version);
     await this.db.searchIndex.put(row);
+    // Go on from what was saved: one compact buffer. The index before it holds postings grown
+    // with room to spare, and views that keep the buffer it was loaded from alive.
+    this.index = SectionIndex.fromSnapshot(row, this.version) ?? this.index;
     this.snapshotChars = row.json.length;
     this.lastSaveMs = Date.now() - started;
   }
