@@ -218,6 +218,18 @@ function expandWord(index: SectionIndex, word: string, prefix: boolean, fuzzy: b
 /** Field boosts in SEARCH_FIELDS order. */
 const BOOSTS = SEARCH_FIELDS.map((f) => (FIELD_BOOST as Record<string, number>)[f] ?? 1);
 
+/** What scoring a term's postings in field `f` needs: its weight times boost and idf, and the length norm. */
+function fieldScoring(index: SectionIndex, matching: number, weight: number, f: number): { factor: number; norm: number } {
+  const n = index.documentCount;
+  const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+  return { factor: weight * BOOSTS[f]! * idf, norm: BM25_B / index.averageFieldLength(f) };
+}
+
+/** BM25+ of a term seen `tf` times in a field `length` words long. */
+function termScore(factor: number, norm: number, tf: number, length: number): number {
+  return factor * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + norm * length)));
+}
+
 /**
  * Adds the plan's scores to `ws.score` for documents whose `ws.stamp` is `onlyStamp`, or
  * for every live document when `onlyStamp` is 0; marks each scored document in `mark` with
@@ -225,7 +237,6 @@ const BOOSTS = SEARCH_FIELDS.map((f) => (FIELD_BOOST as Record<string, number>)[
  * `ws.candidates` (their score set rather than added to); returns how many candidates there are.
  */
 function scorePlan(index: SectionIndex, ws: Workspace, plan: Plan, onlyStamp: number, mark: Uint32Array, markStamp: number, collect: boolean): number {
-  const n = index.documentCount;
   const lengths = index.fieldLengths;
   const score = ws.score;
   const stamp = ws.stamp;
@@ -233,20 +244,17 @@ function scorePlan(index: SectionIndex, ws: Workspace, plan: Plan, onlyStamp: nu
   let count = 0;
   for (const { data, weight } of plan.derived) {
     for (let f = 0; f < SEARCH_FIELDS.length; f++) {
-      const postings = data.get(index.fieldIds[f]!);
+      const postings = data.get(f);
       if (!postings) continue;
       const matching = postings.size;
-      const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
-      const factor = weight * BOOSTS[f]! * idf;
+      const { factor, norm } = fieldScoring(index, matching, weight, f);
       const lengthOf = lengths[f]!;
-      const norm = BM25_B / index.averageFieldLength(f);
       const docs = postings.docs;
       const tfs = postings.tfs;
       for (let i = 0; i < matching; i++) {
         const doc = docs[i]!;
-        if (onlyStamp !== 0 ? stamp[doc] !== onlyStamp : index.doc(doc) === undefined) continue;
-        const tf = tfs[i]!;
-        const s = factor * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + norm * lengthOf[doc]!)));
+        if (onlyStamp !== 0 ? stamp[doc] !== onlyStamp : !index.isLive(doc)) continue;
+        const s = termScore(factor, norm, tfs[i]!, lengthOf[doc]!);
         if (mark[doc] !== markStamp) {
           mark[doc] = markStamp;
           if (collect) {
@@ -265,22 +273,18 @@ function scorePlan(index: SectionIndex, ws: Workspace, plan: Plan, onlyStamp: nu
 /** Like `scorePlan` over candidates, looking each up in the postings: cheaper when there are few candidates. */
 function scorePlanByLookup(index: SectionIndex, ws: Workspace, plan: Plan, count: number, mark: Uint32Array, markStamp: number): void {
   const candidates = ws.candidates;
-  const n = index.documentCount;
   const lengths = index.fieldLengths;
   for (const { data, weight } of plan.derived) {
     for (let f = 0; f < SEARCH_FIELDS.length; f++) {
-      const postings = data.get(index.fieldIds[f]!);
+      const postings = data.get(f);
       if (!postings) continue;
-      const matching = postings.size;
-      const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
-      const factor = weight * BOOSTS[f]! * idf;
+      const { factor, norm } = fieldScoring(index, postings.size, weight, f);
       const lengthOf = lengths[f]!;
-      const norm = BM25_B / index.averageFieldLength(f);
       for (let i = 0; i < count; i++) {
         const doc = candidates[i]!;
         const tf = postings.get(doc);
         if (tf === undefined) continue;
-        ws.score[doc]! += factor * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + norm * lengthOf[doc]!)));
+        ws.score[doc]! += termScore(factor, norm, tf, lengthOf[doc]!);
         mark[doc] = markStamp;
       }
     }
@@ -618,7 +622,7 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
     // Filters alone: every section that passes them.
     scored = false;
     for (let doc = 0; doc < index.capacity; doc++) {
-      if (index.doc(doc) !== undefined && keep(doc, [])) matches[total++] = doc;
+      if (keep(doc, [])) matches[total++] = doc;
     }
   } else if (parsed.clauses.length === 0 && parsed.exclude.length > 0) {
     errors.push('Say what to search for as well as what to leave out, or add a filter such as year:2009.');

@@ -241,8 +241,6 @@ export class SectionIndex {
   private readonly regionList: string[] = [''];
   private nextId = 0;
   private liveDocs = 0;
-  /** The search fields' ids: their places in SEARCH_FIELDS. */
-  readonly fieldIds: readonly number[] = SEARCH_FIELDS.map((_, i) => i);
   /** Changes whenever a document is added or removed, so caches know to forget. */
   generation = 0;
 
