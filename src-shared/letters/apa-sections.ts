@@ -1,33 +1,26 @@
 /** The sections of an annual performance assessment letter, with their grades. */
-import { isGradeValue, rating, type ApaOutcome, type Rating, type Section, type Timescale } from './letter';
+import { APA_OUTCOMES, isGradeValue, rating, type ApaOutcome, type Rating, type Section, type Timescale } from './letter';
 import { sentenceCase } from './names';
 import { appendBlock, type Unit } from './units';
 
-const OUTCOMES: { outcome: ApaOutcome; name: string; pattern: string }[] = [
-  {
-    outcome: 'overall-effectiveness',
+/** Each outcome's heading as the section is named, and the pattern its heading line matches. */
+const HEADING_OF: Record<ApaOutcome, { name: string; pattern: string }> = {
+  'overall-effectiveness': {
     name: "Overall effectiveness of children's services",
     pattern: String.raw`overall\s+effectiveness(?:\s+of\s+(?:the\s+)?(?:council['’]?s\s+)?children['’]?s?\s+services)?`,
   },
-  { outcome: 'being-healthy', name: 'Being healthy', pattern: String.raw`being\s+healthy` },
-  { outcome: 'staying-safe', name: 'Staying safe', pattern: String.raw`staying\s+safe` },
-  { outcome: 'enjoying-and-achieving', name: 'Enjoying and achieving', pattern: String.raw`enjoying\s+(?:and|&)\s+achieving` },
-  {
-    outcome: 'making-a-positive-contribution',
-    name: 'Making a positive contribution',
-    pattern: String.raw`making\s+a\s+positive\s+contribution`,
-  },
-  {
-    outcome: 'achieving-economic-well-being',
-    name: 'Achieving economic well-being',
-    pattern: String.raw`achieving\s+economic\s+well[\s\-–]?being`,
-  },
-  {
-    outcome: 'capacity-to-improve',
+  'being-healthy': { name: 'Being healthy', pattern: String.raw`being\s+healthy` },
+  'staying-safe': { name: 'Staying safe', pattern: String.raw`staying\s+safe` },
+  'enjoying-and-achieving': { name: 'Enjoying and achieving', pattern: String.raw`enjoying\s+(?:and|&)\s+achieving` },
+  'making-a-positive-contribution': { name: 'Making a positive contribution', pattern: String.raw`making\s+a\s+positive\s+contribution` },
+  'achieving-economic-well-being': { name: 'Achieving economic well-being', pattern: String.raw`achieving\s+economic\s+well[\s\-–]?being` },
+  'capacity-to-improve': {
     name: 'Capacity to improve',
     pattern: String.raw`capacity\s+to\s+improve(?:\s*,?\s*including\s+the\s+management\s+of\s+services\s+for\s+children\s+and\s+young\s+people)?`,
   },
-];
+};
+
+const OUTCOMES = APA_OUTCOMES.map((outcome) => ({ outcome, ...HEADING_OF[outcome] }));
 
 const GRADE = String.raw`\(?\s*grade\s*[:\-–]?\s*(\d+)\s*\)?`;
 const HEADINGS = OUTCOMES.map(({ outcome, pattern }) => ({

@@ -37,14 +37,17 @@ export interface Person {
 }
 
 /** The graded sections of an APA letter, in the order the letters give them. */
-export type ApaOutcome =
-  | 'overall-effectiveness'
-  | 'being-healthy'
-  | 'staying-safe'
-  | 'enjoying-and-achieving'
-  | 'making-a-positive-contribution'
-  | 'achieving-economic-well-being'
-  | 'capacity-to-improve';
+export const APA_OUTCOMES = [
+  'overall-effectiveness',
+  'being-healthy',
+  'staying-safe',
+  'enjoying-and-achieving',
+  'making-a-positive-contribution',
+  'achieving-economic-well-being',
+  'capacity-to-improve',
+] as const;
+
+export type ApaOutcome = (typeof APA_OUTCOMES)[number];
 
 export type Timescale = 'immediate' | 'next-six-months' | 'longer-term';
 

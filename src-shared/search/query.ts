@@ -3,7 +3,7 @@
  * (query-types.ts). Pure and forgiving: whatever cannot be understood is explained in
  * `errors` and left out, and the rest still searches.
  */
-import type { ApaOutcome, LetterKind } from '../letters/letter';
+import { APA_OUTCOMES, type LetterKind } from '../letters/letter';
 import type { GradeComparison, ParsedQuery, QueryClause, QueryFilters, QueryTerm } from './query-types';
 import { WORD_PATTERN, normaliseApostrophes } from './words';
 
@@ -30,15 +30,6 @@ export const REGIONS = [
   'Yorkshire and the Humber',
 ] as const;
 
-export const APA_OUTCOMES: readonly ApaOutcome[] = [
-  'overall-effectiveness',
-  'being-healthy',
-  'staying-safe',
-  'enjoying-and-achieving',
-  'making-a-positive-contribution',
-  'achieving-economic-well-being',
-  'capacity-to-improve',
-];
 
 /** Names a person may give a kind of letter, each with the kind it means. */
 const KIND_NAMES: readonly [string, LetterKind][] = [

@@ -2,7 +2,7 @@
  * The words a printed summary uses for dates, kinds, people, grades and file names. Pure, so
  * the summaries read the same in the app and in tests.
  */
-import type { ApaOutcome, GradeScale, LetterKind, Person, Rating, Timescale } from '../letters/letter';
+import { APA_OUTCOMES as LETTER_APA_OUTCOMES, type ApaOutcome, type GradeScale, type LetterKind, type Person, type Rating, type Timescale } from '../letters/letter';
 
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -46,15 +46,20 @@ export function countText(n: number, one: string, many = `${one}s`): string {
  * The seven graded sections of an APA letter, in the letters' order, with short names for
  * tables and the two-letter forms used where seven columns must fit across a page.
  */
-export const APA_OUTCOMES: readonly { outcome: ApaOutcome; name: string; abbreviation: string }[] = [
-  { outcome: 'overall-effectiveness', name: 'Overall effectiveness', abbreviation: 'OE' },
-  { outcome: 'being-healthy', name: 'Being healthy', abbreviation: 'BH' },
-  { outcome: 'staying-safe', name: 'Staying safe', abbreviation: 'SS' },
-  { outcome: 'enjoying-and-achieving', name: 'Enjoying and achieving', abbreviation: 'EA' },
-  { outcome: 'making-a-positive-contribution', name: 'Making a positive contribution', abbreviation: 'PC' },
-  { outcome: 'achieving-economic-well-being', name: 'Achieving economic well-being', abbreviation: 'EW' },
-  { outcome: 'capacity-to-improve', name: 'Capacity to improve', abbreviation: 'CI' },
-];
+const SHORT_NAMES: Record<ApaOutcome, { name: string; abbreviation: string }> = {
+  'overall-effectiveness': { name: 'Overall effectiveness', abbreviation: 'OE' },
+  'being-healthy': { name: 'Being healthy', abbreviation: 'BH' },
+  'staying-safe': { name: 'Staying safe', abbreviation: 'SS' },
+  'enjoying-and-achieving': { name: 'Enjoying and achieving', abbreviation: 'EA' },
+  'making-a-positive-contribution': { name: 'Making a positive contribution', abbreviation: 'PC' },
+  'achieving-economic-well-being': { name: 'Achieving economic well-being', abbreviation: 'EW' },
+  'capacity-to-improve': { name: 'Capacity to improve', abbreviation: 'CI' },
+};
+
+export const APA_OUTCOMES: readonly { outcome: ApaOutcome; name: string; abbreviation: string }[] = LETTER_APA_OUTCOMES.map((outcome) => ({
+  outcome,
+  ...SHORT_NAMES[outcome],
+}));
 
 export const TIMESCALE_NAMES: readonly { timescale: Timescale; name: string }[] = [
   { timescale: 'immediate', name: 'For immediate action' },
