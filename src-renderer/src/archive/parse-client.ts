@@ -1,40 +1,13 @@
 /** Runs the parser in a module Web Worker, created on first use. */
+import { WorkerChannel } from '../worker-channel';
 import type { FileBytes, ParseReply, ParsedFile } from './parse-messages';
 
-interface Pending {
-  resolve(results: ParsedFile[]): void;
-  reject(error: Error): void;
-}
-
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, Pending>();
-
-function failAll(message: string): void {
-  for (const request of pending.values()) request.reject(new Error(message));
-  pending.clear();
-}
-
-function startWorker(): Worker {
-  const created = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
-  created.addEventListener('message', (event: MessageEvent<ParseReply>) => {
-    const reply = event.data;
-    const request = pending.get(reply.id);
-    if (!request) return;
-    pending.delete(reply.id);
-    if ('error' in reply) request.reject(new Error(reply.error));
-    else request.resolve(reply.results);
-  });
-  // A worker that dies takes its requests with it; the next batch starts a new one.
-  const crashed = (message: string) => {
-    failAll(message);
-    created.terminate();
-    if (worker === created) worker = null;
-  };
-  created.addEventListener('error', (event) => crashed(`the parse worker stopped (${event.message || 'unknown error'})`));
-  created.addEventListener('messageerror', () => crashed('the parse worker sent a message that could not be read'));
-  return created;
-}
+const channel = new WorkerChannel<ParseReply>({
+  name: 'parse',
+  create: () => new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' }),
+  idOf: (reply) => reply.id,
+  errorOf: (reply) => ('error' in reply ? reply.error : null),
+});
 
 /** The buffers to transfer: each file's own buffer, copied first when the view shares it with other data. */
 function ownBuffers(files: FileBytes[]): { files: FileBytes[]; transfer: ArrayBuffer[] } {
@@ -55,24 +28,17 @@ function ownBuffers(files: FileBytes[]): { files: FileBytes[]; transfer: ArrayBu
  * Parses a batch of files in the parse worker. The files' buffers are transferred,
  * so the caller's byte arrays are empty afterwards. Rejects only if the worker itself fails.
  */
-export function parseInWorker(files: FileBytes[]): Promise<ParsedFile[]> {
-  worker ??= startWorker();
-  const id = nextId++;
-  const message = ownBuffers(files);
-  return new Promise<ParsedFile[]>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    try {
-      worker!.postMessage({ id, files: message.files }, message.transfer);
-    } catch (error) {
-      pending.delete(id);
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }
+export async function parseInWorker(files: FileBytes[]): Promise<ParsedFile[]> {
+  const reply = await channel.request((id) => {
+    const { files: owned, transfer } = ownBuffers(files);
+    return { message: { id, files: owned }, transfer };
   });
+  // The channel rejects error replies; this only tells the compiler so.
+  if ('error' in reply) throw new Error(reply.error);
+  return reply.results;
 }
 
 /** Stops the worker (it starts again on the next parse). */
 export function stopParseWorker(): void {
-  failAll('the parse worker was stopped');
-  worker?.terminate();
-  worker = null;
+  channel.stop('the parse worker was stopped');
 }

@@ -9,6 +9,7 @@
  *                                detail { source, documents, loadMs, snapshotChars }
  */
 import { getDb } from '../archive/db';
+import { WorkerChannel } from '../worker-channel';
 import type { SearchIndexInfo, SearchReply, SearchRequest } from './search-messages';
 import type { SearchResponse } from './search-types';
 
@@ -16,20 +17,6 @@ export type { SearchIndexInfo } from './search-messages';
 
 export const SEARCH_MEASURE = 'letter-archive:search';
 export const INDEX_LOAD_MEASURE = 'letter-archive:index-load';
-
-interface Pending {
-  resolve(reply: Extract<SearchReply, { type: 'result' | 'info' }>): void;
-  reject(error: Error): void;
-}
-
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, Pending>();
-
-function failAll(message: string): void {
-  for (const request of pending.values()) request.reject(new Error(message));
-  pending.clear();
-}
 
 /** Records a user-timing measure; never lets a missing or strict Performance API break a search. */
 function measure(name: string, start: number, detail: unknown): void {
@@ -40,67 +27,42 @@ function measure(name: string, start: number, detail: unknown): void {
   }
 }
 
-function startWorker(): Worker {
-  const startedAt = performance.now();
-  const created = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
-  created.addEventListener('message', (event: MessageEvent<SearchReply>) => {
-    const reply = event.data;
-    if (reply.type === 'ready') {
-      const { source, documents, loadMs, snapshotChars } = reply.info;
-      measure(INDEX_LOAD_MEASURE, startedAt, { source, documents, loadMs, snapshotChars });
-      return;
-    }
-    const request = pending.get(reply.id);
-    if (!request) return;
-    pending.delete(reply.id);
-    if (reply.type === 'error') request.reject(new Error(reply.message));
-    else request.resolve(reply);
-  });
-  // A crashed worker is replaced on the next call; the new one reloads the snapshot and catches up.
-  const crashed = (message: string): void => {
-    failAll(message);
-    created.terminate();
-    if (worker === created) worker = null;
-  };
-  created.addEventListener('error', (event) => crashed(`the search worker stopped (${event.message || 'unknown error'})`));
-  // A reply that cannot be read leaves its request unanswered for ever: start again instead.
-  created.addEventListener('messageerror', () => crashed('the search worker sent a message that could not be read'));
-  const init: SearchRequest = { type: 'init', dbName: getDb().name };
-  created.postMessage(init);
-  return created;
-}
+type Answer = Extract<SearchReply, { type: 'result' | 'info' }>;
 
-function send(message: SearchRequest): boolean {
-  if (typeof Worker === 'undefined') return false;
-  worker ??= startWorker();
-  worker.postMessage(message);
-  return true;
-}
+/** When the current worker was started, for the index-load measure. */
+let startedAt = 0;
+
+// A crashed worker is replaced on the next call; the new one reloads the snapshot and catches up.
+const channel = new WorkerChannel<SearchReply>({
+  name: 'search',
+  create: () => new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' }),
+  onStart(worker) {
+    startedAt = performance.now();
+    const init: SearchRequest = { type: 'init', dbName: getDb().name };
+    worker.postMessage(init);
+  },
+  idOf: (reply) => (reply.type === 'ready' ? undefined : reply.id),
+  errorOf: (reply) => (reply.type === 'error' ? reply.message : null),
+  onOther(reply) {
+    if (reply.type !== 'ready') return;
+    const { source, documents, loadMs, snapshotChars } = reply.info;
+    measure(INDEX_LOAD_MEASURE, startedAt, { source, documents, loadMs, snapshotChars });
+  },
+});
+
+const hasWorkers = (): boolean => typeof Worker !== 'undefined';
 
 /** Sends a request that has an answer, and waits for it. */
-function ask<T>(make: (id: number) => SearchRequest, pick: (reply: Extract<SearchReply, { type: 'result' | 'info' }>) => T): Promise<T> {
-  const id = nextId++;
-  return new Promise<T>((resolve, reject) => {
-    pending.set(id, {
-      resolve: (reply) => {
-        try {
-          resolve(pick(reply));
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      },
-      reject,
-    });
-    if (!send(make(id))) {
-      pending.delete(id);
-      reject(new Error('search needs a Web Worker, which this environment does not have'));
-    }
-  });
+async function ask<T>(make: (id: number) => SearchRequest, pick: (reply: Answer) => T): Promise<T> {
+  if (!hasWorkers()) throw new Error('search needs a Web Worker, which this environment does not have');
+  const reply = await channel.request((id) => ({ message: make(id) }));
+  if (reply.type !== 'result' && reply.type !== 'info') throw new Error('the search worker answered something else');
+  return pick(reply);
 }
 
 /** Starts the worker so the index is loaded (or built) before the first search. */
 export function warmUpSearch(): void {
-  if (typeof Worker !== 'undefined') worker ??= startWorker();
+  if (hasWorkers()) channel.get();
 }
 
 /**
@@ -136,10 +98,10 @@ export function searchIndexInfo(): Promise<SearchIndexInfo> {
 
 /** Tells the index that these letters were written to the archive. */
 export function notifyLettersAdded(letterIds: string[]): void {
-  if (letterIds.length) send({ type: 'add', letterIds });
+  if (letterIds.length && hasWorkers()) channel.post({ type: 'add', letterIds } satisfies SearchRequest);
 }
 
 /** Tells the index that these letters were deleted from the archive. */
 export function notifyLettersRemoved(letterIds: string[]): void {
-  if (letterIds.length) send({ type: 'remove', letterIds });
+  if (letterIds.length && hasWorkers()) channel.post({ type: 'remove', letterIds } satisfies SearchRequest);
 }
