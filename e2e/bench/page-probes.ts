@@ -248,7 +248,7 @@ export function countLetters(): Promise<number> {
 
 export interface SnapshotInfo {
   rows: number;
-  /** Characters of the rows' strings (the MiniSearch JSON). */
+  /** Characters of the rows' strings (the index's JSON header). */
   chars: number;
   /** UTF-8 bytes of those strings plus the bytes of any binary values; only when asked for. */
   bytes: number | null;

@@ -335,11 +335,6 @@ export class SectionIndex {
     return Promise.resolve();
   }
 
-  /** Gives back the room postings keep for growth: call when a batch of additions is done. */
-  trim(): void {
-    for (const data of this.tree.values()) for (const postings of data.values()) postings.trim();
-  }
-
   private addDocument(doc: SectionDocument): void {
     const shortId = this.nextId++;
     this.liveDocs += 1;

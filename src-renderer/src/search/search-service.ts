@@ -140,7 +140,6 @@ export class SearchService {
       if (page.length < PAGE_SIZE) break;
       last = page[page.length - 1]!.id;
     }
-    index.trim();
   }
 
   private async addFromArchive(index: SectionIndex, letterIds: string[]): Promise<boolean> {
