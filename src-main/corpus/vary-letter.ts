@@ -6,6 +6,7 @@
  * corpus every time.
  */
 import { ANNUAL_RATING_LABELS, type GradeValue, type LetterKind } from '../../src-shared/letters/letter';
+import { MONTH_NAMES } from '../../src-shared/letters/letter-words';
 
 /** A council's name as a letter writes it, and the short form people use. */
 export interface CouncilName {
@@ -26,10 +27,6 @@ export interface LetterVariation {
   grades: GradeValue[];
 }
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
 
 const RATING_WORDS = ['poorly', 'adequately', 'well', 'excellently'];
 const RATING_WORD = RATING_WORDS.join('|');
@@ -73,7 +70,7 @@ function escapeRegExp(s: string): string {
 
 /** "26 November 2007". */
 export function formatLetterDate(date: LetterVariation['date']): string {
-  return `${date.day} ${MONTHS[date.month - 1] ?? 'January'} ${date.year}`;
+  return `${date.day} ${MONTH_NAMES[date.month - 1] ?? 'January'} ${date.year}`;
 }
 
 /**
@@ -110,7 +107,7 @@ export function replaceCouncil(text: string, from: CouncilName, to: CouncilName)
 function replaceDate(text: string, date: LetterVariation['date']): string {
   const year = String(date.year);
   return text
-    .replace(new RegExp(`^([ \\t]*)\\d{1,2}\\s+(?:${MONTHS.join('|')})\\s+\\d{4}([ \\t]*)$`, 'm'), `$1${formatLetterDate(date)}$2`)
+    .replace(new RegExp(`^([ \\t]*)\\d{1,2}\\s+(?:${MONTH_NAMES.join('|')})\\s+\\d{4}([ \\t]*)$`, 'm'), `$1${formatLetterDate(date)}$2`)
     .replace(/\b\d{4}(\s+annual\s+performance\s+assessment)/gi, `${year}$1`)
     .replace(/(services\s+rating(?:\s+for)?\s+)\d{4}\b/gi, `$1${year}`);
 }

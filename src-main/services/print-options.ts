@@ -9,6 +9,7 @@
  * app renders.
  */
 import { PAPER_SIZES, type PaperSize, type PdfRequest, type PrintRequest } from '../../src-shared/bridge';
+import { MONTH_NAMES } from '../../src-shared/letters/letter-words';
 import { expectString } from '../main/ipc-guards';
 
 /** Longest title a request may carry; a summary's title is a council's name and a date or two. */
@@ -32,24 +33,10 @@ const MAX_FILE_NAME_BYTES = 200;
  */
 export const PAGE_MARGINS_INCHES = { top: 0.6, right: 0.6, bottom: 0.8, left: 0.6 } as const;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 /** The printed form of a date in the person's time zone, e.g. "24 November 2026". Independent of locale on purpose. */
 export function dateInWords(date: Date): string {
-  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+  return `${date.getDate()} ${MONTH_NAMES[date.getMonth()]} ${date.getFullYear()}`;
 }
 
 /** Escapes text for HTML element content and quoted attribute values. */

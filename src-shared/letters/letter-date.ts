@@ -1,9 +1,8 @@
 /** Finding the date a letter was written. */
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
-];
+import { MONTH_NAMES } from './letter-words';
+
+const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 
 const DATE = new RegExp(
   String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` +

@@ -95,7 +95,7 @@ export function councilSummary(letters: readonly Letter[]): CouncilSummary | nul
     letters: sorted.map((l) => ({
       letter: letterRef(l),
       letterTitle: l.title,
-      recipient: personText(l.recipient),
+      recipient: l.recipient && personText(l.recipient),
       overall: l.overall,
       judgement: judgement(l),
     })),

@@ -2,24 +2,10 @@
  * The words a printed summary uses for dates, kinds, people, grades and file names. Pure, so
  * the summaries read the same in the app and in tests.
  */
-import { APA_OUTCOMES as LETTER_APA_OUTCOMES, type ApaOutcome, type GradeScale, type LetterKind, type Person, type Rating, type Timescale } from '../letters/letter';
+import { APA_OUTCOMES as LETTER_APA_OUTCOMES, type ApaOutcome, type GradeScale, type Rating } from '../letters/letter';
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+export { TIMESCALE_NAMES, countText, dateInWords, kindName, personText } from '../letters/letter-words';
 
-/** "2007-11-26" → "26 November 2007"; anything that is not an ISO date comes back as it was. */
-export function dateInWords(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!m || !month) return iso;
-  return `${Number(m[3])} ${month} ${m[1]}`;
-}
-
-export function kindName(kind: LetterKind): string {
-  return kind === 'apa' ? 'Annual performance assessment' : 'Annual rating';
-}
 
 /** The scale's name inside a sentence: "on the APA scale". */
 export function scaleName(scale: GradeScale): string {
@@ -31,16 +17,6 @@ export function gradeText(rating: Rating): string {
   return `${rating.grade} · ${rating.label}`;
 }
 
-/** "Colin Green, Director of Children, Learning and Young People". */
-export function personText(person: Person | null): string | null {
-  if (!person) return null;
-  return person.role ? `${person.name}, ${person.role}` : person.name;
-}
-
-/** "1 council", "4 councils". */
-export function countText(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
 
 /**
  * The seven graded sections of an APA letter, in the letters' order, with short names for
@@ -61,11 +37,6 @@ export const APA_OUTCOMES: readonly { outcome: ApaOutcome; name: string; abbrevi
   ...SHORT_NAMES[outcome],
 }));
 
-export const TIMESCALE_NAMES: readonly { timescale: Timescale; name: string }[] = [
-  { timescale: 'immediate', name: 'For immediate action' },
-  { timescale: 'next-six-months', name: 'In the next six months' },
-  { timescale: 'longer-term', name: 'In the longer term' },
-];
 
 /**
  * A piece of a file name made of letters, digits, spaces, hyphens and dots only: accents

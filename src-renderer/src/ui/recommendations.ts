@@ -1,6 +1,6 @@
 /** Recommendations grouped the way the letters group them: by when they are due. */
 import type { Recommendation } from '../../../src-shared/letters/letter';
-import { TIMESCALES } from './format';
+import { TIMESCALE_NAMES } from '../../../src-shared/letters/letter-words';
 
 export interface RecommendationGroup {
   label: string;
@@ -10,7 +10,7 @@ export interface RecommendationGroup {
 
 /** Groups in the order immediate, next six months, longer term; empty groups are left out. */
 export function groupRecommendations(recommendations: readonly Recommendation[]): RecommendationGroup[] {
-  return TIMESCALES.map(({ timescale, label }) => ({
+  return TIMESCALE_NAMES.map(({ timescale, name: label }) => ({
     label,
     items: recommendations
       .map((recommendation, index) => ({ index, recommendation }))

@@ -1,0 +1,38 @@
+/**
+ * Words for what a letter says: dates, kinds, people, counts and timescales, written the way
+ * the letters write them. The app's panes and the printed summaries both use these.
+ */
+import type { LetterKind, Person, Timescale } from './letter';
+
+export const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+/** "2009-12-09" → "9 December 2009". Anything that is not an ISO date comes back as it was. */
+export function dateInWords(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const month = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  if (!m || !month) return iso;
+  return `${Number(m[3])} ${month} ${m[1]}`;
+}
+
+export function kindName(kind: LetterKind): string {
+  return kind === 'apa' ? 'Annual performance assessment' : 'Annual rating';
+}
+
+/** "1 letter", "4 councils". */
+export function countText(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+/** "Colin Green, Director of Children, Learning and Young People". */
+export function personText(person: Person): string {
+  return person.role ? `${person.name}, ${person.role}` : person.name;
+}
+
+export const TIMESCALE_NAMES: readonly { timescale: Timescale; name: string }[] = [
+  { timescale: 'immediate', name: 'For immediate action' },
+  { timescale: 'next-six-months', name: 'In the next six months' },
+  { timescale: 'longer-term', name: 'In the longer term' },
+];
