@@ -159,12 +159,13 @@ export function wordStream(ids: readonly number[]): WordStream {
  * position in `ids` of the rarest word, which is looked for from place `from` to place `to`
  * (MAX_POSITION: to the end).
  */
-export function streamHasRun(stream: WordStream, ids: readonly number[], anchor: number, from = 0, to = MAX_POSITION): boolean {
+export function streamHasRun(stream: WordStream, ids: ArrayLike<number>, anchor: number, from = 0, to = MAX_POSITION): boolean {
   const n = ids.length;
-  const last = Math.min(stream.length - n + anchor, to === MAX_POSITION ? stream.length : to);
+  const last = to === MAX_POSITION ? stream.length : to;
   const first = ids[anchor]!;
   // A plain loop: TypedArray#indexOf is a call into the runtime, dearer than the short scans here.
-  for (let at = Math.max(anchor, from); at <= last; at++) {
+  // Reads past either end of the stream give undefined, which is no word: no bounds to work out.
+  for (let at = from; at <= last; at++) {
     if (stream[at] !== first) continue;
     const start = at - anchor;
     let j = 0;
@@ -172,4 +173,35 @@ export function streamHasRun(stream: WordStream, ids: readonly number[], anchor:
     if (j === n) return true;
   }
   return false;
+}
+
+/**
+ * Finds a phrase in sections' word streams, starting where the postings of its rarest indexed
+ * word say that word first is. One object per phrase and query: a class rather than a closure,
+ * so the engine's loops over tens of thousands of candidates stay compiled from one query to the next.
+ */
+export class StreamPhrase {
+  /** Candidates come in ascending order, mostly: walk the postings rather than search them. */
+  private hint = 0;
+
+  constructor(
+    private readonly streams: readonly (WordStream | undefined)[],
+    private readonly ids: Int32Array,
+    private readonly anchor: number,
+    /** The anchor word's text postings, with places; undefined: read each stream from its start. */
+    private readonly postings: Postings | undefined,
+  ) {}
+
+  /** Whether the phrase is in section `doc`'s words. */
+  has(doc: number): boolean {
+    const stream = this.streams[doc];
+    if (stream === undefined) return false;
+    const postings = this.postings;
+    if (!postings?.firsts || !postings.lasts) return streamHasRun(stream, this.ids, this.anchor);
+    const at = postings.seek(doc, this.hint);
+    // Not in the text's postings: the word, so the phrase, is not in the text.
+    if (at === -1) return false;
+    this.hint = at;
+    return streamHasRun(stream, this.ids, this.anchor, postings.firsts[at], postings.lasts[at]);
+  }
 }

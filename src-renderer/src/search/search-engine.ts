@@ -13,9 +13,10 @@
 import { ANNUAL_RATING_LABELS, APA_LABELS, isGradeValue, rating, type GradeScale, type GradeValue, type Rating } from '../../../src-shared/letters/letter';
 import { hasFilters, parseQuery } from '../../../src-shared/search/query';
 import type { ParsedQuery, QueryFilters } from '../../../src-shared/search/query-types';
-import { phraseMatcher } from '../../../src-shared/search/snippet';
+import { phraseMatcher, type PhraseTest } from '../../../src-shared/search/snippet';
 import { isStopWord } from '../../../src-shared/search/words';
 import { FIELD_BOOST, SEARCH_FIELDS, type FieldTermData, type SectionIndex, type SnippetHits, type StoredSection } from './search-index';
+import type { StreamPhrase } from './postings';
 import type { Facets, FacetValue, LetterResult, SearchResponse, SectionResult } from './search-types';
 
 /** Letters returned when the caller does not say. */
@@ -52,14 +53,46 @@ interface Plan {
   size: number;
 }
 
-interface Phrase {
-  words: string[];
-  /** For the heading and the council's name (few and often repeated, so remembered). */
-  inName: (name: string) => boolean;
-  /** For the text: null when a word of the phrase is in no text. */
-  inText: ((doc: number) => boolean) | null;
-  /** What is known of each short id: 0 not checked yet, 1 there, 2 not there. */
-  status: Uint8Array;
+/**
+ * Whether a phrase is in a section: in its text (on the word stream), else in its heading or
+ * council's name (few and often repeated, so remembered). Answers for the text are kept in
+ * `status` across queries.
+ */
+class Phrase {
+  private readonly names = new Map<string, boolean>();
+  private readonly pattern: PhraseTest;
+
+  constructor(
+    readonly words: string[],
+    /** For the text: null when a word of the phrase is in no text. */
+    private readonly inText: StreamPhrase | null,
+    /** What is known of each short id: 0 not checked yet, 1 there, 2 not there. */
+    private readonly status: Uint8Array,
+  ) {
+    this.pattern = phraseMatcher(words);
+  }
+
+  holds(index: SectionIndex, doc: number): boolean {
+    const known = this.status[doc];
+    if (known === 1) return true;
+    if (known === 2) return false;
+    let there = this.inText !== null && this.inText.has(doc);
+    if (!there) {
+      const section = index.doc(doc);
+      there = section !== undefined && (this.inName(section.heading) || this.inName(section.councilName));
+    }
+    this.status[doc] = there ? 1 : 2;
+    return there;
+  }
+
+  private inName(name: string): boolean {
+    let there = this.names.get(name);
+    if (there === undefined) {
+      there = this.pattern.test(name);
+      this.names.set(name, there);
+    }
+    return there;
+  }
 }
 
 /** What to mark for a clause: whole words, beginnings of words, phrases; and the index terms its words stood for. */
@@ -366,70 +399,83 @@ export function filterTest(filters: QueryFilters): ((section: StoredSection) => 
   };
 }
 
+/** Years a DocFilter remembers its answer for, from this one on. */
+const YEAR_BASE = 1990;
+const YEARS_KEPT = 128;
+
 /**
  * `filterTest` by short id: years, kinds, grades and regions are looked up in the index's
- * typed arrays, and only councils and outcomes need the section's stored fields.
+ * typed arrays, councils once per letter, and only outcomes need the section's stored fields.
+ * A class rather than a closure, so the loops that call it stay compiled from one query to the next.
  */
-function docFilter(index: SectionIndex, filters: QueryFilters): ((doc: number) => boolean) | null {
-  if (!hasFilters(filters)) return null;
-  const codes = index.facetCodes;
-  // What each code allows, worked out once through filterTest itself.
-  const only = (part: Partial<QueryFilters>) => filterTest({ councils: [], years: [], kinds: [], grades: [], outcomes: [], regions: [], ...part });
-  const yearOk = filters.years.length ? only({ years: filters.years }) : null;
-  const years = new Map<number, boolean>();
-  const kindOk = filters.kinds.length ? [filters.kinds.includes('apa'), filters.kinds.includes('annual-rating')] : null;
-  const gradeTest = filters.grades.length ? only({ grades: filters.grades }) : null;
-  const gradeOk = gradeTest ? [0, 1, 2, 3, 4].map((g) => gradeTest({ grade: g === 0 ? null : g } as StoredSection)) : null;
-  const regionTest = filters.regions.length ? only({ regions: filters.regions }) : null;
-  const regionOk = regionTest ? codes.regionNames.map((name, code) => code > 0 && regionTest({ region: name } as StoredSection)) : null;
-  const rest = filters.councils.length || filters.outcomes.length ? only({ councils: filters.councils, outcomes: filters.outcomes }) : null;
-  return (doc) => {
-    if (yearOk) {
-      const year = codes.years[doc]!;
-      let ok = years.get(year);
-      if (ok === undefined) {
-        ok = yearOk({ year } as StoredSection);
-        years.set(year, ok);
+class DocFilter {
+  private readonly codes: SectionIndex['facetCodes'];
+  private readonly yearTest: ((section: StoredSection) => boolean) | null;
+  /** By year - YEAR_BASE: 0 not known yet, 1 allowed, 2 not. */
+  private readonly yearOk = new Uint8Array(YEARS_KEPT);
+  private readonly kindOk: boolean[] | null;
+  private readonly gradeOk: boolean[] | null;
+  private readonly regionOk: boolean[] | null;
+  private readonly councilTest: ((section: StoredSection) => boolean) | null;
+  /** By letter ordinal: 0 not known yet, 1 the council is allowed, 2 not. */
+  private readonly councilOk: Uint8Array;
+  private readonly outcomeTest: ((section: StoredSection) => boolean) | null;
+
+  constructor(
+    private readonly index: SectionIndex,
+    filters: QueryFilters,
+  ) {
+    this.codes = index.facetCodes;
+    // What each code allows, worked out once through filterTest itself.
+    const only = (part: Partial<QueryFilters>) => filterTest({ councils: [], years: [], kinds: [], grades: [], outcomes: [], regions: [], ...part });
+    this.yearTest = filters.years.length ? only({ years: filters.years }) : null;
+    this.kindOk = filters.kinds.length ? [filters.kinds.includes('apa'), filters.kinds.includes('annual-rating')] : null;
+    const gradeTest = filters.grades.length ? only({ grades: filters.grades }) : null;
+    this.gradeOk = gradeTest ? [0, 1, 2, 3, 4].map((g) => gradeTest({ grade: g === 0 ? null : g } as StoredSection)) : null;
+    const regionTest = filters.regions.length ? only({ regions: filters.regions }) : null;
+    this.regionOk = regionTest ? this.codes.regionNames.map((name, code) => code > 0 && regionTest({ region: name } as StoredSection)) : null;
+    this.councilTest = filters.councils.length ? only({ councils: filters.councils }) : null;
+    this.councilOk = new Uint8Array(this.councilTest ? index.letterCapacity : 0);
+    this.outcomeTest = filters.outcomes.length ? only({ outcomes: filters.outcomes }) : null;
+  }
+
+  passes(doc: number): boolean {
+    const codes = this.codes;
+    if (this.yearTest && !this.yearAllowed(codes.years[doc]!)) return false;
+    if (this.kindOk && !this.kindOk[codes.kinds[doc]!]) return false;
+    if (this.gradeOk && !this.gradeOk[codes.grades[doc]!]) return false;
+    if (this.regionOk && !this.regionOk[codes.regions[doc]!]) return false;
+    if (this.councilTest) {
+      const letter = this.index.letterOrdinalOf[doc]!;
+      let ok = this.councilOk[letter];
+      if (ok === 0) {
+        const section = this.index.doc(doc);
+        ok = section !== undefined && this.councilTest(section) ? 1 : 2;
+        this.councilOk[letter] = ok;
       }
-      if (!ok) return false;
+      if (ok !== 1) return false;
     }
-    if (kindOk && !kindOk[codes.kinds[doc]!]) return false;
-    if (gradeOk && !gradeOk[codes.grades[doc]!]) return false;
-    if (regionOk && !regionOk[codes.regions[doc]!]) return false;
-    if (rest) {
-      const section = index.doc(doc);
-      return section !== undefined && rest(section);
+    if (this.outcomeTest) {
+      const section = this.index.doc(doc);
+      return section !== undefined && this.outcomeTest(section);
     }
     return true;
-  };
+  }
+
+  private yearAllowed(year: number): boolean {
+    const slot = year - YEAR_BASE;
+    if (slot < 0 || slot >= YEARS_KEPT) return this.yearTest!({ year } as StoredSection);
+    if (this.yearOk[slot] === 0) this.yearOk[slot] = this.yearTest!({ year } as StoredSection) ? 1 : 2;
+    return this.yearOk[slot] === 1;
+  }
+}
+
+function docFilter(index: SectionIndex, filters: QueryFilters): DocFilter | null {
+  return hasFilters(filters) ? new DocFilter(index, filters) : null;
 }
 
 function compilePhrase(index: SectionIndex, words: string[]): Phrase {
-  const test = phraseMatcher(words);
-  const names = new Map<string, boolean>();
-  const inName = (name: string): boolean => {
-    let there = names.get(name);
-    if (there === undefined) {
-      there = test.test(name);
-      names.set(name, there);
-    }
-    return there;
-  };
-  return { words, inName, inText: index.phraseInText(words), status: phraseStatus(index, words.join(' ')) };
-}
-
-function phraseHolds(index: SectionIndex, phrase: Phrase, doc: number): boolean {
-  const status = phrase.status;
-  const known = status[doc];
-  if (known === 1) return true;
-  if (known === 2) return false;
-  let there = phrase.inText !== null && phrase.inText(doc);
-  if (!there) {
-    const section = index.doc(doc);
-    there = section !== undefined && (phrase.inName(section.heading) || phrase.inName(section.councilName));
-  }
-  status[doc] = there ? 1 : 2;
-  return there;
+  return new Phrase(words, index.phraseInText(words), phraseStatus(index, words.join(' ')));
 }
 
 function gradeOf(value: number | null, scale: GradeScale | null): Rating | null {
@@ -578,41 +624,18 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
       }
     }
   }
-  const keep = (doc: number, clausePhrases: readonly Phrase[]): boolean => {
-    if (excludedStamp !== 0 && ws.excluded[doc] === excludedStamp) return false;
-    if (!index.isLive(doc)) return false;
-    if (passes !== null && !passes(doc)) return false;
-    for (const p of clausePhrases) if (!phraseHolds(index, p, doc)) return false;
-    for (const p of excludePhrases) if (phraseHolds(index, p, doc)) return false;
-    return true;
-  };
+  const sieve = new Sieve(index, ws, excludedStamp, passes, excludePhrases);
 
-  const matches = ws.matches;
   let total = 0;
   const marked: Marking = { words: new Set(), prefixes: new Set(), phrases: [], terms: new Set() };
   let scored = true;
   if (clauses.length > 0) {
     const union = ws.next();
     for (const clause of clauses) {
-      const check = excludedStamp !== 0 || passes !== null || clause.phrases.length > 0 || excludePhrases.length > 0;
-      const count = matchAll(index, ws, clause.plans);
-      const candidates = ws.candidates;
-      let found = false;
-      for (let i = 0; i < count; i++) {
-        const doc = candidates[i]!;
-        if (check && !keep(doc, clause.phrases)) continue;
-        found = true;
-        const s = ws.score[doc]!;
-        if (ws.unionStamp[doc] !== union) {
-          ws.unionStamp[doc] = union;
-          ws.unionScore[doc] = s;
-          matches[total++] = doc;
-        } else if (s > ws.unionScore[doc]!) {
-          ws.unionScore[doc] = s;
-        }
-      }
+      const count = sift(index, ws, sieve, clause.phrases, matchAll(index, ws, clause.plans));
+      total = addToUnion(ws, count, union, total);
       // Only what found something is worth marking.
-      if (!found) continue;
+      if (count === 0) continue;
       for (const w of clause.marking.words) marked.words.add(w);
       for (const p of clause.marking.prefixes) marked.prefixes.add(p);
       for (const t of clause.marking.terms) marked.terms.add(t);
@@ -621,12 +644,11 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
   } else if (passes !== null) {
     // Filters alone: every section that passes them.
     scored = false;
-    for (let doc = 0; doc < index.capacity; doc++) {
-      if (keep(doc, [])) matches[total++] = doc;
-    }
+    total = siftAll(index, ws, sieve);
   } else if (parsed.clauses.length === 0 && parsed.exclude.length > 0) {
     errors.push('Say what to search for as well as what to leave out, or add a filter such as year:2009.');
   }
+  const matches = ws.matches;
   const docs = matches.subarray(0, total);
 
   const words = [...marked.terms].sort().slice(0, MAX_HIGHLIGHT_WORDS);
@@ -638,6 +660,70 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
     facets: facetsOf(index, docs),
     highlight: { words, phrases },
   };
+}
+
+/** What every match must pass besides its clause's words: exclusions, liveness, filters, phrases. */
+class Sieve {
+  /** Whether anything beyond liveness is to be checked. */
+  readonly checks: boolean;
+
+  constructor(
+    private readonly index: SectionIndex,
+    private readonly ws: Workspace,
+    /** Sections stamped with this in `ws.excluded` are left out; 0: none are. */
+    private readonly excludedStamp: number,
+    private readonly filter: DocFilter | null,
+    private readonly excludePhrases: readonly Phrase[],
+  ) {
+    this.checks = excludedStamp !== 0 || filter !== null || excludePhrases.length > 0;
+  }
+
+  keeps(doc: number, phrases: readonly Phrase[]): boolean {
+    if (this.excludedStamp !== 0 && this.ws.excluded[doc] === this.excludedStamp) return false;
+    if (!this.index.isLive(doc)) return false;
+    if (this.filter !== null && !this.filter.passes(doc)) return false;
+    for (let i = 0; i < phrases.length; i++) if (!phrases[i]!.holds(this.index, doc)) return false;
+    for (let i = 0; i < this.excludePhrases.length; i++) if (this.excludePhrases[i]!.holds(this.index, doc)) return false;
+    return true;
+  }
+}
+
+/** Keeps, in place, the first `count` of `ws.candidates` that the sieve and `phrases` let through; returns how many. */
+function sift(index: SectionIndex, ws: Workspace, sieve: Sieve, phrases: readonly Phrase[], count: number): number {
+  // matchAll gives live sections only.
+  if (!sieve.checks && phrases.length === 0) return count;
+  const candidates = ws.candidates;
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const doc = candidates[i]!;
+    if (sieve.keeps(doc, phrases)) candidates[kept++] = doc;
+  }
+  return kept;
+}
+
+/** Every section the sieve lets through (a query of filters alone), into `ws.matches`; returns how many. */
+function siftAll(index: SectionIndex, ws: Workspace, sieve: Sieve): number {
+  const matches = ws.matches;
+  let total = 0;
+  for (let doc = 0; doc < index.capacity; doc++) if (sieve.keeps(doc, [])) matches[total++] = doc;
+  return total;
+}
+
+/** Adds the first `count` candidates to `ws.matches` (the clauses' union), each with its best score; returns the new total. */
+function addToUnion(ws: Workspace, count: number, union: number, total: number): number {
+  const { candidates, score, unionScore, unionStamp, matches } = ws;
+  for (let i = 0; i < count; i++) {
+    const doc = candidates[i]!;
+    const s = score[doc]!;
+    if (unionStamp[doc] !== union) {
+      unionStamp[doc] = union;
+      unionScore[doc] = s;
+      matches[total++] = doc;
+    } else if (s > unionScore[doc]!) {
+      unionScore[doc] = s;
+    }
+  }
+  return total;
 }
 
 /** The best `limit` letters (by their best section) with all their matching sections, best first, snippets cut. */

@@ -15,7 +15,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { ApaOutcome, Block, GradeScale, Section } from '../../../src-shared/letters/letter';
 import { LEAD_WORDS, SNIPPET_WORDS, type MarkedText } from '../../../src-shared/search/snippet';
 import { isStopWord, normaliseWord, possessiveBase, wordsOf } from '../../../src-shared/search/words';
-import { Postings, streamHasRun, wordStream, type WordStream } from './postings';
+import { Postings, StreamPhrase, wordStream, type WordStream } from './postings';
 import { TextCodec, ownCopy } from './text-codec';
 import type { SearchIndexRow } from '../archive/db';
 import type { StoredLetter } from '../archive/types';
@@ -151,6 +151,11 @@ export function sectionDocuments(letter: StoredLetter): SectionDocument[] {
   }));
 }
 
+/** White space collapsed to one space; most separators are one space already. */
+function oneSpace(separator: string): string {
+  return separator === ' ' ? separator : separator.replace(/\s+/g, ' ');
+}
+
 function grown<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(array: T, size: number, make: (n: number) => T): T {
   if (array.length >= size) return array;
   const next = make(Math.max(size, Math.ceil(array.length * 1.5), 1024));
@@ -163,11 +168,14 @@ export type FieldTermData = Map<number, Postings>;
 
 /** Hits looked at to choose a snippet's place, and how many words a stretch of hits may span. */
 const SNIPPET_HITS = 32;
+/** SnippetHits.words flags. */
+const HIT_WORD = 1;
+const HIT_PHRASE = 2;
 const SNIPPET_SPAN = 20;
 
 /** What a snippet looks for (see SectionIndex.snippetHits). */
 export interface SnippetHits {
-  /** By word number: 1 for a word to find. */
+  /** By word number: HIT_WORD for a word to find, plus HIT_PHRASE when a phrase to find begins with it. */
   words: Uint8Array;
   /** Runs of word numbers to find. */
   phrases: number[][];
@@ -499,7 +507,7 @@ export class SectionIndex {
    * A test of whether `words` (normalised, stop words included) come one after another in a
    * section's text, or null when one of them is in no text at all.
    */
-  phraseInText(words: readonly string[]): ((doc: number) => boolean) | null {
+  phraseInText(words: readonly string[]): StreamPhrase | null {
     const ids: number[] = [];
     for (const word of words) {
       const id = this.wordIds.get(normaliseWord(word));
@@ -516,18 +524,7 @@ export class SectionIndex {
         postings = indexed;
       }
     });
-    // Candidates come in ascending order, mostly: walk the postings rather than search them.
-    let hint = 0;
-    return (doc) => {
-      const stream = this.streams[doc];
-      if (stream === undefined) return false;
-      if (!postings?.firsts || !postings.lasts) return streamHasRun(stream, ids, anchor);
-      // Not in the text's postings: the word, so the phrase, is not in the text.
-      const at = postings.seek(doc, hint);
-      if (at === -1) return false;
-      hint = at;
-      return streamHasRun(stream, ids, anchor, postings.firsts[at], postings.lasts[at]);
-    };
+    return new StreamPhrase(this.streams, Int32Array.from(ids), anchor, postings);
   }
 
   /** The text of a section below its heading; '' when the index does not hold it. */
@@ -549,7 +546,7 @@ export class SectionIndex {
     for (const term of terms) {
       for (const word of [term, `${term}'s`]) {
         const id = this.wordIds.get(word);
-        if (id !== undefined) words[id] = 1;
+        if (id !== undefined) words[id]! |= HIT_WORD;
       }
     }
     const runs: number[][] = [];
@@ -559,6 +556,7 @@ export class SectionIndex {
     }
     // Longer phrases first, as the hit pattern tries them.
     runs.sort((a, b) => b.length - a.length);
+    for (const run of runs) words[run[0]!]! |= HIT_PHRASE;
     return { words, phrases: runs };
   }
 
@@ -581,19 +579,24 @@ export class SectionIndex {
       return { text: whole.trim().replace(/\s+/g, ' ').slice(0, 200), marks: [] };
     }
     // Hits as [first word, last word + 1) and what they are (a word's number, or a phrase's place).
+    const flags = hits.words;
     const spanAt = (i: number): { end: number; key: number } | null => {
-      for (let p = 0; p < hits.phrases.length; p++) {
+      const flag = flags[stream[i]!]!;
+      if (flag === 0) return null;
+      for (let p = 0; flag & HIT_PHRASE && p < hits.phrases.length; p++) {
         const run = hits.phrases[p]!;
         if (run[0] !== stream[i] || i + run.length > n) continue;
         let j = 1;
         while (j < run.length && stream[i + j] === run[j]) j += 1;
         if (j === run.length) return { end: i + run.length, key: -1 - p };
       }
-      return hits.words[stream[i]!] === 1 ? { end: i + 1, key: stream[i]! } : null;
+      return flag & HIT_WORD ? { end: i + 1, key: stream[i]! } : null;
     };
     const starts: number[] = [];
     const keys: number[] = [];
     for (let i = 0; i < n && starts.length < SNIPPET_HITS; i++) {
+      // Most words are no hit: a look at their flag, before any call.
+      if (flags[stream[i]!] === 0) continue;
       const span = spanAt(i);
       if (!span) continue;
       starts.push(i);
@@ -625,7 +628,7 @@ export class SectionIndex {
     const startOf: number[] = [];
     const endOf: number[] = [];
     for (let i = 0; i < written.length; i++) {
-      if (i > 0) text += separators[i]!.replace(/\s+/g, ' ');
+      if (i > 0) text += oneSpace(separators[i]!);
       startOf.push(text.length);
       text += written[i]!;
       endOf.push(text.length);
