@@ -175,33 +175,99 @@ export function streamHasRun(stream: WordStream, ids: ArrayLike<number>, anchor:
   return false;
 }
 
+/** A word of a phrase whose text postings say where it first and last is in each section. */
+export interface PlacedWord {
+  postings: Postings;
+  /** The word's place in the phrase. */
+  offset: number;
+}
+
 /**
- * Finds a phrase in sections' word streams, starting where the postings of its rarest indexed
- * word say that word first is. One object per phrase and query: a class rather than a closure,
- * so the engine's loops over tens of thousands of candidates stay compiled from one query to the next.
+ * Finds a phrase in sections' word streams. The postings of the phrase's indexed words say
+ * where each first and last is in a section: a phrase can only start where every word fits
+ * between its first and last place, and when every word of the phrase is indexed exactly
+ * (no possessive shares its postings) and the first places line up, the phrase is there at
+ * once. Otherwise the section's words are read in that window. Reading them costs a cache
+ * miss per section; the postings are read in order.
+ *
+ * One object per phrase and query: a class rather than a closure, so the engine's loops over
+ * tens of thousands of candidates stay compiled from one query to the next.
  */
 export class StreamPhrase {
-  /** Candidates come in ascending order, mostly: walk the postings rather than search them. */
-  private hint = 0;
+  /** Candidates come in ascending order, mostly: each word's postings are walked, not searched. */
+  private readonly hints: Int32Array;
 
   constructor(
     private readonly streams: readonly (WordStream | undefined)[],
     private readonly ids: Int32Array,
-    private readonly anchor: number,
-    /** The anchor word's text postings, with places; undefined: read each stream from its start. */
-    private readonly postings: Postings | undefined,
-  ) {}
+    /** Indexed words with places, rarest first. */
+    private readonly placed: readonly PlacedWord[],
+    /** Whether `placed` holds every word of the phrase, each indexed exactly as written. */
+    private readonly exact: boolean,
+  ) {
+    this.hints = new Int32Array(placed.length);
+  }
 
   /** Whether the phrase is in section `doc`'s words. */
   has(doc: number): boolean {
+    // Where the phrase may start: [lo, hi].
+    let lo = 0;
+    let hi = Infinity;
+    let lined = this.exact;
+    let start = -1;
+    for (let k = 0; k < this.placed.length; k++) {
+      const { postings, offset } = this.placed[k]!;
+      const at = postings.seek(doc, this.hints[k]!);
+      // Not in the text's postings: the word, so the phrase, is not in the text.
+      if (at === -1) return false;
+      this.hints[k] = at;
+      const first = postings.firsts![at]!;
+      const last = postings.lasts![at]!;
+      if (first - offset > lo) lo = first - offset;
+      if (last !== MAX_POSITION && last - offset < hi) hi = last - offset;
+      if (lined) {
+        if (first === MAX_POSITION) lined = false;
+        else if (k === 0) start = first - offset;
+        else if (first - offset !== start) lined = false;
+      }
+    }
+    if (lo > hi) return false;
+    if (lined) return true;
+    // Only now the section's words: the postings above are read in order, the words are not.
     const stream = this.streams[doc];
     if (stream === undefined) return false;
+    const last = Math.min(hi, stream.length - this.ids.length);
+    return lo <= last && streamHasRun(stream, this.ids, 0, lo, last);
+  }
+
+  /** For each of the first `count` of `docs` whose `status` is 0: sets it to 1 when the phrase is in the section's words, else to `absent`. */
+  markEach(docs: Int32Array, count: number, status: Uint8Array, absent: number): void {
+    for (let i = 0; i < count; i++) {
+      const doc = docs[i]!;
+      if (status[doc] === 0) status[doc] = this.has(doc) ? 1 : absent;
+    }
+  }
+}
+
+/**
+ * Whether a section may hold every indexed word of a phrase in one field: in all their
+ * postings. A necessary test, cheaper than reading the field; null postings: it never can.
+ */
+export class WordsInField {
+  private readonly hints: Int32Array;
+
+  constructor(private readonly postings: readonly Postings[] | null) {
+    this.hints = new Int32Array(postings?.length ?? 0);
+  }
+
+  mayHold(doc: number): boolean {
     const postings = this.postings;
-    if (!postings?.firsts || !postings.lasts) return streamHasRun(stream, this.ids, this.anchor);
-    const at = postings.seek(doc, this.hint);
-    // Not in the text's postings: the word, so the phrase, is not in the text.
-    if (at === -1) return false;
-    this.hint = at;
-    return streamHasRun(stream, this.ids, this.anchor, postings.firsts[at], postings.lasts[at]);
+    if (postings === null) return false;
+    for (let k = 0; k < postings.length; k++) {
+      const at = postings[k]!.seek(doc, this.hints[k]!);
+      if (at === -1) return false;
+      this.hints[k] = at;
+    }
+    return true;
   }
 }

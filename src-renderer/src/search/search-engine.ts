@@ -16,7 +16,7 @@ import type { ParsedQuery, QueryFilters } from '../../../src-shared/search/query
 import { phraseMatcher, type PhraseTest } from '../../../src-shared/search/snippet';
 import { isStopWord } from '../../../src-shared/search/words';
 import { FIELD_BOOST, SEARCH_FIELDS, type FieldTermData, type SectionIndex, type SnippetHits, type StoredSection } from './search-index';
-import type { StreamPhrase } from './postings';
+import type { StreamPhrase, WordsInField } from './postings';
 import type { Facets, FacetValue, LetterResult, SearchResponse, SectionResult } from './search-types';
 
 /** Letters returned when the caller does not say. */
@@ -53,6 +53,11 @@ interface Plan {
   size: number;
 }
 
+/** What a Phrase knows of a section: not checked yet (0), there, not there, not in the text (its names not checked yet). */
+const THERE = 1;
+const NOT_THERE = 2;
+const NOT_IN_TEXT = 3;
+
 /**
  * Whether a phrase is in a section: in its text (on the word stream), else in its heading or
  * council's name (few and often repeated, so remembered). Answers for the text are kept in
@@ -66,22 +71,36 @@ class Phrase {
     readonly words: string[],
     /** For the text: null when a word of the phrase is in no text. */
     private readonly inText: StreamPhrase | null,
-    /** What is known of each short id: 0 not checked yet, 1 there, 2 not there. */
+    /** What is known of each short id: 0 or THERE, NOT_THERE, NOT_IN_TEXT. */
     private readonly status: Uint8Array,
+    /** Whether the heading, and the council's name, may hold it: read them only then. */
+    private readonly inHeading: WordsInField,
+    private readonly inCouncilName: WordsInField,
   ) {
     this.pattern = phraseMatcher(words);
   }
 
+  /** Works out, for the first `count` of `docs`, whether the phrase is in their text: `holds` then need not read it. */
+  markEach(docs: Int32Array, count: number): void {
+    if (this.inText) {
+      this.inText.markEach(docs, count, this.status, NOT_IN_TEXT);
+      return;
+    }
+    for (let i = 0; i < count; i++) if (this.status[docs[i]!] === 0) this.status[docs[i]!] = NOT_IN_TEXT;
+  }
+
   holds(index: SectionIndex, doc: number): boolean {
     const known = this.status[doc];
-    if (known === 1) return true;
-    if (known === 2) return false;
-    let there = this.inText !== null && this.inText.has(doc);
+    if (known === THERE) return true;
+    if (known === NOT_THERE) return false;
+    let there = known !== NOT_IN_TEXT && this.inText !== null && this.inText.has(doc);
     if (!there) {
       const section = index.doc(doc);
-      there = section !== undefined && (this.inName(section.heading) || this.inName(section.councilName));
+      there =
+        section !== undefined &&
+        ((this.inHeading.mayHold(doc) && this.inName(section.heading)) || (this.inCouncilName.mayHold(doc) && this.inName(section.councilName)));
     }
-    this.status[doc] = there ? 1 : 2;
+    this.status[doc] = there ? THERE : NOT_THERE;
     return there;
   }
 
@@ -475,7 +494,13 @@ function docFilter(index: SectionIndex, filters: QueryFilters): DocFilter | null
 }
 
 function compilePhrase(index: SectionIndex, words: string[]): Phrase {
-  return new Phrase(words, index.phraseInText(words), phraseStatus(index, words.join(' ')));
+  return new Phrase(
+    words,
+    index.phraseInText(words),
+    phraseStatus(index, words.join(' ')),
+    index.wordsInField(words, SEARCH_FIELDS.indexOf('heading')),
+    index.wordsInField(words, SEARCH_FIELDS.indexOf('councilName')),
+  );
 }
 
 function gradeOf(value: number | null, scale: GradeScale | null): Rating | null {
@@ -632,7 +657,7 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
   if (clauses.length > 0) {
     const union = ws.next();
     for (const clause of clauses) {
-      const count = sift(index, ws, sieve, clause.phrases, matchAll(index, ws, clause.plans));
+      const count = sift(index, ws.candidates, matchAll(index, ws, clause.plans), sieve, clause.phrases);
       total = addToUnion(ws, count, union, total);
       // Only what found something is worth marking.
       if (count === 0) continue;
@@ -662,7 +687,7 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
   };
 }
 
-/** What every match must pass besides its clause's words: exclusions, liveness, filters, phrases. */
+/** What every match must pass besides its clause's words and phrases: exclusions, liveness, filters. */
 class Sieve {
   /** Whether anything beyond liveness is to be checked. */
   readonly checks: boolean;
@@ -673,30 +698,45 @@ class Sieve {
     /** Sections stamped with this in `ws.excluded` are left out; 0: none are. */
     private readonly excludedStamp: number,
     private readonly filter: DocFilter | null,
-    private readonly excludePhrases: readonly Phrase[],
+    /** Phrases that leave a section out. */
+    readonly excludePhrases: readonly Phrase[],
   ) {
-    this.checks = excludedStamp !== 0 || filter !== null || excludePhrases.length > 0;
+    this.checks = excludedStamp !== 0 || filter !== null;
   }
 
-  keeps(doc: number, phrases: readonly Phrase[]): boolean {
+  keeps(doc: number): boolean {
     if (this.excludedStamp !== 0 && this.ws.excluded[doc] === this.excludedStamp) return false;
     if (!this.index.isLive(doc)) return false;
-    if (this.filter !== null && !this.filter.passes(doc)) return false;
-    for (let i = 0; i < phrases.length; i++) if (!phrases[i]!.holds(this.index, doc)) return false;
-    for (let i = 0; i < this.excludePhrases.length; i++) if (this.excludePhrases[i]!.holds(this.index, doc)) return false;
-    return true;
+    return this.filter === null || this.filter.passes(doc);
   }
 }
 
-/** Keeps, in place, the first `count` of `ws.candidates` that the sieve and `phrases` let through; returns how many. */
-function sift(index: SectionIndex, ws: Workspace, sieve: Sieve, phrases: readonly Phrase[], count: number): number {
-  // matchAll gives live sections only.
-  if (!sieve.checks && phrases.length === 0) return count;
-  const candidates = ws.candidates;
+/**
+ * Keeps, in place, the first `count` of `docs` that the sieve lets through and that have
+ * every one of `phrases` and none of the sieve's excluded phrases; returns how many. The cheap
+ * tests go first, and each phrase is then checked over all that is left in one pass.
+ */
+function sift(index: SectionIndex, docs: Int32Array, count: number, sieve: Sieve, phrases: readonly Phrase[]): number {
+  let kept = count;
+  if (sieve.checks) {
+    kept = 0;
+    for (let i = 0; i < count; i++) {
+      const doc = docs[i]!;
+      if (sieve.keeps(doc)) docs[kept++] = doc;
+    }
+  }
+  for (const phrase of phrases) kept = siftPhrase(index, docs, kept, phrase, true);
+  for (const phrase of sieve.excludePhrases) kept = siftPhrase(index, docs, kept, phrase, false);
+  return kept;
+}
+
+/** Keeps, in place, the first `count` of `docs` that have `phrase` (or, when not `wanted`, do not); returns how many. */
+function siftPhrase(index: SectionIndex, docs: Int32Array, count: number, phrase: Phrase, wanted: boolean): number {
+  phrase.markEach(docs, count);
   let kept = 0;
   for (let i = 0; i < count; i++) {
-    const doc = candidates[i]!;
-    if (sieve.keeps(doc, phrases)) candidates[kept++] = doc;
+    const doc = docs[i]!;
+    if (phrase.holds(index, doc) === wanted) docs[kept++] = doc;
   }
   return kept;
 }
@@ -705,8 +745,8 @@ function sift(index: SectionIndex, ws: Workspace, sieve: Sieve, phrases: readonl
 function siftAll(index: SectionIndex, ws: Workspace, sieve: Sieve): number {
   const matches = ws.matches;
   let total = 0;
-  for (let doc = 0; doc < index.capacity; doc++) if (sieve.keeps(doc, [])) matches[total++] = doc;
-  return total;
+  for (let doc = 0; doc < index.capacity; doc++) if (sieve.keeps(doc)) matches[total++] = doc;
+  return sift(index, matches, total, sieve, []);
 }
 
 /** Adds the first `count` candidates to `ws.matches` (the clauses' union), each with its best score; returns the new total. */

@@ -167,6 +167,40 @@ describe('phrases on word streams', () => {
     expect(index.phraseInText(['children’s', 'services'])!.has(doc)).toBe(true);
     expect(index.phraseInText(['zzzz', 'services'])).toBeNull();
   });
+
+  it('are not taken as there when the first places line up only through a possessive or a stop word', () => {
+    const base = byFile('coventry-2007');
+    const paragraph = (text: string) => ({ heading: 'Test', paragraphs: [{ type: 'paragraph' as const, text }], recommendations: [], areasForDevelopment: [] });
+    const letter: StoredLetter = {
+      ...base,
+      id: 'phrase-test',
+      sections: [
+        paragraph("The children's services and the young people."),
+        paragraph('Services for children; the services and people are young.'),
+        paragraph('Good services for young children, and for people young and old.'),
+      ],
+    };
+    const index = SectionIndex.empty();
+    index.addLetter(letter);
+    const has = (phrase: string, section: number) => index.phraseInText(phrase.split(' '))?.has(section) ?? false;
+    // "children" shares its postings with "children's": its first place is that word's.
+    expect(has('children services', 0)).toBe(false);
+    expect(has("children's services", 0)).toBe(true);
+    expect(has('young people', 0)).toBe(true);
+    // Every word fits between its first and last place, yet they never come together.
+    expect(has('services people', 1)).toBe(false);
+    expect(has('children services', 1)).toBe(false);
+    expect(has('young children', 2)).toBe(true);
+    expect(has('people young', 2)).toBe(true);
+    expect(has('young and old', 2)).toBe(true);
+    expect(has('young old', 2)).toBe(false);
+    for (let section = 0; section < 3; section++) {
+      const text = index.text(letter.id, section);
+      for (const phrase of ['the services', 'for young', 'young people', 'people young', 'the young people', 'and for people']) {
+        expect(has(phrase, section), `${phrase} in ${section}`).toBe(phraseMatcher(phrase.split(' ')).test(text));
+      }
+    }
+  });
 });
 
 describe('section texts', () => {

@@ -15,7 +15,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { ApaOutcome, Block, GradeScale, Section } from '../../../src-shared/letters/letter';
 import { LEAD_WORDS, SNIPPET_WORDS, type MarkedText } from '../../../src-shared/search/snippet';
 import { isStopWord, normaliseWord, possessiveBase, wordsOf } from '../../../src-shared/search/words';
-import { Postings, StreamPhrase, wordStream, type WordStream } from './postings';
+import { Postings, StreamPhrase, WordsInField, wordStream, type PlacedWord, type WordStream } from './postings';
 import { TextCodec, ownCopy } from './text-codec';
 import type { SearchIndexRow } from '../archive/db';
 import type { StoredLetter } from '../archive/types';
@@ -509,22 +509,35 @@ export class SectionIndex {
    */
   phraseInText(words: readonly string[]): StreamPhrase | null {
     const ids: number[] = [];
-    for (const word of words) {
-      const id = this.wordIds.get(normaliseWord(word));
-      if (id === undefined) return null;
-      ids.push(id);
-    }
-    // Start from the rarest word that is indexed, where its postings say it first is.
-    let anchor = 0;
-    let postings: Postings | undefined;
-    ids.forEach((id, i) => {
-      const indexed = this.tree.get(normaliseWord(words[i]!))?.get(TEXT_FIELD);
-      if (indexed && (!postings || this.wordTotals[id]! < this.wordTotals[ids[anchor]!]!)) {
-        anchor = i;
-        postings = indexed;
-      }
+    const placed: PlacedWord[] = [];
+    let exact = true;
+    words.forEach((written, offset) => {
+      const word = normaliseWord(written);
+      const id = this.wordIds.get(word);
+      if (id === undefined) exact = false;
+      else ids.push(id);
+      const postings = isStopWord(word) ? undefined : this.tree.get(word)?.get(TEXT_FIELD);
+      if (postings?.firsts && postings.lasts) placed.push({ postings, offset });
+      // A stop word has no postings; those of "children" also hold the places of "children's".
+      else exact = false;
+      if (this.wordIds.has(`${word}'s`)) exact = false;
     });
-    return new StreamPhrase(this.streams, Int32Array.from(ids), anchor, postings);
+    if (ids.length < words.length) return null;
+    placed.sort((a, b) => a.postings.size - b.postings.size);
+    return new StreamPhrase(this.streams, Int32Array.from(ids), placed, exact);
+  }
+
+  /** Whether a section may hold every indexed word of `words` (normalised) in field `f`: see WordsInField. */
+  wordsInField(words: readonly string[], f: number): WordsInField {
+    const postings: Postings[] = [];
+    for (const written of words) {
+      const word = normaliseWord(written);
+      if (isStopWord(word)) continue;
+      const found = this.tree.get(word)?.get(f);
+      if (!found) return new WordsInField(null);
+      postings.push(found);
+    }
+    return new WordsInField(postings);
   }
 
   /** The text of a section below its heading; '' when the index does not hold it. */
