@@ -4,7 +4,7 @@ import { useAppCommands } from './app/use-app-commands';
 import { useImportActions } from './app/use-import-actions';
 import { usePaneWidths } from './app/use-pane-widths';
 import { EMPTY_SELECTION, useSavedSelection } from './app/use-saved-selection';
-import { RESULT_LETTER_LIMIT, useSearch } from './app/use-search';
+import { RESULT_PAGE_LETTERS, useSearch } from './app/use-search';
 import { useSearchHistory } from './app/use-search-history';
 import { CouncilPane } from './components/council-pane';
 import { DropZone } from './components/drop-zone';
@@ -37,6 +37,11 @@ const REMEMBER_AFTER_MS = 2500;
 /** Frames to wait for something to focus: a council's letters or a letter may still be loading. */
 const FOCUS_WAIT_FRAMES = 60;
 
+/** Whether two answers are the same search's, the one perhaps with more letters shown ("Show more" keeps the rest). */
+function isSameAnswer(a: SearchResponse | null | undefined, b: SearchResponse | null): boolean {
+  return !!a && !!b && a.highlight === b.highlight;
+}
+
 /** Focuses what `find` finds as soon as it is there (within about a second). */
 function focusWhenReady(find: () => HTMLElement | null | undefined, frames = FOCUS_WAIT_FRAMES): void {
   requestAnimationFrame(() => {
@@ -64,7 +69,7 @@ export function App() {
   const actions = useImportActions();
 
   const [query, setQuery] = useState('');
-  const search = useSearch(query, counts?.letters);
+  const { search, showMore } = useSearch(query, counts?.letters);
   const response = search?.response ?? null;
   const history = useSearchHistory();
   /** The result shown in the letter pane, and the answer it came from. */
@@ -163,8 +168,9 @@ export function App() {
       enterPending.current = query.trim();
       return;
     }
-    if (opened?.from === response && hitNavRef.current?.step(backwards ? -1 : 1)) return;
-    if (opened?.from !== response) openFirstResult();
+    const sameAnswer = isSameAnswer(opened?.from, response);
+    if (sameAnswer && hitNavRef.current?.step(backwards ? -1 : 1)) return;
+    if (!sameAnswer) openFirstResult();
   }
   function clearSearch(): void {
     setQuery('');
@@ -231,7 +237,7 @@ export function App() {
     setPreview(null);
   }
 
-  const councilScopesNow = useMemo(() => councilScopes(search, councilFilter, councils, RESULT_LETTER_LIMIT), [search, councilFilter, councils]);
+  const councilScopesNow = useMemo(() => councilScopes(search, councilFilter, councils), [search, councilFilter, councils]);
 
   useAppCommands({
     focusSearch,
@@ -314,7 +320,8 @@ export function App() {
           {search ? (
             <SearchResults
               search={search}
-              letterLimit={RESULT_LETTER_LIMIT}
+              pageLetters={RESULT_PAGE_LETTERS}
+              onShowMore={showMore}
               selectedKey={opened?.key ?? null}
               onSelect={(choice) => response && openResult(choice, response)}
               onActivate={(choice) => {

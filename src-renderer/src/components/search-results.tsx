@@ -1,16 +1,18 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { SearchState } from '../app/use-search';
 import type { FacetValue } from '../search/search-types';
 import { makeHitMatcher } from '../ui/highlight';
-import { elapsedText, resultCountText } from '../ui/search-display';
+import { elapsedText, flattenResults, resultCountText, showMoreText } from '../ui/search-display';
 import { FacetPanel } from './facet-panel';
 import { ResultList, type ResultChoice } from './result-list';
 import { SaveSearch } from './save-search';
 
 interface SearchResultsProps {
   search: SearchState;
-  /** Letters listed at most. */
-  letterLimit: number;
+  /** Letters each "Show more" adds. */
+  pageLetters: number;
+  /** Fetch the next page of letters. */
+  onShowMore: () => void;
   selectedKey: string | null;
   onSelect: (choice: ResultChoice) => void;
   /** Enter on a result: open it and go on to read it. */
@@ -21,19 +23,39 @@ interface SearchResultsProps {
   onSave: (name: string) => void;
 }
 
-function summary(search: SearchState, letterLimit: number): string {
+function summary(search: SearchState): string {
   const { response } = search;
   if (search.status === 'error') return `The search did not work: ${search.error ?? 'unknown error'}`;
   if (!response) return 'Searching…';
   if (response.letters.length === 0) return search.status === 'searching' ? 'Searching…' : `No sections match “${search.query.trim()}”.`;
-  return resultCountText(response.totalSections, response.letters.length, letterLimit);
+  return resultCountText(response.totalSections, response.totalLetters, response.letters.length);
 }
 
 /** Takes the place of the letters pane while a search is on: facets, then the results by letter. */
-export function SearchResults({ search, letterLimit, selectedKey, onSelect, onActivate, onBack, onFacet, onSave }: SearchResultsProps) {
+export function SearchResults({ search, pageLetters, onShowMore, selectedKey, onSelect, onActivate, onBack, onFacet, onSave }: SearchResultsProps) {
   const { response } = search;
   const matcher = useMemo(() => (response ? makeHitMatcher(response.highlight) : null), [response]);
   const time = response && search.status === 'done' ? elapsedText(response.elapsedMs) : '';
+  const rows = useMemo(() => flattenResults(response?.letters ?? []), [response]);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  /** Rows listed when "Show more" was pressed: the first new one takes the focus when it comes. */
+  const moreFrom = useRef<number | null>(null);
+  const more = response && search.status === 'done' && response.letters.length < response.totalLetters;
+
+  useEffect(() => {
+    const from = moreFrom.current;
+    if (from === null || rows.length <= from) return;
+    moreFrom.current = null;
+    const row = rows[from];
+    if (row) onSelect(row);
+    bodyRef.current?.querySelectorAll<HTMLElement>('[role="option"]')[from]?.focus();
+  }, [rows, onSelect]);
+
+  function showMore(): void {
+    moreFrom.current = rows.length;
+    onShowMore();
+  }
+
   return (
     <div className="pane pane--results" aria-busy={search.status === 'searching'}>
       <div className="pane-head">
@@ -44,12 +66,12 @@ export function SearchResults({ search, letterLimit, selectedKey, onSelect, onAc
           </button>
         </div>
         <p className="results-summary" role="status">
-          {summary(search, letterLimit)}
+          {summary(search)}
           {time && <span className="results-time"> · {time}</span>}
         </p>
         {response && response.letters.length > 0 && <SaveSearch key={search.query.trim()} query={search.query} onSave={onSave} />}
       </div>
-      <div className="pane-body">
+      <div className="pane-body" ref={bodyRef}>
         {response && response.letters.length > 0 && (
           <>
             <FacetPanel facets={response.facets} query={search.query} onToggle={onFacet} />
@@ -61,6 +83,21 @@ export function SearchResults({ search, letterLimit, selectedKey, onSelect, onAc
               onActivate={onActivate}
               onEscape={onBack}
             />
+            {response && more && (
+              <div className="results-more">
+                <button type="button" className="button" onClick={showMore} disabled={search.loadingMore} aria-describedby="results-more-count">
+                  {search.loadingMore ? 'Fetching more letters…' : showMoreText(response.letters.length, response.totalLetters, pageLetters)}
+                </button>
+                <span id="results-more-count" className="item-meta">
+                  {response.letters.length.toLocaleString('en-GB')} of {response.totalLetters.toLocaleString('en-GB')} letters shown
+                </span>
+                {search.moreError && (
+                  <p className="results-more-error" role="alert">
+                    More letters could not be fetched: {search.moreError}
+                  </p>
+                )}
+              </div>
+            )}
           </>
         )}
       </div>

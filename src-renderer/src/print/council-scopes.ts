@@ -4,27 +4,20 @@ import type { SearchResponse } from '../search/search-types';
 import { filterCouncils } from '../ui/council-order';
 import type { CouncilScope } from './print-types';
 
-/**
- * The councils of the current search's results and of the councils pane's filter, when
- * either narrows the list. A search lists at most `letterLimit` letters, so past that the
- * councils are those of the letters listed, and the description says so.
- */
+/** The councils of the current search's results and of the councils pane's filter, when either narrows the list. */
 export function councilScopes(
   search: { query: string; response: SearchResponse | null } | null,
   filter: string,
   councils: readonly CouncilRow[] | undefined,
-  letterLimit: number,
 ): CouncilScope[] {
   const scopes: CouncilScope[] = [];
   const response = search?.response;
   if (search && response && search.query.trim() !== '') {
-    const keys = [...new Set(response.letters.map((l) => l.councilKey))];
-    const cut = response.letters.length >= letterLimit ? ` (from the first ${letterLimit} letters found)` : '';
     scopes.push({
       id: 'search',
       label: 'Councils in the current search',
-      description: `Councils with letters matching the search “${response.query}”${cut}`,
-      keys,
+      description: `Councils with letters matching the search “${response.query}”`,
+      keys: response.councilKeys,
     });
   }
   if (councils && filter.trim() !== '') {

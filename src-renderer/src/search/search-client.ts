@@ -67,16 +67,17 @@ export function warmUpSearch(): void {
 
 /**
  * Answers a query in the search language (src-shared/search/query.ts): letters with their
- * matching sections, best first (at most `options.letters`, 50 by default), facet counts over
- * every match, what to highlight, and what in the query could not be understood.
+ * matching sections, best first (at most `options.letters`, 50 by default, after passing over
+ * the best `options.offset`), facet counts over every match, what to highlight, and what in
+ * the query could not be understood.
  *
  * Every call resolves with the answer to its own query, in the order asked; when the person
  * types on, callers simply ignore answers to older queries.
  */
-export function runSearch(query: string, options: { letters?: number } = {}): Promise<SearchResponse> {
+export function runSearch(query: string, options: { letters?: number; offset?: number } = {}): Promise<SearchResponse> {
   const started = performance.now();
   return ask(
-    (id) => ({ type: 'run', id, query, letters: options.letters }),
+    (id) => ({ type: 'run', id, query, letters: options.letters, offset: options.offset }),
     (reply) => {
       if (reply.type !== 'result') throw new Error('the search worker answered something else');
       measure(SEARCH_MEASURE, started, { query, elapsedMs: reply.response.elapsedMs });

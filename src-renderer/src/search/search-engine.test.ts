@@ -384,6 +384,33 @@ describe('results', () => {
     expect(DEFAULT_LETTER_LIMIT).toBe(50);
   });
 
+  it('pages through the letters: each page goes on where the last ended, and every page knows the totals', () => {
+    for (const query of ['fostering', 'year:2005..2010', 'council:walsall', '"private fostering"', 'kind:apa']) {
+      const all = runQuery(index, query, { letters: 1000 });
+      expect(all.letters.length, query).toBeGreaterThan(0);
+      const paged: string[] = [];
+      for (let offset = 0; offset < all.letters.length + 2; offset += 2) {
+        const page = runQuery(index, query, { letters: 2, offset });
+        expect(page.offset).toBe(offset);
+        expect(page.totalLetters, query).toBe(all.letters.length);
+        expect(page.totalSections).toBe(all.totalSections);
+        paged.push(...page.letters.map((l) => l.letterId));
+      }
+      expect(paged, query).toEqual(all.letters.map((l) => l.letterId));
+    }
+    const none = runQuery(index, 'zzzzzz');
+    expect(none).toMatchObject({ letters: [], totalLetters: 0, councilKeys: [] });
+  });
+
+  it('names every council with a matching letter, not only those of the letters returned', () => {
+    const all = runQuery(index, 'fostering', { letters: 1000 });
+    const one = runQuery(index, 'fostering', { letters: 1 });
+    const councils = [...new Set(all.letters.map((l) => l.councilKey))].sort();
+    expect(councils.length).toBeGreaterThan(1);
+    expect(one.councilKeys).toEqual(councils);
+    expect(runQuery(index, 'fostering', { letters: 0 }).councilKeys).toEqual(councils);
+  });
+
   it('counts facets over every matching section, not only the letters returned', () => {
     const r = runQuery(index, 'fostering', { letters: 1 });
     const sum = (values: { count: number }[]) => values.reduce((n, v) => n + v.count, 0);
@@ -490,6 +517,20 @@ describe('keeping up with changes', () => {
     expect(search(index, '"looked after children"').totalSections).toBe(301);
     expect(search(index, 'number299').totalSections).toBe(1);
     expect(runQuery(index, 'fostering', { letters: 10 }).letters).toHaveLength(10);
+  });
+
+  it('names the right councils when a removed letter\'s place goes to another council', async () => {
+    const index = made();
+    index.removeLetter('walsall-2007');
+    index.removeLetter('walsall-2009');
+    await index.vacuum();
+    index.addLetter(letter({ id: 'zed-2008', council: 'Zedshire', sections: [{ text: 'Fostering in Zedshire' }] }));
+    const answer = runQuery(index, 'fostering', { letters: 0 });
+    expect(answer.councilKeys).toContain('zedshire');
+    expect(answer.councilKeys).not.toContain('walsall');
+    expect(answer.councilKeys).toEqual([...new Set(runQuery(index, 'fostering', { letters: 100 }).letters.map((l) => l.councilKey))].sort());
+    const loaded = SectionIndex.fromSnapshot(structuredClone(index.toSnapshot()))!;
+    expect(runQuery(loaded, 'fostering', { letters: 0 }).councilKeys).toEqual(answer.councilKeys);
   });
 
   it('saves and loads letters without sections, wherever they come', async () => {

@@ -37,6 +37,8 @@ const MAX_HIGHLIGHT_WORDS = 1000;
 export interface RunOptions {
   /** Letters to return at most (sections are all counted and faceted anyway). */
   letters?: number;
+  /** Letters to pass over first, best first: the next page starts where the last one ended. */
+  offset?: number;
 }
 
 /** An index term a query word stands for, and how much it counts. */
@@ -584,6 +586,7 @@ function byDateThenPlace(x: StoredSection, y: StoredSection): number {
 export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunOptions = {}): Omit<SearchResponse, 'query' | 'elapsedMs'> {
   const errors = [...parsed.errors];
   const limit = Math.max(0, Math.floor(options.letters ?? DEFAULT_LETTER_LIMIT));
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const passes = docFilter(index, parsed.filters);
   const ws = workspaceFor(index);
 
@@ -678,10 +681,14 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
 
   const words = [...marked.terms].sort().slice(0, MAX_HIGHLIGHT_WORDS);
   const phrases = marked.phrases;
+  const grouped = groupByLetter(index, ws, docs, scored, offset, limit, index.snippetHits(marked.terms, marked.phrases));
   return {
     parsed: { ...parsed, errors },
-    letters: groupByLetter(index, ws, docs, scored, limit, index.snippetHits(marked.terms, marked.phrases)),
+    letters: grouped.letters,
+    offset,
     totalSections: total,
+    totalLetters: grouped.totalLetters,
+    councilKeys: grouped.councilKeys,
     facets: facetsOf(index, docs),
     highlight: { words, phrases },
   };
@@ -766,9 +773,20 @@ function addToUnion(ws: Workspace, count: number, union: number, total: number):
   return total;
 }
 
-/** The best `limit` letters (by their best section) with all their matching sections, best first, snippets cut. */
-function groupByLetter(index: SectionIndex, ws: Workspace, docs: Int32Array, scored: boolean, limit: number, hits: SnippetHits): LetterResult[] {
-  if (docs.length === 0 || limit === 0) return [];
+/**
+ * The letters (by their best section) from place `offset` to `offset + limit`, best first, with
+ * all their matching sections, snippets cut; and how many letters there are, and of which councils.
+ */
+function groupByLetter(
+  index: SectionIndex,
+  ws: Workspace,
+  docs: Int32Array,
+  scored: boolean,
+  offset: number,
+  limit: number,
+  hits: SnippetHits,
+): { letters: LetterResult[]; totalLetters: number; councilKeys: string[] } {
+  if (docs.length === 0) return { letters: [], totalLetters: 0, councilKeys: [] };
   const letterOf = index.letterOrdinalOf;
   const score = scored ? ws.unionScore : null;
   const best = ws.letterBest;
@@ -789,19 +807,24 @@ function groupByLetter(index: SectionIndex, ws: Workspace, docs: Int32Array, sco
       bestDoc[letter] = doc;
     }
   }
-  // The best `limit` of them, kept in order as they come: most fall below the worst kept at once.
+  const councils = new Set<string>();
+  for (const letter of letters) councils.add(index.councilOf(letter));
+  const councilKeys = [...councils].sort();
+  // The best `offset + limit` of them, kept in order as they come: most fall below the worst kept at once.
   const before = (a: number, b: number): boolean => {
     if (best[a] !== best[b]) return best[a]! > best[b]!;
     return byDateThenPlace(index.doc(bestDoc[a]!)!, index.doc(bestDoc[b]!)!) < 0;
   };
-  const top: number[] = [];
-  for (const letter of letters) {
-    if (top.length >= limit && !before(letter, top[top.length - 1]!)) continue;
-    let at = top.length;
-    while (at > 0 && before(letter, top[at - 1]!)) at -= 1;
-    top.splice(at, 0, letter);
-    if (top.length > limit) top.pop();
+  const wanted = offset + limit;
+  const ranked: number[] = [];
+  for (const letter of limit === 0 ? [] : letters) {
+    if (ranked.length >= wanted && !before(letter, ranked[ranked.length - 1]!)) continue;
+    let at = ranked.length;
+    while (at > 0 && before(letter, ranked[at - 1]!)) at -= 1;
+    ranked.splice(at, 0, letter);
+    if (ranked.length > wanted) ranked.pop();
   }
+  const top = ranked.slice(offset);
   const chosen = ws.next();
   const results: LetterResult[] = [];
   const sectionDocs: number[][] = [];
@@ -842,7 +865,7 @@ function groupByLetter(index: SectionIndex, ws: Workspace, docs: Int32Array, sco
       };
     });
   });
-  return results;
+  return { letters: results, totalLetters: letters.length, councilKeys };
 }
 
 /** Parses and answers `query`, timing it. */

@@ -247,6 +247,10 @@ export class SectionIndex {
   private regionOfDoc = new Uint8Array(0);
   private readonly regionCodes = new Map<string, number>();
   private readonly regionList: string[] = [''];
+  /** Councils by code, and each letter ordinal's council code: the councils of a search without reading its sections. */
+  private readonly councilCodes = new Map<string, number>();
+  private readonly councilList: string[] = [];
+  private councilOfLetter = new Int32Array(0);
   private nextId = 0;
   private liveDocs = 0;
   /** Changes whenever a document is added or removed, so caches know to forget. */
@@ -419,6 +423,14 @@ export class SectionIndex {
     this.live[shortId] = 1;
     this.letterOfDoc = grown(this.letterOfDoc, size, (n) => new Int32Array(n));
     this.letterOfDoc[shortId] = ordinal;
+    let council = this.councilCodes.get(stored.councilKey);
+    if (council === undefined) {
+      council = this.councilList.length;
+      this.councilList.push(stored.councilKey);
+      this.councilCodes.set(stored.councilKey, council);
+    }
+    this.councilOfLetter = grown(this.councilOfLetter, ordinal + 1, (n) => new Int32Array(n));
+    this.councilOfLetter[ordinal] = council;
     this.years = grown(this.years, size, (n) => new Uint16Array(n));
     this.years[shortId] = stored.year;
     this.kinds = grown(this.kinds, size, (n) => new Uint8Array(n));
@@ -464,6 +476,11 @@ export class SectionIndex {
   /** Short id → letter ordinal. */
   get letterOrdinalOf(): Int32Array {
     return this.letterOfDoc;
+  }
+
+  /** The council key of a letter, by ordinal. */
+  councilOf(letterOrdinal: number): string {
+    return this.councilList[this.councilOfLetter[letterOrdinal]!]!;
   }
 
   /**

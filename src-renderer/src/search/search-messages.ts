@@ -17,7 +17,7 @@ export type SearchRequest =
   | { type: 'init'; dbName: string }
   | { type: 'add'; letterIds: string[] }
   | { type: 'remove'; letterIds: string[] }
-  | { type: 'run'; id: number; query: string; letters?: number }
+  | { type: 'run'; id: number; query: string; letters?: number; offset?: number }
   | { type: 'info'; id: number };
 
 export type SearchReply =

@@ -54,10 +54,16 @@ export interface Facets {
 export interface SearchResponse {
   query: string;
   parsed: ParsedQuery;
-  /** Letters with matching sections, best first. */
+  /** Letters with matching sections, best first: those from place `offset` on, as many as were asked for. */
   letters: LetterResult[];
+  /** Letters passed over before `letters` (0 for the first page). */
+  offset: number;
   /** Matching sections in all, before the letter limit. */
   totalSections: number;
+  /** Letters with matching sections in all. */
+  totalLetters: number;
+  /** Every council with a matching letter, by key, sorted. */
+  councilKeys: string[];
   facets: Facets;
   /**
    * What to highlight in an opened letter: the words as they may appear (stems, prefixes and

@@ -47,7 +47,7 @@ scope.addEventListener('message', (event) => {
       service.remove(message.letterIds).catch(logFailure('removing letters'));
       break;
     case 'run':
-      service.search(message.query, { letters: message.letters }).then(
+      service.search(message.query, { letters: message.letters, offset: message.offset }).then(
         (response) => scope.postMessage({ type: 'result', id: message.id, response }),
         (error: unknown) => scope.postMessage({ type: 'error', id: message.id, message: describe(error) }),
       );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedText, flattenResults, hitCountText, resultCountText, resultKey, stepHit } from './search-display';
+import { elapsedText, flattenResults, hitCountText, resultCountText, resultKey, showMoreText, stepHit } from './search-display';
 
 describe('flattenResults', () => {
   it('lists sections letter by letter, keyed by letter and section', () => {
@@ -14,8 +14,15 @@ describe('flattenResults', () => {
 
 describe('wording', () => {
   it('counts sections and letters', () => {
-    expect(resultCountText(1, 1, 100)).toBe('1 section in 1 letter');
-    expect(resultCountText(1234, 100, 100)).toBe('1,234 sections in 100 letters (the best 100 letters shown)');
+    expect(resultCountText(1, 1, 1)).toBe('1 section in 1 letter');
+    expect(resultCountText(12345, 4321, 30)).toBe('12,345 sections in 4,321 letters; the best 30 shown');
+    expect(resultCountText(12, 5, 5)).toBe('12 sections in 5 letters');
+  });
+
+  it('says what "Show more" will add', () => {
+    expect(showMoreText(30, 4321, 30)).toBe('Show 30 more letters');
+    expect(showMoreText(30, 37, 30)).toBe('Show the last 7 letters');
+    expect(showMoreText(30, 31, 30)).toBe('Show the last letter');
   });
 
   it('gives the time in ms, or seconds when long', () => {

@@ -16,10 +16,17 @@ export function flattenResults<L extends Grouped>(letters: readonly L[]): { key:
   return letters.flatMap((letter) => letter.sections.map((section) => ({ key: resultKey(letter.letterId, section.sectionIndex), letter, section })));
 }
 
-/** "12 sections in 5 letters", saying so when only the best letters are listed. */
-export function resultCountText(totalSections: number, letters: number, letterLimit: number): string {
-  const text = `${countOf(totalSections, 'section')} in ${countOf(letters, 'letter')}`;
-  return letters >= letterLimit ? `${text} (the best ${letterLimit.toLocaleString('en-GB')} letters shown)` : text;
+/** "12 sections in 5 letters", saying how many letters are listed when not all are. */
+export function resultCountText(totalSections: number, totalLetters: number, shown: number): string {
+  const text = `${countOf(totalSections, 'section')} in ${countOf(totalLetters, 'letter')}`;
+  return shown < totalLetters ? `${text}; the best ${shown.toLocaleString('en-GB')} shown` : text;
+}
+
+/** The "Show more" button's words: "Show 30 more letters", "Show the last 7 letters", "Show the last letter". */
+export function showMoreText(shown: number, totalLetters: number, page: number): string {
+  const left = totalLetters - shown;
+  if (left === 1) return 'Show the last letter';
+  return left <= page ? `Show the last ${countOf(left, 'letter')}` : `Show ${page.toLocaleString('en-GB')} more letters`;
 }
 
 /** "8 ms", "1.2 s": how long the search took. */
