@@ -44,6 +44,50 @@ describe('SearchService', () => {
     expect((await service.info()).snapshotChars).toBe(row!.json.length);
   });
 
+  it('warms up with searches of every kind once ready, behind any search asked meanwhile', async () => {
+    await importSamples();
+    const service = new SearchService(getDb(), { saveDelayMs: 10_000, warmUp: true });
+    await service.ready();
+    const asked = await service.search('fostering');
+    expect(councilsFound(asked)).toEqual(expect.arrayContaining(['Coventry', 'Leicester']));
+    // The search went ahead of nearly all of the warm-up.
+    expect(service.warmUpSearches).toBeLessThan(3);
+    await service.warmedUp;
+    expect(service.warmUpSearches).toBeGreaterThan(40);
+    // Nothing changed: the same answer.
+    expect(untimed(await service.search('fostering'))).toEqual(untimed(asked));
+    // No second warm-up for a small change.
+    const done = service.warmUpSearches;
+    await service.remove([asked.letters[0]!.letterId]);
+    await service.flush();
+    await service.warmedUp;
+    expect(service.warmUpSearches).toBe(done);
+  });
+
+  it('warms up again when the index has doubled', async () => {
+    const [first, ...rest] = [...sampleFiles()];
+    await importSamples(new Map([first!]));
+    const service = new SearchService(getDb(), { saveDelayMs: 10_000, warmUp: true });
+    await service.ready();
+    await service.warmedUp;
+    const once = service.warmUpSearches;
+    expect(once).toBeGreaterThan(0);
+    await importSamples(new Map(rest));
+    await service.add((await getDb().letters.toCollection().primaryKeys()) as string[]);
+    await service.flush();
+    await service.warmedUp;
+    expect(service.warmUpSearches).toBeGreaterThan(once);
+  });
+
+  it('does not warm up unless asked to', async () => {
+    await importSamples();
+    const service = new SearchService(getDb(), { saveDelayMs: 10_000 });
+    await service.ready();
+    await service.search('fostering');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(service.warmUpSearches).toBe(0);
+  });
+
   it('saves by itself a moment after a change', async () => {
     await importSamples();
     const service = new SearchService(getDb(), { saveDelayMs: 20 });

@@ -11,6 +11,7 @@ import { runQuery, type RunOptions } from './search-engine';
 import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex } from './search-index';
 import type { SearchIndexInfo } from './search-messages';
 import type { SearchResponse } from './search-types';
+import { warmUpQueries } from './warm-up';
 
 /** Letters read from the archive at a time while building. */
 const PAGE_SIZE = 500;
@@ -19,7 +20,18 @@ export interface SearchServiceOptions {
   version?: number;
   /** Quiet time after the last change before the snapshot is saved. */
   saveDelayMs?: number;
+  /**
+   * Whether to run warm-up searches (warm-up.ts) when the index is ready, and again when it
+   * has doubled: one at a time, behind whatever is asked meanwhile. The worker does; tests
+   * that do not look at it need not.
+   */
+  warmUp?: boolean;
 }
+
+/** Letters a warm-up search returns: about a page of results. */
+const WARM_UP_LETTERS = 30;
+/** Times each warm-up search is run. */
+const WARM_UP_ROUNDS = 2;
 
 export class SearchService {
   private index: SectionIndex | null = null;
@@ -34,6 +46,13 @@ export class SearchService {
   private loadMs = 0;
   /** Length of the snapshot last loaded or saved. */
   private snapshotChars = 0;
+  private readonly warmUpWanted: boolean;
+  /** Sections in the index when the last warm-up began (0: none yet). */
+  private warmedAt = 0;
+  /** Warm-up searches run so far, for tests. */
+  warmUpSearches = 0;
+  /** Settles when the warm-up under way (if any) has run all its searches. */
+  warmedUp: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: LetterArchiveDb,
@@ -41,6 +60,7 @@ export class SearchService {
   ) {
     this.version = options.version ?? INDEX_VERSION;
     this.saveDelayMs = options.saveDelayMs ?? 1000;
+    this.warmUpWanted = options.warmUp ?? false;
   }
 
   /** Loads or builds the index. */
@@ -126,7 +146,36 @@ export class SearchService {
       this.scheduleSave();
     }
     this.loadMs = performance.now() - started;
+    this.maybeWarmUp();
     return this.index;
+  }
+
+  /** Starts a warm-up when the index has something in it, and twice as much as at the last one. */
+  private maybeWarmUp(): void {
+    const sections = this.index?.sectionCount ?? 0;
+    if (!this.warmUpWanted || sections === 0 || sections < this.warmedAt * 2) return;
+    this.warmedAt = sections;
+    this.warmedUp = this.warmUp();
+  }
+
+  /**
+   * Runs the warm-up searches, each as its own operation queued after a pause, so a search or
+   * change asked for meanwhile goes before the next one. Answers are thrown away.
+   */
+  private async warmUp(): Promise<void> {
+    const queries = this.index ? warmUpQueries(this.index) : [];
+    const started = this.warmedAt;
+    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+      for (const query of queries) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        // A later warm-up (the index doubled again) takes over.
+        if (this.warmedAt !== started) return;
+        await this.run(async () => {
+          if (this.index) runQuery(this.index, query, { letters: WARM_UP_LETTERS });
+          this.warmUpSearches += 1;
+        }).catch(() => undefined);
+      }
+    }
   }
 
   /** Reads the archive's letters a page at a time and indexes them all. */
@@ -171,5 +220,6 @@ export class SearchService {
     this.index = SectionIndex.fromSnapshot(row, this.version) ?? this.index;
     this.snapshotChars = row.json.length;
     this.lastSaveMs = Date.now() - started;
+    this.maybeWarmUp();
   }
 }

@@ -27,7 +27,7 @@ scope.addEventListener('message', (event) => {
   const message = event.data;
   if (message.type === 'init') {
     if (service) return;
-    service = new SearchService(new LetterArchiveDb(message.dbName));
+    service = new SearchService(new LetterArchiveDb(message.dbName), { warmUp: true });
     // Load or build straight away, so the first search does not wait for it.
     service
       .info()

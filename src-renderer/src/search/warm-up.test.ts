@@ -1,0 +1,54 @@
+// @vitest-environment node
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseLetter } from '../../../src-shared/letters/parse-letter';
+import { parseQuery } from '../../../src-shared/search/query';
+import { councilKeyOf } from '../archive/council-rows';
+import { sampleFiles } from '../archive/test-support/memory-source';
+import { runQuery } from './search-engine';
+import { SectionIndex } from './search-index';
+import { warmUpQueries } from './warm-up';
+
+let index: SectionIndex;
+
+beforeAll(async () => {
+  index = SectionIndex.empty();
+  for (const [name, bytes] of sampleFiles()) {
+    const outcome = await parseLetter(bytes);
+    if (!outcome.ok) throw new Error(outcome.reason);
+    index.addLetter({ ...outcome.letter, councilKey: councilKeyOf(outcome.letter.council), sourceFile: name, sample: true, importedAt: '2024-01-01T00:00:00.000Z' });
+  }
+});
+
+describe('warmUpQueries', () => {
+  it('makes, from the index, a query of every kind the engine answers, each understood whole', () => {
+    const queries = warmUpQueries(index);
+    expect(queries.length).toBeGreaterThan(20);
+    for (const query of queries) expect(parseQuery(query).errors, query).toEqual([]);
+    const kinds: [string, RegExp][] = [
+      ['a phrase', /^"[a-z]+ [a-z]+"$/],
+      ['a phrase with a stop word', /^"[a-z]+ (?:and|of|the|to|in|for|with|by|on|at|as|or|from|is|are|be) [a-z]+"$/],
+      ['a beginning of a word', /^[a-z]{3}$/],
+      ['OR', / OR /],
+      ['leaving a word out', / -[a-z]+$/],
+      ['leaving a phrase out', / -"/],
+      ['council', /council:/],
+      ['a year', /year:\d{4}$/],
+      ['years', /year:\d{4}\.\.\d{4}/],
+      ['kind', /kind:apa/],
+      ['grade', /grade:<=2/],
+      ['region', /region:"/],
+      ['outcome', /outcome:"/],
+    ];
+    for (const [what, pattern] of kinds) expect(queries.some((q) => pattern.test(q)), what).toBe(true);
+  });
+
+  it('asks what the archive holds: nearly every query finds something', () => {
+    const queries = warmUpQueries(index);
+    const found = queries.filter((q) => runQuery(index, q, { letters: 30 }).totalSections > 0);
+    expect(found.length / queries.length).toBeGreaterThan(0.8);
+  });
+
+  it('makes none from an empty index', () => {
+    expect(warmUpQueries(SectionIndex.empty())).toEqual([]);
+  });
+});
