@@ -212,7 +212,7 @@ interface SnapshotHeader {
   lengths: Record<BinaryPart, number>;
 }
 
-type BinaryPart = 'docs' | 'tfs' | 'firsts' | 'lasts' | 'fieldLengths' | 'streamLengths' | 'wordTotals' | 'narrow' | 'wide' | 'isWide' | 'layouts';
+type BinaryPart = 'docs' | 'tfs' | 'firsts' | 'lasts' | 'fieldLengths' | 'streamLengths' | 'narrow' | 'wide' | 'isWide' | 'layouts';
 
 /**
  * The index: a term tree (MiniSearch's SearchableMap: exact, prefix and fuzzy lookups) whose
@@ -232,8 +232,6 @@ export class SectionIndex {
   private codec = new TextCodec();
   private readonly wordIds = new Map<string, number>();
   private readonly words: string[] = [];
-  /** Times each word of the vocabulary was seen, to pick the rarest word of a phrase. */
-  private wordTotals = new Uint32Array(1024);
   private letterOfDoc = new Int32Array(0);
   /** 1 for a live document, by short id. */
   private live = new Uint8Array(0);
@@ -405,9 +403,7 @@ export class SectionIndex {
       word = ownCopy(word);
       this.words.push(word);
       this.wordIds.set(word, id);
-      if (id >= this.wordTotals.length) this.wordTotals = grown(this.wordTotals, id + 1, (n) => new Uint32Array(n));
     }
-    this.wordTotals[id]! += 1;
     return id;
   }
 
@@ -776,7 +772,6 @@ export class SectionIndex {
       docs,
       fieldLengths,
       streamLengths,
-      wordTotals: this.wordTotals.subarray(0, this.words.length),
       wide,
       narrow,
       firsts: firsts.subarray(0, textAt),
@@ -816,7 +811,6 @@ export class SectionIndex {
     const isWide = part('isWide', (b, o, l) => new Uint8Array(b, o, l));
     const narrow = part('narrow', (b, o, l) => new Uint16Array(b, o, l));
     const wide = part('wide', (b, o, l) => new Uint32Array(b, o, l));
-    const wordTotals = part('wordTotals', (b, o, l) => new Uint32Array(b, o, l));
     const layouts = part('layouts', (b, o, l) => new Uint8Array(b, o, l));
 
     const index = new SectionIndex();
@@ -876,8 +870,6 @@ export class SectionIndex {
       index.words.push(word);
       index.wordIds.set(word, id);
     });
-    index.wordTotals = grown(new Uint32Array(0), Math.max(1024, header.words.length), (n) => new Uint32Array(n));
-    index.wordTotals.set(wordTotals);
     index.codec = new TextCodec(header.separators);
     for (const [doc, extras] of header.extras) index.extras.set(doc, extras);
     let n = 0;
