@@ -96,17 +96,15 @@ class Phrase {
     if (known === THERE) return true;
     if (known === NOT_THERE) return false;
     let there = known !== NOT_IN_TEXT && this.inText !== null && this.inText.has(doc);
-    if (!there) {
-      const section = index.doc(doc);
-      there =
-        section !== undefined &&
-        ((this.inHeading.mayHold(doc) && this.inName(section.heading)) || (this.inCouncilName.mayHold(doc) && this.inName(section.councilName)));
-    }
+    // The stored fields only where the postings say the phrase may be there.
+    if (!there && this.inHeading.mayHold(doc)) there = this.inName(index.doc(doc)?.heading);
+    if (!there && this.inCouncilName.mayHold(doc)) there = this.inName(index.doc(doc)?.councilName);
     this.status[doc] = there ? THERE : NOT_THERE;
     return there;
   }
 
-  private inName(name: string): boolean {
+  private inName(name: string | undefined): boolean {
+    if (name === undefined) return false;
     let there = this.names.get(name);
     if (there === undefined) {
       there = this.pattern.test(name);
