@@ -70,9 +70,10 @@ export function useSearch(query: string, refresh: unknown): Search {
     setState((s) => (stillShown(s) ? { ...s, loadingMore: true, moreError: undefined } : s));
     runSearch(response.query, { letters: RESULT_PAGE_LETTERS, offset: response.letters.length })
       .then((page) => {
-        setState((s) =>
-          stillShown(s) ? { ...s, loadingMore: false, response: { ...response, letters: [...response.letters, ...page.letters], totalLetters: page.totalLetters } } : s,
-        );
+        // Should the archive have changed between the pages, a letter is still listed once.
+        const listed = new Set(response.letters.map((l) => l.letterId));
+        const added = page.letters.filter((l) => !listed.has(l.letterId));
+        setState((s) => (stillShown(s) ? { ...s, loadingMore: false, response: { ...response, letters: [...response.letters, ...added], totalLetters: page.totalLetters } } : s));
       })
       .catch((error: unknown) => {
         setState((s) => (stillShown(s) ? { ...s, loadingMore: false, moreError: describe(error) } : s));

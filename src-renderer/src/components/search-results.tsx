@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { SearchState } from '../app/use-search';
-import type { FacetValue } from '../search/search-types';
+import type { FacetValue, SearchResponse } from '../search/search-types';
 import { makeHitMatcher } from '../ui/highlight';
 import { elapsedText, flattenResults, resultCountText, showMoreText } from '../ui/search-display';
 import { FacetPanel } from './facet-panel';
@@ -38,21 +38,29 @@ export function SearchResults({ search, pageLetters, onShowMore, selectedKey, on
   const time = response && search.status === 'done' ? elapsedText(response.elapsedMs) : '';
   const rows = useMemo(() => flattenResults(response?.letters ?? []), [response]);
   const bodyRef = useRef<HTMLDivElement>(null);
-  /** Rows listed when "Show more" was pressed: the first new one takes the focus when it comes. */
-  const moreFrom = useRef<number | null>(null);
+  /**
+   * Rows listed when "Show more" was pressed, and the answer they belong to: the first new row
+   * takes the focus when it comes, unless another search (or a failure) came first.
+   */
+  const moreFrom = useRef<{ rows: number; answer: SearchResponse['highlight'] } | null>(null);
   const more = response && search.status === 'done' && response.letters.length < response.totalLetters;
 
   useEffect(() => {
     const from = moreFrom.current;
-    if (from === null || rows.length <= from) return;
+    if (from === null) return;
+    if (response?.highlight !== from.answer || search.moreError) {
+      moreFrom.current = null;
+      return;
+    }
+    if (rows.length <= from.rows) return;
     moreFrom.current = null;
-    const row = rows[from];
+    const row = rows[from.rows];
     if (row) onSelect(row);
-    bodyRef.current?.querySelectorAll<HTMLElement>('[role="option"]')[from]?.focus();
-  }, [rows, onSelect]);
+    bodyRef.current?.querySelectorAll<HTMLElement>('[role="option"]')[from.rows]?.focus();
+  }, [rows, response, search.moreError, onSelect]);
 
   function showMore(): void {
-    moreFrom.current = rows.length;
+    if (response) moreFrom.current = { rows: rows.length, answer: response.highlight };
     onShowMore();
   }
 

@@ -155,21 +155,18 @@ export function wordStream(ids: readonly number[]): WordStream {
 }
 
 /**
- * Whether the words numbered `ids` come one after another in `stream`. `anchor` is the
- * position in `ids` of the rarest word, which is looked for from place `from` to place `to`
- * (MAX_POSITION: to the end).
+ * Whether the words numbered `ids` come one after another in `stream`, starting at a place
+ * from `from` to `to` (both included; by default, anywhere).
  */
-export function streamHasRun(stream: WordStream, ids: ArrayLike<number>, anchor: number, from = 0, to = MAX_POSITION): boolean {
+export function streamHasRun(stream: WordStream, ids: ArrayLike<number>, from = 0, to = stream.length - 1): boolean {
   const n = ids.length;
-  const last = to === MAX_POSITION ? stream.length : to;
-  const first = ids[anchor]!;
+  const first = ids[0]!;
   // A plain loop: TypedArray#indexOf is a call into the runtime, dearer than the short scans here.
-  // Reads past either end of the stream give undefined, which is no word: no bounds to work out.
-  for (let at = from; at <= last; at++) {
+  // Reads past the end of the stream give undefined, which is no word: no bounds to work out.
+  for (let at = from; at <= to; at++) {
     if (stream[at] !== first) continue;
-    const start = at - anchor;
-    let j = 0;
-    while (j < n && stream[start + j] === ids[j]) j += 1;
+    let j = 1;
+    while (j < n && stream[at + j] === ids[j]) j += 1;
     if (j === n) return true;
   }
   return false;
@@ -210,6 +207,9 @@ export class StreamPhrase {
 
   /** Whether the phrase is in section `doc`'s words. */
   has(doc: number): boolean {
+    // A removed section has no words (its postings stay until the index is vacuumed).
+    const stream = this.streams[doc];
+    if (stream === undefined) return false;
     // Where the phrase may start: [lo, hi].
     let lo = 0;
     let hi = Infinity;
@@ -234,10 +234,8 @@ export class StreamPhrase {
     if (lo > hi) return false;
     if (lined) return true;
     // Only now the section's words: the postings above are read in order, the words are not.
-    const stream = this.streams[doc];
-    if (stream === undefined) return false;
     const last = Math.min(hi, stream.length - this.ids.length);
-    return lo <= last && streamHasRun(stream, this.ids, 0, lo, last);
+    return lo <= last && streamHasRun(stream, this.ids, lo, last);
   }
 
   /** For each of the first `count` of `docs` whose `status` is 0: sets it to 1 when the phrase is in the section's words, else to `absent`. */

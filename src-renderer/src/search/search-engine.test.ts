@@ -252,6 +252,15 @@ describe('OR and exclusion', () => {
     expect(foundSet(search(index, 'care -"in care"'))).toEqual(['walsall-2009#0']);
   });
 
+  it('leaves excluded words and phrases out of a search by filters alone', () => {
+    const all = foundSet(search(index, 'kind:apa'));
+    const withPhrase = foundSet(search(index, '"looked after children"'));
+    const withWord = foundSet(search(index, '"adoption"'));
+    expect(withPhrase.length).toBeGreaterThan(0);
+    expect(foundSet(search(index, 'kind:apa -"looked after children"'))).toEqual(all.filter((id) => !withPhrase.includes(id)));
+    expect(foundSet(search(index, 'kind:apa -adoption'))).toEqual(all.filter((id) => !withWord.includes(id)));
+  });
+
   it('asks for something to search for when there are only exclusions', () => {
     const r = search(index, '-adoption');
     expect(r.totalSections).toBe(0);

@@ -188,7 +188,7 @@ class Workspace {
 }
 
 const workspaces = new WeakMap<SectionIndex, Workspace>();
-/** Per index: phrase → per short id 0 unknown, 1 there, 2 not there. Forgotten when the index changes. */
+/** Per index: phrase → what is known of it per short id (see Phrase). Forgotten when the index changes. */
 const phraseCaches = new WeakMap<SectionIndex, { generation: number; phrases: Map<string, Uint8Array> }>();
 const PHRASE_CACHE_SIZE = 8;
 
@@ -200,6 +200,11 @@ function workspaceFor(index: SectionIndex): Workspace {
   }
   ws.fit(index.capacity, index.letterCapacity);
   return ws;
+}
+
+/** Forgets what is known of phrases in this index: after searches whose phrases are not worth keeping, such as the warm-up's. */
+export function forgetPhrases(index: SectionIndex): void {
+  phraseCaches.delete(index);
 }
 
 function phraseStatus(index: SectionIndex, key: string): Uint8Array {
@@ -751,7 +756,8 @@ function siftAll(index: SectionIndex, ws: Workspace, sieve: Sieve): number {
   const matches = ws.matches;
   let total = 0;
   for (let doc = 0; doc < index.capacity; doc++) if (sieve.keeps(doc)) matches[total++] = doc;
-  return sift(index, matches, total, sieve, []);
+  for (const phrase of sieve.excludePhrases) total = siftPhrase(index, matches, total, phrase, false);
+  return total;
 }
 
 /** Adds the first `count` candidates to `ws.matches` (the clauses' union), each with its best score; returns the new total. */

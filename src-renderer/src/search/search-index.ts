@@ -527,8 +527,7 @@ export class SectionIndex {
     words.forEach((written, offset) => {
       const word = normaliseWord(written);
       const id = this.wordIds.get(word);
-      if (id === undefined) exact = false;
-      else ids.push(id);
+      if (id !== undefined) ids.push(id);
       const postings = isStopWord(word) ? undefined : this.tree.get(word)?.get(TEXT_FIELD);
       if (postings?.firsts && postings.lasts) placed.push({ postings, offset });
       // A stop word has no postings; those of "children" also hold the places of "children's".

@@ -7,7 +7,7 @@
  * build already took in).
  */
 import type { LetterArchiveDb, LetterRow } from '../archive/db';
-import { runQuery, type RunOptions } from './search-engine';
+import { forgetPhrases, runQuery, type RunOptions } from './search-engine';
 import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex } from './search-index';
 import type { SearchIndexInfo } from './search-messages';
 import type { SearchResponse } from './search-types';
@@ -176,6 +176,10 @@ export class SearchService {
         }).catch(() => undefined);
       }
     }
+    // The phrases remembered should be the person's own.
+    await this.run(async () => {
+      if (this.index) forgetPhrases(this.index);
+    });
   }
 
   /** Reads the archive's letters a page at a time and indexes them all. */

@@ -1,9 +1,10 @@
 /**
  * Queries of every kind the engine answers (words, beginnings of words, near spellings, AND,
  * OR, leaving out, phrases with and without stop words, each filter), made from the index's
- * own sections. The search service runs them in the worker when the index is ready, a few
- * milliseconds at a time, so that the first searches a person types find the engine's code
- * already compiled: answered cold, they take two to three times as long.
+ * own sections. The search service runs them in the worker when the index is ready, one at
+ * a time (a search typed meanwhile waits for one of them at most, some milliseconds at a large
+ * archive), so that the first searches a person types find the engine's code already
+ * compiled: answered cold, they take two to three times as long.
  */
 import { isStopWord, normaliseWord, wordsOf } from '../../../src-shared/search/words';
 import type { SectionIndex } from './search-index';

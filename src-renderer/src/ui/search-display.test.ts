@@ -15,7 +15,7 @@ describe('flattenResults', () => {
 describe('wording', () => {
   it('counts sections and letters', () => {
     expect(resultCountText(1, 1, 1)).toBe('1 section in 1 letter');
-    expect(resultCountText(12345, 4321, 30)).toBe('12,345 sections in 4,321 letters; the best 30 shown');
+    expect(resultCountText(12345, 4321, 30)).toBe('12,345 sections in 4,321 letters; 30 shown');
     expect(resultCountText(12, 5, 5)).toBe('12 sections in 5 letters');
   });
 

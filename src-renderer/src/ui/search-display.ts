@@ -19,7 +19,7 @@ export function flattenResults<L extends Grouped>(letters: readonly L[]): { key:
 /** "12 sections in 5 letters", saying how many letters are listed when not all are. */
 export function resultCountText(totalSections: number, totalLetters: number, shown: number): string {
   const text = `${countOf(totalSections, 'section')} in ${countOf(totalLetters, 'letter')}`;
-  return shown < totalLetters ? `${text}; the best ${shown.toLocaleString('en-GB')} shown` : text;
+  return shown < totalLetters ? `${text}; ${shown.toLocaleString('en-GB')} shown` : text;
 }
 
 /** The "Show more" button's words: "Show 30 more letters", "Show the last 7 letters", "Show the last letter". */
