@@ -143,6 +143,8 @@ class Workspace {
   letterBestDoc = new Int32Array(0);
   letterSlot = new Int32Array(0);
   letterStamp = new Uint32Array(0);
+  /** The letters of the matching sections, each once: letter ordinals. */
+  letterList = new Int32Array(0);
   private generation = 0;
 
   fit(docs: number, letters: number): void {
@@ -166,6 +168,7 @@ class Workspace {
       this.letterBestDoc = new Int32Array(n);
       this.letterSlot = new Int32Array(n);
       this.letterStamp = new Uint32Array(n);
+      this.letterList = new Int32Array(n);
     }
     this.clearStamps();
   }
@@ -797,7 +800,8 @@ function groupByLetter(
   const bestDoc = ws.letterBestDoc;
   // Each letter's best section: one pass.
   const seen = ws.next();
-  const letters: number[] = [];
+  const letters = ws.letterList;
+  let letterCount = 0;
   for (const doc of docs) {
     const letter = letterOf[doc]!;
     const s = score ? score[doc]! : 0;
@@ -805,14 +809,14 @@ function groupByLetter(
       ws.letterStamp[letter] = seen;
       best[letter] = s;
       bestDoc[letter] = doc;
-      letters.push(letter);
+      letters[letterCount++] = letter;
     } else if (s > best[letter]!) {
       best[letter] = s;
       bestDoc[letter] = doc;
     }
   }
   const councils = new Set<string>();
-  for (const letter of letters) councils.add(index.councilOf(letter));
+  for (let i = 0; i < letterCount; i++) councils.add(index.councilOf(letters[i]!));
   const councilKeys = [...councils].sort();
   // The best `offset + limit` of them, kept in order as they come: most fall below the worst kept at once.
   const before = (a: number, b: number): boolean => {
@@ -821,7 +825,8 @@ function groupByLetter(
   };
   const wanted = offset + limit;
   const ranked: number[] = [];
-  for (const letter of limit === 0 ? [] : letters) {
+  for (let i = 0; i < (limit === 0 ? 0 : letterCount); i++) {
+    const letter = letters[i]!;
     if (ranked.length >= wanted && !before(letter, ranked[ranked.length - 1]!)) continue;
     let at = ranked.length;
     while (at > 0 && before(letter, ranked[at - 1]!)) at -= 1;
@@ -869,7 +874,7 @@ function groupByLetter(
       };
     });
   });
-  return { letters: results, totalLetters: letters.length, councilKeys };
+  return { letters: results, totalLetters: letterCount, councilKeys };
 }
 
 /** Parses and answers `query`, timing it. */

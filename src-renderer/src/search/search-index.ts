@@ -605,28 +605,34 @@ export class SectionIndex {
     }
     // Hits as [first word, last word + 1) and what they are (a word's number, or a phrase's place).
     const flags = hits.words;
-    const spanAt = (i: number): { end: number; key: number } | null => {
+    // The hit starting at word i: where it ends (0: no hit there), and in `spanKey` what it is.
+    let spanKey = 0;
+    const spanEnd = (i: number): number => {
       const flag = flags[stream[i]!]!;
-      if (flag === 0) return null;
+      if (flag === 0) return 0;
       for (let p = 0; flag & HIT_PHRASE && p < hits.phrases.length; p++) {
         const run = hits.phrases[p]!;
         if (run[0] !== stream[i] || i + run.length > n) continue;
         let j = 1;
         while (j < run.length && stream[i + j] === run[j]) j += 1;
-        if (j === run.length) return { end: i + run.length, key: -1 - p };
+        if (j === run.length) {
+          spanKey = -1 - p;
+          return i + run.length;
+        }
       }
-      return flag & HIT_WORD ? { end: i + 1, key: stream[i]! } : null;
+      spanKey = stream[i]!;
+      return flag & HIT_WORD ? i + 1 : 0;
     };
     const starts: number[] = [];
     const keys: number[] = [];
     for (let i = 0; i < n && starts.length < SNIPPET_HITS; i++) {
       // Most words are no hit: a look at their flag, before any call.
       if (flags[stream[i]!] === 0) continue;
-      const span = spanAt(i);
-      if (!span) continue;
+      const end = spanEnd(i);
+      if (end === 0) continue;
       starts.push(i);
-      keys.push(span.key);
-      i = span.end - 1;
+      keys.push(spanKey);
+      i = end - 1;
     }
     let anchor = starts[0] ?? 0;
     let most = 0;
@@ -662,10 +668,10 @@ export class SectionIndex {
     // Marks, from a phrase that began before the first word shown onwards.
     const marks: [number, number][] = [];
     for (let i = Math.max(0, first - (hits.phrases[0]?.length ?? 1) + 1); i < last; i++) {
-      const span = spanAt(i);
-      if (!span) continue;
-      if (span.end > first) marks.push([startOf[Math.max(i, first) - first]!, endOf[Math.min(span.end, last) - 1 - first]!]);
-      i = span.end - 1;
+      const end = spanEnd(i);
+      if (end === 0) continue;
+      if (end > first) marks.push([startOf[Math.max(i, first) - first]!, endOf[Math.min(end, last) - 1 - first]!]);
+      i = end - 1;
     }
     return { text: text + (cutAfter ? '\u2026' : ''), marks };
   }
