@@ -7,12 +7,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Locator, TestInfo } from '@playwright/test';
 import { generateCorpus, loadSampleTexts, writeCorpus, type CorpusLetter } from '../../src-main/corpus/build-corpus';
 import { loadCouncilPool } from '../../src-main/corpus/council-pool';
 import { PAGE_MARGINS_INCHES } from '../../src-main/services/print-options';
 import { dateInWords } from '../../src-shared/summaries/summary-words';
 import { expect, REPO, test, type FakeShell } from '../support/app-fixture';
+import { importCorpusAlone } from '../support/corpus-archive';
 import { expectPdf, pdfPageText, pdfPageWords, pdfToolsMissing } from '../support/pdf-text';
 
 // Seed 3 gives 144 councils, one of them (East Sussex) with seven letters from 2005 to 2010.
@@ -97,18 +98,6 @@ function expectNoHeadingAtFoot(pages: readonly string[], headings: ReadonlySet<s
   });
 }
 
-async function importCorpus(page: Page, shell: FakeShell, folder: string, letters: number): Promise<void> {
-  await expect(page.getByRole('listbox', { name: 'Councils' }).getByRole('option')).toHaveCount(4);
-  // Only the corpus in the archive: the first run's sample letters go.
-  await page.getByRole('button', { name: 'Remove sample letters' }).click();
-  await expect(page.getByRole('listbox', { name: 'Councils' })).toHaveCount(0);
-  shell.chooseFolder(folder);
-  await page.getByRole('button', { name: 'Import folder…' }).click();
-  const report = page.getByRole('dialog', { name: 'Import report' });
-  await expect(report).toContainText(`${letters} letters added`, { timeout: 45_000 });
-  await report.getByRole('button', { name: 'Close' }).click();
-}
-
 /** Checks the archive summary's pages: header on each page of the table, whole rows, every council. */
 function expectArchivePages(pages: readonly string[], councils: readonly string[]): void {
   // The text at the left edge of each line below the table's header: the council column.
@@ -159,7 +148,7 @@ test('a long archive summary and a council with seven letters print whole: heade
   const names = [...councils.keys()];
 
   await page.goto(appUrl);
-  await importCorpus(page, shell, folder, LETTERS);
+  await importCorpusAlone(page, shell, folder, LETTERS);
   const councilList = page.getByRole('listbox', { name: 'Councils' });
   await expect(councilList.getByRole('option')).toHaveCount(councils.size);
 

@@ -4,24 +4,13 @@
  * the focus to the first letter it added, and the archive summary of the search still covers
  * every council found, not only those listed.
  */
-import type { Page } from '@playwright/test';
 import { generateCorpus, loadSampleTexts, writeCorpus } from '../../src-main/corpus/build-corpus';
 import { loadCouncilPool } from '../../src-main/corpus/council-pool';
-import { expect, REPO, test, type FakeShell } from '../support/app-fixture';
+import { expect, REPO, test } from '../support/app-fixture';
+import { importCorpusAlone } from '../support/corpus-archive';
 
 const LETTERS = 75;
 const SEED = 5;
-
-async function importCorpus(page: Page, shell: FakeShell, folder: string): Promise<void> {
-  await expect(page.getByRole('listbox', { name: 'Councils' }).getByRole('option')).toHaveCount(4);
-  await page.getByRole('button', { name: 'Remove sample letters' }).click();
-  await expect(page.getByRole('listbox', { name: 'Councils' })).toHaveCount(0);
-  shell.chooseFolder(folder);
-  await page.getByRole('button', { name: 'Import folder…' }).click();
-  const report = page.getByRole('dialog', { name: 'Import report' });
-  await expect(report).toContainText(`${LETTERS} letters added`, { timeout: 45_000 });
-  await report.getByRole('button', { name: 'Close' }).click();
-}
 
 test('"Show more" lists the next letters of a long search, and the summary of the search covers every council found', async ({ page, shell, appUrl }, testInfo) => {
   const letters = [...generateCorpus({ letters: LETTERS, seed: SEED, samples: loadSampleTexts(REPO), councils: loadCouncilPool(REPO) })];
@@ -31,7 +20,7 @@ test('"Show more" lists the next letters of a long search, and the summary of th
   expect(councils.size).toBeGreaterThan(30);
 
   await page.goto(appUrl);
-  await importCorpus(page, shell, folder);
+  await importCorpusAlone(page, shell, folder, LETTERS);
 
   // Every letter was written between 2005 and 2010.
   await page.getByRole('searchbox', { name: 'Search letters' }).fill('year:2005..2010');
