@@ -203,6 +203,14 @@ describe('phrases', () => {
     expect(foundSet(search(index, '"care in children"'))).toEqual([]);
   });
 
+  it('finds a phrase in a heading or a council\'s name, word for word', () => {
+    expect(foundSet(search(index, '"being healthy"'))).toEqual(['walsall-2007#2']);
+    expect(foundSet(search(index, '"healthy being"'))).toEqual([]);
+    expect(foundSet(search(index, '"staying safe" grade:1'))).toEqual(['hull-2006#0']);
+    expect(foundSet(search(index, '"upon hull"'))).toEqual(foundSet(search(index, 'council:hull')));
+    expect(foundSet(search(index, '"kingston hull"'))).toEqual([]);
+  });
+
   it('reads a hyphenated word as a phrase', () => {
     expect(foundSet(search(index, 'stoke-on-trent'))).toEqual(['stoke-2008#0', 'stoke-2008#1']);
   });

@@ -13,8 +13,7 @@
 import { ANNUAL_RATING_LABELS, APA_LABELS, isGradeValue, rating, type GradeScale, type GradeValue, type Rating } from '../../../src-shared/letters/letter';
 import { hasFilters, parseQuery } from '../../../src-shared/search/query';
 import type { ParsedQuery, QueryFilters } from '../../../src-shared/search/query-types';
-import { phraseMatcher, type PhraseTest } from '../../../src-shared/search/snippet';
-import { isStopWord } from '../../../src-shared/search/words';
+import { isStopWord, normaliseWord, wordsOf } from '../../../src-shared/search/words';
 import { FIELD_BOOST, SEARCH_FIELDS, type FieldTermData, type SectionIndex, type SnippetHits, type StoredSection } from './search-index';
 import type { StreamPhrase, WordsInField } from './postings';
 import type { Facets, FacetValue, LetterResult, SearchResponse, SectionResult } from './search-types';
@@ -67,7 +66,7 @@ const NOT_IN_TEXT = 3;
  */
 class Phrase {
   private readonly names = new Map<string, boolean>();
-  private readonly pattern: PhraseTest;
+  private readonly normalised: string[];
 
   constructor(
     readonly words: string[],
@@ -79,7 +78,7 @@ class Phrase {
     private readonly inHeading: WordsInField,
     private readonly inCouncilName: WordsInField,
   ) {
-    this.pattern = phraseMatcher(words);
+    this.normalised = words.map(normaliseWord);
   }
 
   /** Works out, for the first `count` of `docs`, whether the phrase is in their text: `holds` then need not read it. */
@@ -107,7 +106,10 @@ class Phrase {
     if (name === undefined) return false;
     let there = this.names.get(name);
     if (there === undefined) {
-      there = this.pattern.test(name);
+      // Its words as the text's are read, so a name and a text agree on what a phrase is.
+      const written = wordsOf(name).map(normaliseWord);
+      const run = this.normalised;
+      there = written.some((_, start) => run.every((word, j) => written[start + j] === word));
       this.names.set(name, there);
     }
     return there;
