@@ -40,6 +40,17 @@ describe('warmUpQueries', () => {
       ['outcome', /outcome:"/],
     ];
     for (const [what, pattern] of kinds) expect(queries.some((q) => pattern.test(q)), what).toBe(true);
+    // Phrases that are found in a heading, and in a council's name, where the text has no say.
+    const names = (field: 'heading' | 'councilName') => {
+      const found = new Set<string>();
+      for (let doc = 0; doc < index.capacity; doc++) {
+        const words = (index.doc(doc)?.[field] ?? '').toLowerCase().split(/[^a-z]+/).filter(Boolean);
+        if (words.length >= 2) found.add(`"${words.slice(0, 2).join(' ')}"`);
+      }
+      return found;
+    };
+    expect(queries.some((q) => names('heading').has(q)), 'a heading').toBe(true);
+    expect(queries.some((q) => names('councilName').has(q)), 'a council name').toBe(true);
   });
 
   it('asks what the archive holds: nearly every query finds something', () => {

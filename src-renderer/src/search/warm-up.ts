@@ -11,6 +11,8 @@ import type { SectionIndex } from './search-index';
 
 /** Sections the words are taken from, spread through the index. */
 const SAMPLED_SECTIONS = 12;
+/** Sections looked at, at most, for a council's name of more than one word. */
+const NAMES_LOOKED_AT = 200;
 
 /** Words worth searching for: long enough for prefixes and near spellings, not stop words. */
 function searchable(word: string): boolean {
@@ -60,5 +62,18 @@ export function warmUpQueries(index: SectionIndex): string[] {
   const outcome = sections.find((s) => s.outcome)?.outcome;
   if (outcome) queries.push(`outcome:"${outcome.replace(/-/g, ' ')}" grade:3`, `kind:apa outcome:"${outcome.replace(/-/g, ' ')}" ${first}`);
   if (pairs[0]) queries.push(`year:${section.year} "${pairs[0]}"`);
+  // Phrases found in a heading, and in a council's name, rather than in the text.
+  const named = (name: string) => wordsOf(name).map(normaliseWord).filter((w) => /^[a-z]+$/.test(w));
+  const heading = sections.map((s) => named(s.heading)).find((words) => words.length >= 2 && words.some((w) => !isStopWord(w)));
+  if (heading) queries.push(`"${heading.slice(0, 2).join(' ')}"`, `"${heading.slice(0, 2).join(' ')}" ${first}`);
+  // Most councils' names are one word: look further for one that is not.
+  const spread = Math.max(1, Math.floor(index.capacity / NAMES_LOOKED_AT));
+  for (let doc = 0; doc < index.capacity; doc += spread) {
+    const words = named(index.doc(doc)?.councilName ?? '');
+    if (words.length >= 2 && words.some((w) => !isStopWord(w))) {
+      queries.push(`"${words.slice(0, 2).join(' ')}"`);
+      break;
+    }
+  }
   return [...new Set(queries)];
 }
