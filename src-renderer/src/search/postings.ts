@@ -191,18 +191,29 @@ export interface PlacedWord {
  * tens of thousands of candidates stay compiled from one query to the next.
  */
 export class StreamPhrase {
-  /** Candidates come in ascending order, mostly: each word's postings are walked, not searched. */
-  private readonly hints: Int32Array;
+  // The placed words' postings, as parallel arrays: read once per candidate and word.
+  private readonly docsOf: Int32Array[];
+  private readonly firstsOf: Uint16Array[];
+  private readonly lastsOf: Uint16Array[];
+  private readonly sizes: Int32Array;
+  private readonly offsets: Int32Array;
+  /** Where the last candidate was in each word's postings: candidates come in ascending order, mostly. */
+  private readonly cursors: Int32Array;
 
   constructor(
     private readonly streams: readonly (WordStream | undefined)[],
     private readonly ids: Int32Array,
     /** Indexed words with places, rarest first. */
-    private readonly placed: readonly PlacedWord[],
+    placed: readonly PlacedWord[],
     /** Whether `placed` holds every word of the phrase, each indexed exactly as written. */
     private readonly exact: boolean,
   ) {
-    this.hints = new Int32Array(placed.length);
+    this.docsOf = placed.map((p) => p.postings.docs);
+    this.firstsOf = placed.map((p) => p.postings.firsts!);
+    this.lastsOf = placed.map((p) => p.postings.lasts!);
+    this.sizes = Int32Array.from(placed, (p) => p.postings.size);
+    this.offsets = Int32Array.from(placed, (p) => p.offset);
+    this.cursors = new Int32Array(placed.length);
   }
 
   /** Whether the phrase is in section `doc`'s words. */
@@ -215,14 +226,13 @@ export class StreamPhrase {
     let hi = Infinity;
     let lined = this.exact;
     let start = -1;
-    for (let k = 0; k < this.placed.length; k++) {
-      const { postings, offset } = this.placed[k]!;
-      const at = postings.seek(doc, this.hints[k]!);
+    for (let k = 0; k < this.sizes.length; k++) {
+      const at = this.find(k, doc);
       // Not in the text's postings: the word, so the phrase, is not in the text.
       if (at === -1) return false;
-      this.hints[k] = at;
-      const first = postings.firsts![at]!;
-      const last = postings.lasts![at]!;
+      const offset = this.offsets[k]!;
+      const first = this.firstsOf[k]![at]!;
+      const last = this.lastsOf[k]![at]!;
       if (first - offset > lo) lo = first - offset;
       if (last !== MAX_POSITION && last - offset < hi) hi = last - offset;
       if (lined) {
@@ -245,7 +255,32 @@ export class StreamPhrase {
       if (status[doc] === 0) status[doc] = this.has(doc) ? 1 : absent;
     }
   }
+
+  /** Where `doc` is in the k-th word's postings, or -1: walked on from the last place, searched when far ahead or behind. */
+  private find(k: number, doc: number): number {
+    const docs = this.docsOf[k]!;
+    const size = this.sizes[k]!;
+    let at = this.cursors[k]!;
+    if (at >= size || docs[at]! > doc || (at + WALK < size && docs[at + WALK]! < doc)) {
+      // The first place holding `doc` or more.
+      let lo = at < size && docs[at]! <= doc ? at : 0;
+      let hi = size;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (docs[mid]! < doc) lo = mid + 1;
+        else hi = mid;
+      }
+      at = lo;
+    } else {
+      while (at < size && docs[at]! < doc) at += 1;
+    }
+    this.cursors[k] = at;
+    return at < size && docs[at] === doc ? at : -1;
+  }
 }
+
+/** How far a cursor walks through postings before it searches instead. */
+const WALK = 32;
 
 /**
  * Whether a section may hold every indexed word of a phrase in one field: in all their
