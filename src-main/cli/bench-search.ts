@@ -10,6 +10,7 @@
  *   - typed-query latency over 50 fixed queries, typed into the search box: the duration of
  *     the 'letter-archive:search' measure the search client records (query sent to answer
  *     back), the worker's own elapsedMs, and input event to the next frame after the answer;
+ *     typed once after the import and once after each reload, the median pass judged;
  *   - the same queries by brute force over every section's text in the same page;
  *   - the snapshot's size; the index load time over three reloads ('letter-archive:index-load');
  *   - the heaps of the main thread and of the search worker (CDP), after garbage collection.
@@ -95,6 +96,92 @@ async function typeQuery(page: Page, query: string): Promise<SearchTiming> {
   await box.pressSequentially(query);
   return page.evaluate(waitForSearch, { query, timeoutMs: 120_000 });
 }
+
+/**
+ * One pass over the benchmark's queries: the warm-up queries, then the 50, each typed and
+ * answered. With `profileTo`, the search worker's CPU is profiled over the 50 and the profile
+ * written there. A search that never answers ends the pass with what was measured.
+ */
+async function typePass(page: Page, heap: HeapProbe | null, profileTo: string | null): Promise<SearchTiming[]> {
+  log(`typing ${BENCH_QUERIES.length} queries (after ${WARM_UP_QUERIES.length} to warm up)`);
+  const timings: SearchTiming[] = [];
+  try {
+    for (const query of WARM_UP_QUERIES) await typeQuery(page, query);
+    const profiling = heap && profileTo ? await heap.startProfiling(/search/i) : 0;
+    for (const { query } of BENCH_QUERIES) timings.push(await typeQuery(page, query));
+    if (heap && profileTo && profiling > 0) {
+      const [taken] = await heap.stopProfiling(/search/i);
+      if (taken) {
+        writeFileSync(profileTo, JSON.stringify(taken.profile));
+        emit({ metric: 'cpu_profile', value: profileTo, unit: 'file', worker: taken.url, selfTimeMs: selfTimes(taken.profile) });
+      }
+    }
+  } catch (error) {
+    log(`typing stopped after ${timings.length} of ${BENCH_QUERIES.length} queries: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return timings;
+}
+
+/**
+ * The typed-query figures. Each pass (after the import, then after each reload: a new worker
+ * with empty caches, the index loaded from its snapshot) gives its own p50 and p95; the
+ * targets are judged on the median pass, so one pass unsettled by the machine does not
+ * decide them. Every pass's figures are printed beside it.
+ */
+function emitLatencies(passes: readonly SearchTiming[][], method: 'measure' | 'dom', brute: readonly { ms: number; count: number }[]): void {
+  const latency = (t: SearchTiming | undefined) => (t === undefined ? null : method === 'measure' ? t.measureMs : t.inputToResultsMs);
+  const whole = passes.filter((pass) => pass.length === BENCH_QUERIES.length);
+  const perPass = (q: number) => whole.map((pass) => percentile(pass.map(latency).filter((v): v is number => v !== null), q));
+  const p50s = perPass(50);
+  const p95s = perPass(95);
+  const p50 = median(p50s);
+  const p95 = median(p95s);
+  const source = `${
+    method === 'measure'
+      ? "duration of the client's 'letter-archive:search' performance measure (query sent to answer back), per query typed into the search box"
+      : "from the last keystroke to the results summary (the app records no 'letter-archive:search' measures)"
+  }; the median of ${whole.length} passes (after the import, then after each reload)`;
+  const queries = BENCH_QUERIES.length;
+  emitTarget({ metric: 'query_latency_p50', value: round(p50), unit: 'ms', queries, passes: p50s.map((v) => round(v)), source }, `<= ${TARGETS.p50Ms} ms`, (v) => v <= TARGETS.p50Ms);
+  emitTarget({ metric: 'query_latency_p95', value: round(p95), unit: 'ms', queries, passes: p95s.map((v) => round(v)), source }, `<= ${TARGETS.p95Ms} ms`, (v) => v <= TARGETS.p95Ms);
+  const workerMs = whole.map((pass) => pass.map((t) => t.workerMs).filter((v): v is number => v !== null));
+  if (workerMs.every((pass) => pass.length > 0) && workerMs.length > 0) {
+    const w95 = median(workerMs.map((pass) => percentile(pass, 95)));
+    emit({ metric: 'query_worker_ms', value: round(w95), unit: 'ms', p50: round(median(workerMs.map((pass) => percentile(pass, 50)))), p95: round(w95), source: "detail.elapsedMs of the 'letter-archive:search' measures, median pass" });
+  }
+  const drawn = whole.map((pass) => pass.map((t) => t.inputToResultsMs).filter((v): v is number => v !== null)).filter((pass) => pass.length > 0);
+  emit({
+    metric: 'input_to_results_ms',
+    value: drawn.length ? round(median(drawn.map((pass) => percentile(pass, 95)))) : null,
+    unit: 'ms',
+    p50: drawn.length ? round(median(drawn.map((pass) => percentile(pass, 50)))) : null,
+    source: "last keystroke's input event to the first animation frame after the answer; includes the search box's debounce; median pass",
+  });
+  const bruteP95 = percentile(brute.map((b) => b.ms), 95);
+  emitTarget(
+    { metric: 'brute_vs_indexed_p95', value: whole.length ? round(bruteP95 / p95, 1) : null, unit: 'x', passes: p95s.map((v) => round(bruteP95 / v, 1)) },
+    `>= ${TARGETS.bruteRatio}x`,
+    (v) => v >= TARGETS.bruteRatio,
+  );
+  BENCH_QUERIES.forEach((q, i) => {
+    const times = whole.map((pass) => latency(pass[i])).filter((v): v is number => v !== null);
+    const workers = whole.map((pass) => pass[i]?.workerMs).filter((v): v is number => typeof v === 'number');
+    perQueryLines.push({
+      metric: 'query',
+      value: q.query,
+      unit: 'query',
+      group: q.group,
+      indexedMs: times.length ? round(median(times)) : null,
+      passesMs: times.map((v) => round(v)),
+      workerMs: workers.length ? round(median(workers)) : null,
+      bruteMs: round(brute[i]?.ms),
+      bruteSections: brute[i]?.count ?? null,
+    });
+  });
+}
+
+/** Per-query lines, printed with --per-query. */
+const perQueryLines: Line[] = [];
 
 /** The first run loads the five samples; they are taken out again so only the corpus is measured. */
 async function removeSamples(page: Page): Promise<void> {
@@ -304,47 +391,11 @@ async function run(options: BenchOptions): Promise<void> {
         holdsEveryLetter: snapshot.letters === null ? null : snapshot.letters >= letters,
       });
 
-      // Typed queries, answered by the index.
-      log(`typing ${BENCH_QUERIES.length} queries (after ${WARM_UP_QUERIES.length} to warm up)`);
-      const indexed: SearchTiming[] = [];
-      try {
-        for (const query of WARM_UP_QUERIES) await typeQuery(page, query);
-        const profiling = options.cpuProfile ? await heap.startProfiling(/search/i) : 0;
-        for (const { query } of BENCH_QUERIES) indexed.push(await typeQuery(page, query));
-        if (profiling > 0 && options.cpuProfile) {
-          const [taken] = await heap.stopProfiling(/search/i);
-          if (taken) {
-            writeFileSync(options.cpuProfile, JSON.stringify(taken.profile));
-            emit({ metric: 'cpu_profile', value: options.cpuProfile, unit: 'file', worker: taken.url, selfTimeMs: selfTimes(taken.profile) });
-          }
-        }
-      } catch (error) {
-        // A search that never answers would stall every one after it: report what was measured.
-        log(`typing stopped after ${indexed.length} of ${BENCH_QUERIES.length} queries: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      const method = indexed.every((t) => t.method === 'measure') ? 'measure' : 'dom';
-      const latencies = indexed.map((t) => (method === 'measure' ? (t.measureMs ?? 0) : (t.inputToResultsMs ?? 0)));
-      const source =
-        method === 'measure'
-          ? "duration of the client's 'letter-archive:search' performance measure (query sent to answer back), per query typed into the search box"
-          : "from the last keystroke to the results summary (the app records no 'letter-archive:search' measures)";
-      const p50 = percentile(latencies, 50);
-      const p95 = percentile(latencies, 95);
-      emitTarget({ metric: 'query_latency_p50', value: round(p50), unit: 'ms', queries: latencies.length, source }, `<= ${TARGETS.p50Ms} ms`, (v) => v <= TARGETS.p50Ms);
-      emitTarget({ metric: 'query_latency_p95', value: round(p95), unit: 'ms', queries: latencies.length, source }, `<= ${TARGETS.p95Ms} ms`, (v) => v <= TARGETS.p95Ms);
-      const workerMs = indexed.map((t) => t.workerMs).filter((v): v is number => v !== null);
-      if (workerMs.length > 0) {
-        emit({ metric: 'query_worker_ms', value: round(percentile(workerMs, 95)), unit: 'ms', p50: round(percentile(workerMs, 50)), p95: round(percentile(workerMs, 95)), source: "detail.elapsedMs of the 'letter-archive:search' measures" });
-      }
-      const drawn = indexed.map((t) => t.inputToResultsMs).filter((v): v is number => v !== null);
-      emit({
-        metric: 'input_to_results_ms',
-        value: round(percentile(drawn, 95)),
-        unit: 'ms',
-        p50: round(percentile(drawn, 50)),
-        p95: round(percentile(drawn, 95)),
-        source: "last keystroke's input event to the first animation frame after the answer; includes the search box's debounce",
-      });
+      // Typed queries, answered by the index: a first pass now, one more after each reload.
+      const passes: SearchTiming[][] = [];
+      const first = await typePass(page, options.cpuProfile ? heap : null, options.cpuProfile);
+      passes.push(first);
+      const method = first.length > 0 && first.every((t) => t.method === 'measure') ? 'measure' : 'dom';
 
       const afterImport = await heap.measure();
 
@@ -367,25 +418,6 @@ async function run(options: BenchOptions): Promise<void> {
         loadMs: round(loaded.ms, 0),
         source: 'every section lower-cased once, then per query: substring test per word and phrase, field tests per filter (second of two passes)',
       });
-      emitTarget({ metric: 'brute_vs_indexed_p95', value: round(bruteP95 / p95, 1), unit: 'x' }, `>= ${TARGETS.bruteRatio}x`, (v) => v >= TARGETS.bruteRatio);
-
-      if (options.perQuery) {
-        BENCH_QUERIES.forEach((q, i) => {
-          const t = indexed[i];
-          emit({
-            metric: 'query',
-            value: q.query,
-            unit: 'query',
-            group: q.group,
-            indexedMs: round(t?.measureMs),
-            workerMs: round(t?.workerMs),
-            inputToResultsMs: round(t?.inputToResultsMs),
-            bruteMs: round(brute[i]?.ms),
-            bruteSections: brute[i]?.count ?? null,
-          });
-        });
-      }
-
       // Index load at start-up, over reloads.
       const loads: { ms: number; workerMs: number | null; source: string | null; documents: number | null; how: string }[] = [];
       let afterReload: HeapFigures | null = null;
@@ -409,7 +441,10 @@ async function run(options: BenchOptions): Promise<void> {
           loads.push({ ms: first.answeredAt, workerMs: null, source: null, documents: null, how: 'no index-load measure: first search typed after the reload answered, from navigation start' });
         }
         log(`reload ${i + 1}: index loaded in ${Math.round(loads[loads.length - 1]!.ms)} ms`);
+        if (measured) passes.push(await typePass(page, null, null));
       }
+      emitLatencies(passes, method, brute);
+      if (options.perQuery) for (const line of perQueryLines) emit(line);
       // Let the worker finish anything it does after loading before the heaps are read.
       await sleep(2000);
       afterReload = await heap.measure();
