@@ -19,6 +19,16 @@ function searchable(word: string): boolean {
   return word.length >= 6 && /^[a-z]+$/.test(word) && !isStopWord(word);
 }
 
+/** The first two words of a name that follow one another, are plain words and are not both stop words; null if none. */
+function namePair(name: string): string | null {
+  const words = wordsOf(name).map(normaliseWord);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i]!, words[i + 1]!];
+    if (/^[a-z]+$/.test(a) && /^[a-z]+$/.test(b) && !(isStopWord(a) && isStopWord(b))) return `${a} ${b}`;
+  }
+  return null;
+}
+
 export function warmUpQueries(index: SectionIndex): string[] {
   const words: string[] = [];
   const pairs: string[] = [];
@@ -63,15 +73,14 @@ export function warmUpQueries(index: SectionIndex): string[] {
   if (outcome) queries.push(`outcome:"${outcome.replace(/-/g, ' ')}" grade:3`, `kind:apa outcome:"${outcome.replace(/-/g, ' ')}" ${first}`);
   if (pairs[0]) queries.push(`year:${section.year} "${pairs[0]}"`);
   // Phrases found in a heading, and in a council's name, rather than in the text.
-  const named = (name: string) => wordsOf(name).map(normaliseWord).filter((w) => /^[a-z]+$/.test(w));
-  const heading = sections.map((s) => named(s.heading)).find((words) => words.length >= 2 && words.some((w) => !isStopWord(w)));
-  if (heading) queries.push(`"${heading.slice(0, 2).join(' ')}"`, `"${heading.slice(0, 2).join(' ')}" ${first}`);
+  const heading = sections.map((s) => namePair(s.heading)).find((pair) => pair !== null);
+  if (heading) queries.push(`"${heading}"`, `"${heading}" ${first}`);
   // Most councils' names are one word: look further for one that is not.
   const spread = Math.max(1, Math.floor(index.capacity / NAMES_LOOKED_AT));
   for (let doc = 0; doc < index.capacity; doc += spread) {
-    const words = named(index.doc(doc)?.councilName ?? '');
-    if (words.length >= 2 && words.some((w) => !isStopWord(w))) {
-      queries.push(`"${words.slice(0, 2).join(' ')}"`);
+    const pair = namePair(index.doc(doc)?.councilName ?? '');
+    if (pair) {
+      queries.push(`"${pair}"`);
       break;
     }
   }
