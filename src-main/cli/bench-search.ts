@@ -10,7 +10,8 @@
  *   - typed-query latency over 50 fixed queries, typed into the search box: the duration of
  *     the 'letter-archive:search' measure the search client records (query sent to answer
  *     back), the worker's own elapsedMs, and input event to the next frame after the answer;
- *     typed once after the import and once after each reload, the median pass judged;
+ *     typed once after the import and once after each reload, the median pass judged (per-query
+ *     lines give each query's median over the passes);
  *   - the same queries by brute force over every section's text in the same page;
  *   - the snapshot's size; the index load time over three reloads ('letter-archive:index-load');
  *   - the heaps of the main thread and of the search worker (CDP), after garbage collection.
@@ -124,48 +125,60 @@ async function typePass(page: Page, heap: HeapProbe | null, profileTo: string | 
 
 /**
  * The typed-query figures. Each pass (after the import, then after each reload: a new worker
- * with empty caches, the index loaded from its snapshot) gives its own p50 and p95; the
- * targets are judged on the median pass, so one pass unsettled by the machine does not
- * decide them. Every pass's figures are printed beside it.
+ * with empty caches, the index loaded from its snapshot) gives its own figures; the targets
+ * are judged on the median pass by p95 (of an even number, the slower of the middle two), so
+ * one pass unsettled by the machine does not decide them. Every pass's figures are printed
+ * beside it, and how many passes were cut short by a search that never answered.
  */
 function emitLatencies(passes: readonly SearchTiming[][], method: 'measure' | 'dom', brute: readonly { ms: number; count: number }[]): void {
   const latency = (t: SearchTiming | undefined) => (t === undefined ? null : method === 'measure' ? t.measureMs : t.inputToResultsMs);
-  const whole = passes.filter((pass) => pass.length === BENCH_QUERIES.length);
-  const perPass = (q: number) => whole.map((pass) => percentile(pass.map(latency).filter((v): v is number => v !== null), q));
-  const p50s = perPass(50);
-  const p95s = perPass(95);
-  const p50 = median(p50s);
-  const p95 = median(p95s);
-  const source = `${
+  const numbers = (values: readonly (number | null | undefined)[]) => values.filter((v): v is number => typeof v === 'number');
+  const measured = passes.filter((pass) => pass.length > 0);
+  const cutShort = passes.filter((pass) => pass.length < BENCH_QUERIES.length).length;
+  const figures = measured.map((pass) => {
+    const times = numbers(pass.map(latency));
+    const workers = numbers(pass.map((t) => t.workerMs));
+    const drawn = numbers(pass.map((t) => t.inputToResultsMs));
+    return {
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      workerP50: workers.length ? percentile(workers, 50) : null,
+      workerP95: workers.length ? percentile(workers, 95) : null,
+      drawnP50: drawn.length ? percentile(drawn, 50) : null,
+      drawnP95: drawn.length ? percentile(drawn, 95) : null,
+    };
+  });
+  const byP95 = [...figures].sort((a, b) => a.p95 - b.p95);
+  const judged = byP95[Math.floor(byP95.length / 2)];
+  const bruteP95 = percentile(brute.map((b) => b.ms), 95);
+  const how =
     method === 'measure'
       ? "duration of the client's 'letter-archive:search' performance measure (query sent to answer back), per query typed into the search box"
-      : "from the last keystroke to the results summary (the app records no 'letter-archive:search' measures)"
-  }; the median of ${whole.length} passes (after the import, then after each reload)`;
-  const queries = BENCH_QUERIES.length;
-  emitTarget({ metric: 'query_latency_p50', value: round(p50), unit: 'ms', queries, passes: p50s.map((v) => round(v)), source }, `<= ${TARGETS.p50Ms} ms`, (v) => v <= TARGETS.p50Ms);
-  emitTarget({ metric: 'query_latency_p95', value: round(p95), unit: 'ms', queries, passes: p95s.map((v) => round(v)), source }, `<= ${TARGETS.p95Ms} ms`, (v) => v <= TARGETS.p95Ms);
-  const workerMs = whole.map((pass) => pass.map((t) => t.workerMs).filter((v): v is number => v !== null));
-  if (workerMs.every((pass) => pass.length > 0) && workerMs.length > 0) {
-    const w95 = median(workerMs.map((pass) => percentile(pass, 95)));
-    emit({ metric: 'query_worker_ms', value: round(w95), unit: 'ms', p50: round(median(workerMs.map((pass) => percentile(pass, 50)))), p95: round(w95), source: "detail.elapsedMs of the 'letter-archive:search' measures, median pass" });
+      : "from the last keystroke to the results summary (the app records no 'letter-archive:search' measures)";
+  const source = figures.length > 1 ? `${how}; the median of ${figures.length} passes by p95 (after the import, then after each reload)` : how;
+  const common = { unit: 'ms', queries: BENCH_QUERIES.length, passesCutShort: cutShort, source };
+  emitTarget({ metric: 'query_latency_p50', value: round(judged?.p50), ...common, passes: figures.map((f) => round(f.p50)) }, `<= ${TARGETS.p50Ms} ms`, (v) => v <= TARGETS.p50Ms);
+  emitTarget({ metric: 'query_latency_p95', value: round(judged?.p95), ...common, passes: figures.map((f) => round(f.p95)) }, `<= ${TARGETS.p95Ms} ms`, (v) => v <= TARGETS.p95Ms);
+  if (judged?.workerP95 != null) {
+    emit({ metric: 'query_worker_ms', value: round(judged.workerP95), unit: 'ms', p50: round(judged.workerP50), p95: round(judged.workerP95), source: "detail.elapsedMs of the 'letter-archive:search' measures, in the judged pass" });
   }
-  const drawn = whole.map((pass) => pass.map((t) => t.inputToResultsMs).filter((v): v is number => v !== null)).filter((pass) => pass.length > 0);
   emit({
     metric: 'input_to_results_ms',
-    value: drawn.length ? round(median(drawn.map((pass) => percentile(pass, 95)))) : null,
+    value: round(judged?.drawnP95),
     unit: 'ms',
-    p50: drawn.length ? round(median(drawn.map((pass) => percentile(pass, 50)))) : null,
-    source: "last keystroke's input event to the first animation frame after the answer; includes the search box's debounce; median pass",
+    p50: round(judged?.drawnP50),
+    p95: round(judged?.drawnP95),
+    source: "last keystroke's input event to the first animation frame after the answer; includes the search box's debounce; in the judged pass",
   });
-  const bruteP95 = percentile(brute.map((b) => b.ms), 95);
   emitTarget(
-    { metric: 'brute_vs_indexed_p95', value: whole.length ? round(bruteP95 / p95, 1) : null, unit: 'x', passes: p95s.map((v) => round(bruteP95 / v, 1)) },
+    { metric: 'brute_vs_indexed_p95', value: judged ? round(bruteP95 / judged.p95, 1) : null, unit: 'x', passes: figures.map((f) => round(bruteP95 / f.p95, 1)) },
     `>= ${TARGETS.bruteRatio}x`,
     (v) => v >= TARGETS.bruteRatio,
   );
   BENCH_QUERIES.forEach((q, i) => {
-    const times = whole.map((pass) => latency(pass[i])).filter((v): v is number => v !== null);
-    const workers = whole.map((pass) => pass[i]?.workerMs).filter((v): v is number => typeof v === 'number');
+    const times = numbers(measured.map((pass) => latency(pass[i])));
+    const workers = numbers(measured.map((pass) => pass[i]?.workerMs));
+    const drawn = numbers(measured.map((pass) => pass[i]?.inputToResultsMs));
     perQueryLines.push({
       metric: 'query',
       value: q.query,
@@ -174,6 +187,7 @@ function emitLatencies(passes: readonly SearchTiming[][], method: 'measure' | 'd
       indexedMs: times.length ? round(median(times)) : null,
       passesMs: times.map((v) => round(v)),
       workerMs: workers.length ? round(median(workers)) : null,
+      inputToResultsMs: drawn.length ? round(median(drawn)) : null,
       bruteMs: round(brute[i]?.ms),
       bruteSections: brute[i]?.count ?? null,
     });
@@ -393,9 +407,9 @@ async function run(options: BenchOptions): Promise<void> {
 
       // Typed queries, answered by the index: a first pass now, one more after each reload.
       const passes: SearchTiming[][] = [];
-      const first = await typePass(page, options.cpuProfile ? heap : null, options.cpuProfile);
-      passes.push(first);
-      const method = first.length > 0 && first.every((t) => t.method === 'measure') ? 'measure' : 'dom';
+      const firstPass = await typePass(page, options.cpuProfile ? heap : null, options.cpuProfile);
+      passes.push(firstPass);
+      const method = firstPass.every((t) => t.method === 'measure') ? 'measure' : 'dom';
 
       const afterImport = await heap.measure();
 
@@ -441,14 +455,17 @@ async function run(options: BenchOptions): Promise<void> {
           loads.push({ ms: first.answeredAt, workerMs: null, source: null, documents: null, how: 'no index-load measure: first search typed after the reload answered, from navigation start' });
         }
         log(`reload ${i + 1}: index loaded in ${Math.round(loads[loads.length - 1]!.ms)} ms`);
+        if (i === RELOADS - 1) {
+          // The heaps with the index just loaded: let the worker finish what it does after loading first.
+          await sleep(2000);
+          afterReload = await heap.measure();
+          mainAfterReload = await page.evaluate(mainHeap);
+        }
         if (measured) passes.push(await typePass(page, null, null));
       }
       emitLatencies(passes, method, brute);
       if (options.perQuery) for (const line of perQueryLines) emit(line);
-      // Let the worker finish anything it does after loading before the heaps are read.
-      await sleep(2000);
-      afterReload = await heap.measure();
-      mainAfterReload = await page.evaluate(mainHeap);
+      afterReload ??= await heap.measure();
       const loadMs = median(loads.map((l) => l.ms));
       emitTarget(
         {
