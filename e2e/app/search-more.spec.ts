@@ -1,8 +1,9 @@
 /**
  * A search that matches more letters than the first page lists: the count says how many there
  * are and how many are shown, "Show more" adds the next page (by mouse or keyboard) and takes
- * the focus to the first letter it added, and the archive summary of the search still covers
- * every council found, not only those listed.
+ * the focus to the first letter it added, letters imported meanwhile search again without
+ * losing the pages shown, and the archive summary of the search still covers every council
+ * found, not only those listed.
  */
 import { generateCorpus, loadSampleTexts, writeCorpus } from '../../src-main/corpus/build-corpus';
 import { loadCouncilPool } from '../../src-main/corpus/council-pool';
@@ -10,14 +11,20 @@ import { expect, REPO, test } from '../support/app-fixture';
 import { importCorpusAlone } from '../support/corpus-archive';
 
 const LETTERS = 75;
+const LATER = 3;
 const SEED = 5;
 
 test('"Show more" lists the next letters of a long search, and the summary of the search covers every council found', async ({ page, shell, appUrl }, testInfo) => {
   const letters = [...generateCorpus({ letters: LETTERS, seed: SEED, samples: loadSampleTexts(REPO), councils: loadCouncilPool(REPO) })];
   const folder = testInfo.outputPath('corpus');
   writeCorpus(folder, letters);
-  const councils = new Set(letters.map((l) => l.expected.council));
+  // Three more, imported while the search is on.
+  const later = [...generateCorpus({ letters: LATER, seed: SEED + 1, samples: loadSampleTexts(REPO), councils: loadCouncilPool(REPO) })];
+  const laterFolder = testInfo.outputPath('later');
+  writeCorpus(laterFolder, later);
+  const councils = new Set([...letters, ...later].map((l) => l.expected.council));
   expect(councils.size).toBeGreaterThan(30);
+  const all = LETTERS + LATER;
 
   await page.goto(appUrl);
   await importCorpusAlone(page, shell, folder, LETTERS);
@@ -45,13 +52,22 @@ test('"Show more" lists the next letters of a long search, and the summary of th
   await expect(pane.locator('.results-summary')).toContainText('; 60 shown');
   await page.screenshot({ path: testInfo.outputPath('search-more-second-page.png') });
 
+  // Letters imported meanwhile search again, and the letters listed stay listed.
+  shell.chooseFolder(laterFolder);
+  await page.getByRole('button', { name: 'Import folder…' }).click();
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report).toContainText(`${LATER} letters added`);
+  await report.getByRole('button', { name: 'Close' }).click();
+  await expect(pane.locator('.results-summary')).toContainText(new RegExp(`sections in ${all} letters; 60 shown`));
+  await expect(groups).toHaveCount(60);
+
   // The last page, from the keyboard.
-  const last = pane.getByRole('button', { name: `Show the last ${LETTERS - 60} letters` });
+  const last = pane.getByRole('button', { name: `Show the last ${all - 60} letters` });
   await last.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('search-more-button.png') });
   await last.focus();
   await page.keyboard.press('Enter');
-  await expect(groups).toHaveCount(LETTERS);
+  await expect(groups).toHaveCount(all);
   await expect(groups.nth(60).getByRole('option').first()).toBeFocused();
   await expect(pane.getByRole('button', { name: /^Show / })).toHaveCount(0);
   await expect(pane.locator('.results-summary')).not.toContainText('shown');

@@ -32,7 +32,8 @@ function describe(error: unknown): string {
 
 /**
  * Searches as the person types, a moment after they pause; an answer to an older query
- * never replaces a newer one. `refresh` changes (an import adding letters) search again.
+ * never replaces a newer one. `refresh` changes (an import adding letters) search again,
+ * keeping as many letters listed as "Show more" had brought.
  */
 export function useSearch(query: string, refresh: unknown): Search {
   const [state, setState] = useState<SearchState | null>(null);
@@ -47,9 +48,12 @@ export function useSearch(query: string, refresh: unknown): Search {
       setState(null);
       return;
     }
+    // Asked again for the same query (the archive changed): as many letters as are listed now.
+    const listed = current.current?.query.trim() === q ? (current.current.response?.letters.length ?? 0) : 0;
+    const letters = Math.max(RESULT_PAGE_LETTERS, listed);
     setState((s) => ({ query, status: 'searching', response: s?.response ?? null }));
     const timer = setTimeout(() => {
-      runSearch(q, { letters: RESULT_PAGE_LETTERS })
+      runSearch(q, { letters })
         .then((response) => {
           if (ticket === asked.current) setState({ query, status: 'done', response });
         })
