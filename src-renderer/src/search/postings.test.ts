@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Postings, streamHasRun, wordStream } from './postings';
+import { Postings, PostingsCursor, streamHasRun, wordStream } from './postings';
 
 describe('Postings', () => {
   it('grows as documents are added, finds each by id, and caps term frequency', () => {
@@ -48,14 +48,18 @@ describe('Postings', () => {
     expect(() => without.push(2, 1, 5, 5)).toThrow(/every document/);
   });
 
-  it('finds any id among any ascending ids, from any hint (property)', () => {
+  it('finds any id among any ascending ids, from any place (property)', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { maxLength: 300 }), fc.integer({ min: -5, max: 5005 }), fc.integer({ min: -2, max: 310 }), (ids, probe, hint) => {
         const sorted = [...ids].sort((a, b) => a - b);
         const p = new Postings();
         for (const id of sorted) p.push(id, (id % 9) + 1);
         expect(p.get(probe)).toBe(sorted.includes(probe) ? (probe % 9) + 1 : undefined);
-        expect(p.seek(probe, hint)).toBe(sorted.indexOf(probe));
+        const lowest = sorted.findIndex((id) => id >= probe);
+        expect(p.lowerBound(probe, hint)).toBe(lowest === -1 ? sorted.length : lowest);
+        const cursor = new PostingsCursor(p);
+        if (hint >= 0 && hint < sorted.length) cursor.find(sorted[hint]!);
+        expect(cursor.find(probe)).toBe(sorted.indexOf(probe));
       }),
       { seed: 20091209, numRuns: 300 },
     );

@@ -12,6 +12,8 @@ const MAX_TF = 255;
  * than the real one), and a last place beyond it as this, meaning "to the end".
  */
 export const MAX_POSITION = 0xffff;
+/** How far a look-up walks through postings before it searches instead. */
+const WALK = 32;
 
 function copied<T extends Int32Array | Uint8Array | Uint16Array>(array: T, size: number, make: (n: number) => T): T {
   const next = make(size);
@@ -70,17 +72,26 @@ export class Postings {
   }
 
   /**
-   * Where `doc` is in the postings, -1 when it is not, looking first from `hint` onwards
-   * (callers asking in ascending order pass their last answer's place and walk, not search).
+   * The first place from `from` on whose document is `doc` or later (`size` when there is
+   * none); before `from` when `doc` lies before it. Walked from `from` when `doc` is near,
+   * searched otherwise: callers asking in ascending order pass their last answer.
    */
-  seek(doc: number, hint: number): number {
+  lowerBound(doc: number, from = 0): number {
     const docs = this.docs;
-    let i = hint >= 0 && hint < this.size && docs[hint]! <= doc ? hint : -1;
-    if (i === -1) return this.indexOf(doc);
-    const stop = Math.min(this.size, i + 64);
-    while (i < stop && docs[i]! < doc) i += 1;
-    if (i < this.size && docs[i] === doc) return i;
-    return i < stop ? -1 : this.indexOf(doc);
+    const size = this.size;
+    let at = Math.max(0, from);
+    if (at >= size || docs[at]! > doc || (at + WALK < size && docs[at + WALK]! < doc)) {
+      let lo = at < size && docs[at]! <= doc ? at : 0;
+      let hi = size;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (docs[mid]! < doc) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    }
+    while (at < size && docs[at]! < doc) at += 1;
+    return at;
   }
 
   /** Where `doc` is in the postings; -1 when it is not. */
@@ -191,14 +202,9 @@ export interface PlacedWord {
  * tens of thousands of candidates stay compiled from one query to the next.
  */
 export class StreamPhrase {
-  // The placed words' postings, as parallel arrays: read once per candidate and word.
-  private readonly docsOf: Int32Array[];
-  private readonly firstsOf: Uint16Array[];
-  private readonly lastsOf: Uint16Array[];
-  private readonly sizes: Int32Array;
+  /** The placed words' postings, each read from where the last candidate was. */
+  private readonly cursors: PostingsCursor[];
   private readonly offsets: Int32Array;
-  /** Where the last candidate was in each word's postings: candidates come in ascending order, mostly. */
-  private readonly cursors: Int32Array;
 
   constructor(
     private readonly streams: readonly (WordStream | undefined)[],
@@ -208,12 +214,8 @@ export class StreamPhrase {
     /** Whether `placed` holds every word of the phrase, each indexed exactly as written. */
     private readonly exact: boolean,
   ) {
-    this.docsOf = placed.map((p) => p.postings.docs);
-    this.firstsOf = placed.map((p) => p.postings.firsts!);
-    this.lastsOf = placed.map((p) => p.postings.lasts!);
-    this.sizes = Int32Array.from(placed, (p) => p.postings.size);
+    this.cursors = placed.map((p) => new PostingsCursor(p.postings));
     this.offsets = Int32Array.from(placed, (p) => p.offset);
-    this.cursors = new Int32Array(placed.length);
   }
 
   /** Whether the phrase is in section `doc`'s words. */
@@ -226,13 +228,14 @@ export class StreamPhrase {
     let hi = Infinity;
     let lined = this.exact;
     let start = -1;
-    for (let k = 0; k < this.sizes.length; k++) {
-      const at = this.find(k, doc);
+    for (let k = 0; k < this.cursors.length; k++) {
+      const cursor = this.cursors[k]!;
+      const at = cursor.find(doc);
       // Not in the text's postings: the word, so the phrase, is not in the text.
       if (at === -1) return false;
       const offset = this.offsets[k]!;
-      const first = this.firstsOf[k]![at]!;
-      const last = this.lastsOf[k]![at]!;
+      const first = cursor.postings.firsts![at]!;
+      const last = cursor.postings.lasts![at]!;
       if (first - offset > lo) lo = first - offset;
       if (last !== MAX_POSITION && last - offset < hi) hi = last - offset;
       if (lined) {
@@ -255,52 +258,37 @@ export class StreamPhrase {
       if (status[doc] === 0) status[doc] = this.has(doc) ? 1 : absent;
     }
   }
-
-  /** Where `doc` is in the k-th word's postings, or -1: walked on from the last place, searched when far ahead or behind. */
-  private find(k: number, doc: number): number {
-    const docs = this.docsOf[k]!;
-    const size = this.sizes[k]!;
-    let at = this.cursors[k]!;
-    if (at >= size || docs[at]! > doc || (at + WALK < size && docs[at + WALK]! < doc)) {
-      // The first place holding `doc` or more.
-      let lo = at < size && docs[at]! <= doc ? at : 0;
-      let hi = size;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (docs[mid]! < doc) lo = mid + 1;
-        else hi = mid;
-      }
-      at = lo;
-    } else {
-      while (at < size && docs[at]! < doc) at += 1;
-    }
-    this.cursors[k] = at;
-    return at < size && docs[at] === doc ? at : -1;
-  }
 }
 
-/** How far a cursor walks through postings before it searches instead. */
-const WALK = 32;
+/** A place in a term's postings that moves on as documents, mostly ascending, are looked up. */
+export class PostingsCursor {
+  private at = 0;
+
+  constructor(readonly postings: Postings) {}
+
+  /** Where `doc` is in the postings; -1 when it is not. */
+  find(doc: number): number {
+    const postings = this.postings;
+    this.at = postings.lowerBound(doc, this.at);
+    return this.at < postings.size && postings.docs[this.at] === doc ? this.at : -1;
+  }
+}
 
 /**
  * Whether a section may hold every indexed word of a phrase in one field: in all their
  * postings. A necessary test, cheaper than reading the field; null postings: it never can.
  */
 export class WordsInField {
-  private readonly hints: Int32Array;
+  private readonly cursors: PostingsCursor[] | null;
 
-  constructor(private readonly postings: readonly Postings[] | null) {
-    this.hints = new Int32Array(postings?.length ?? 0);
+  constructor(postings: readonly Postings[] | null) {
+    this.cursors = postings?.map((p) => new PostingsCursor(p)) ?? null;
   }
 
   mayHold(doc: number): boolean {
-    const postings = this.postings;
-    if (postings === null) return false;
-    for (let k = 0; k < postings.length; k++) {
-      const at = postings[k]!.seek(doc, this.hints[k]!);
-      if (at === -1) return false;
-      this.hints[k] = at;
-    }
+    const cursors = this.cursors;
+    if (cursors === null) return false;
+    for (let k = 0; k < cursors.length; k++) if (cursors[k]!.find(doc) === -1) return false;
     return true;
   }
 }
