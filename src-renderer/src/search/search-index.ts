@@ -168,10 +168,10 @@ export type FieldTermData = Map<number, Postings>;
 
 /** Hits looked at to choose a snippet's place, and how many words a stretch of hits may span. */
 const SNIPPET_HITS = 32;
+const SNIPPET_SPAN = 20;
 /** SnippetHits.words flags. */
 const HIT_WORD = 1;
 const HIT_PHRASE = 2;
-const SNIPPET_SPAN = 20;
 
 /** What a snippet looks for (see SectionIndex.snippetHits). */
 export interface SnippetHits {
@@ -552,11 +552,15 @@ export class SectionIndex {
     return new WordsInField(postings);
   }
 
+  /** A section's short id; -1 when the index does not hold it. */
+  private shortId(letterId: string, sectionIndex: number): number {
+    const entry = this.letters.get(letterId);
+    return entry && sectionIndex >= 0 && sectionIndex < entry.count ? entry.first + sectionIndex : -1;
+  }
+
   /** The text of a section below its heading; '' when the index does not hold it. */
   text(letterId: string, sectionIndex: number): string {
-    const entry = this.letters.get(letterId);
-    if (!entry || sectionIndex < 0 || sectionIndex >= entry.count) return '';
-    const doc = entry.first + sectionIndex;
+    const doc = this.shortId(letterId, sectionIndex);
     const stream = this.streams[doc];
     const layout = this.layouts[doc];
     return stream && layout ? this.codec.decode(stream, this.words, layout, this.extras.get(doc)) : '';
@@ -593,8 +597,7 @@ export class SectionIndex {
    * word stream and decoding only the words shown: no regular expression over the text.
    */
   snippet(letterId: string, sectionIndex: number, hits: SnippetHits): MarkedText {
-    const entry = this.letters.get(letterId);
-    const doc = entry && sectionIndex >= 0 && sectionIndex < entry.count ? entry.first + sectionIndex : -1;
+    const doc = this.shortId(letterId, sectionIndex);
     const stream = this.streams[doc];
     const layout = this.layouts[doc];
     if (!stream || !layout) return { text: '', marks: [] };
@@ -677,9 +680,7 @@ export class SectionIndex {
   }
 
   stored(letterId: string, sectionIndex: number): StoredSection | undefined {
-    const entry = this.letters.get(letterId);
-    if (!entry || sectionIndex < 0 || sectionIndex >= entry.count) return undefined;
-    const doc = this.docs[entry.first + sectionIndex];
+    const doc = this.docs[this.shortId(letterId, sectionIndex)];
     return doc ? { ...doc } : undefined;
   }
 
