@@ -156,6 +156,17 @@ function oneSpace(separator: string): string {
   return separator === ' ' ? separator : separator.replace(/\s+/g, ' ');
 }
 
+/** The code of `value`: its place in `list`, where it is added when new and `list` is shorter than `limit`; undefined when full. */
+function codeOf(list: string[], codes: Map<string, number>, value: string, limit = Infinity): number | undefined {
+  let code = codes.get(value);
+  if (code === undefined && list.length < limit) {
+    code = list.length;
+    list.push(value);
+    codes.set(value, code);
+  }
+  return code;
+}
+
 function grown<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(array: T, size: number, make: (n: number) => T): T {
   if (array.length >= size) return array;
   const next = make(Math.max(size, Math.ceil(array.length * 1.5), 1024));
@@ -419,14 +430,8 @@ export class SectionIndex {
     this.live[shortId] = 1;
     this.letterOfDoc = grown(this.letterOfDoc, size, (n) => new Int32Array(n));
     this.letterOfDoc[shortId] = ordinal;
-    let council = this.councilCodes.get(stored.councilKey);
-    if (council === undefined) {
-      council = this.councilList.length;
-      this.councilList.push(stored.councilKey);
-      this.councilCodes.set(stored.councilKey, council);
-    }
     this.councilOfLetter = grown(this.councilOfLetter, ordinal + 1, (n) => new Int32Array(n));
-    this.councilOfLetter[ordinal] = council;
+    this.councilOfLetter[ordinal] = codeOf(this.councilList, this.councilCodes, stored.councilKey)!;
     this.years = grown(this.years, size, (n) => new Uint16Array(n));
     this.years[shortId] = stored.year;
     this.kinds = grown(this.kinds, size, (n) => new Uint8Array(n));
@@ -434,16 +439,8 @@ export class SectionIndex {
     this.grades = grown(this.grades, size, (n) => new Uint8Array(n));
     this.grades[shortId] = stored.grade ?? 0;
     this.regionOfDoc = grown(this.regionOfDoc, size, (n) => new Uint8Array(n));
-    let region = 0;
-    if (stored.region !== null) {
-      region = this.regionCodes.get(stored.region) ?? 0;
-      if (region === 0 && this.regionList.length < 256) {
-        region = this.regionList.length;
-        this.regionList.push(stored.region);
-        this.regionCodes.set(stored.region, region);
-      }
-    }
-    this.regionOfDoc[shortId] = region;
+    // Code 0 is no region; a byte holds the others, as many as there are.
+    this.regionOfDoc[shortId] = stored.region === null ? 0 : (codeOf(this.regionList, this.regionCodes, stored.region, 256) ?? 0);
     for (let f = 0; f < this.lengths.length; f++) this.lengths[f] = grown(this.lengths[f]!, size, (n) => new Uint32Array(n));
   }
 
