@@ -116,12 +116,10 @@ class Phrase {
   }
 }
 
-/** What to mark for a clause: whole words, beginnings of words, phrases; and the index terms its words stood for. */
+/** What to mark for a clause: the index terms its words stood for, and its phrases. */
 interface Marking {
-  words: Set<string>;
-  prefixes: Set<string>;
-  phrases: string[][];
   terms: Set<string>;
+  phrases: string[][];
 }
 
 interface CompiledClause {
@@ -617,7 +615,7 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
   for (const clause of parsed.clauses) {
     const plans: Plan[] = [];
     const phrases: Phrase[] = [];
-    const marking: Marking = { words: new Set(), prefixes: new Set(), phrases: [], terms: new Set() };
+    const marking: Marking = { terms: new Set(), phrases: [] };
     const common: string[] = [];
     for (const term of clause.terms) {
       const words = indexWords(term.words);
@@ -632,12 +630,7 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
         const prefix = term.kind === 'word' && term.prefix;
         const derived = expandWord(index, word, prefix, term.kind === 'word' && term.fuzzy);
         plans.push(planOf(derived));
-        marking.words.add(word);
-        if (prefix) marking.prefixes.add(word);
-        for (const d of derived) {
-          marking.terms.add(d.term);
-          if (!(prefix && d.term.startsWith(word))) marking.words.add(d.term);
-        }
+        for (const d of derived) marking.terms.add(d.term);
       } else {
         for (const word of words) plans.push(planOf(expandWord(index, word, false, false)));
         phrases.push(compilePhrase(index, term.words));
@@ -663,7 +656,7 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
   const sieve = new Sieve(index, ws, excludedStamp, passes, excludePhrases);
 
   let total = 0;
-  const marked: Marking = { words: new Set(), prefixes: new Set(), phrases: [], terms: new Set() };
+  const marked: Marking = { terms: new Set(), phrases: [] };
   let scored = true;
   if (clauses.length > 0) {
     const union = ws.next();
@@ -672,8 +665,6 @@ export function evaluate(index: SectionIndex, parsed: ParsedQuery, options: RunO
       total = addToUnion(ws, count, union, total);
       // Only what found something is worth marking.
       if (count === 0) continue;
-      for (const w of clause.marking.words) marked.words.add(w);
-      for (const p of clause.marking.prefixes) marked.prefixes.add(p);
       for (const t of clause.marking.terms) marked.terms.add(t);
       for (const p of clause.marking.phrases) if (!marked.phrases.some((q) => q.join(' ') === p.join(' '))) marked.phrases.push(p);
     }
