@@ -1,8 +1,10 @@
 /**
  * Finding a search's words and phrases in text: whether a phrase is there, where every
- * hit is, and a short snippet around the best of them. Pure; the search worker uses it
- * for results, and the letter view can use `findHits` with a response's `highlight` to
- * mark an opened letter exactly as the search matched it.
+ * hit is, and a short snippet around the best of them. Pure. The letter view uses `findHits`
+ * with a response's `highlight` to mark an opened letter exactly as the search matched it.
+ * The search index cuts its snippets and checks its phrases on word streams instead, and
+ * `makeSnippet` and `phraseMatcher` are the reference on plain text its tests hold it to
+ * (search-index.test.ts); the snippets' size comes from here.
  *
  * Matching is by whole words, ignoring case, with any apostrophe-like character taken as an
  * apostrophe; a word also matches its possessive ("children" marks "children's"), as in the index.
