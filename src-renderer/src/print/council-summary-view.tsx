@@ -1,6 +1,26 @@
-import type { CouncilSummary } from '../../../src-shared/summaries/council-summary';
+import type { ReactNode } from 'react';
+import type { CouncilSummary, Latest } from '../../../src-shared/summaries/council-summary';
 import type { GradeScale } from '../../../src-shared/letters/letter';
 import { Blocks, Checklist, Facts, Grade, Recommendations, ScaleKey, SummaryHead } from './summary-parts';
+
+/** What the latest letter to have some says (areas for development, recommendations), and which letter that was. */
+function LatestSection<T>({ title, latest, none, children }: { title: string; latest: Latest<T> | null; none: string; children: (items: T[]) => ReactNode }) {
+  return (
+    <section className="summary-section">
+      <h2>{title}</h2>
+      {latest ? (
+        <>
+          <p className="summary-from">
+            From the {latest.from.source} ({latest.from.kindText.toLowerCase()}).
+          </p>
+          {children(latest.items)}
+        </>
+      ) : (
+        <p className="summary-note">{none}</p>
+      )}
+    </section>
+  );
+}
 
 /** One council on paper: its letters in date order, its grades over time, and what is still asked of it. */
 export function CouncilSummaryView({ summary }: { summary: CouncilSummary }) {
@@ -118,33 +138,13 @@ export function CouncilSummaryView({ summary }: { summary: CouncilSummary }) {
         {scales.length > 0 && <ScaleKey scales={scales} />}
       </section>
 
-      <section className="summary-section">
-        <h2>Latest areas for development</h2>
-        {summary.areasForDevelopment ? (
-          <>
-            <p className="summary-from">
-              From the {summary.areasForDevelopment.from.source} ({summary.areasForDevelopment.from.kindText.toLowerCase()}).
-            </p>
-            <Checklist items={summary.areasForDevelopment.items} />
-          </>
-        ) : (
-          <p className="summary-note">None of the council’s letters names areas for development.</p>
-        )}
-      </section>
+      <LatestSection title="Latest areas for development" latest={summary.areasForDevelopment} none="None of the council’s letters names areas for development.">
+        {(items) => <Checklist items={items} />}
+      </LatestSection>
 
-      <section className="summary-section">
-        <h2>Latest recommendations</h2>
-        {summary.recommendations ? (
-          <>
-            <p className="summary-from">
-              From the {summary.recommendations.from.source} ({summary.recommendations.from.kindText.toLowerCase()}).
-            </p>
-            <Recommendations groups={summary.recommendations.items} />
-          </>
-        ) : (
-          <p className="summary-note">None of the council’s letters makes recommendations.</p>
-        )}
-      </section>
+      <LatestSection title="Latest recommendations" latest={summary.recommendations} none="None of the council’s letters makes recommendations.">
+        {(groups) => <Recommendations groups={groups} />}
+      </LatestSection>
 
       <section className="summary-section">
         <h2>What each letter says</h2>
