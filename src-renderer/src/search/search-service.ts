@@ -173,7 +173,7 @@ export class SearchService {
         await this.run(async () => {
           if (this.index) runQuery(this.index, query, { letters: WARM_UP_LETTERS });
           this.warmUpSearches += 1;
-        }).catch(() => undefined);
+        }).catch((error: unknown) => console.error(`Search index: the warm-up search ${query} failed`, error));
       }
     }
     // The phrases remembered should be the person's own.
