@@ -438,21 +438,24 @@ async function run(options: BenchOptions): Promise<void> {
       let mainAfterReload: { used: number; total: number } | null = null;
       // The client's measures were seen while typing: the index-load measure should be there too.
       const measured = method === 'measure';
-      for (let i = 0; i < RELOADS; i++) {
+      /** Reloads the page and waits for the index: its load measure, else the answer to a search typed at once. */
+      const reloadForIndex = async () => {
         expectWorkersToEnd = true;
         await page.reload();
         expectWorkersToEnd = false;
         await heap.watch();
         const load = measured ? await page.evaluate(waitForIndexLoad, { timeoutMs: 180_000 }) : null;
+        // A search typed at once waits for the index to load (or be rebuilt).
+        const first = load ? null : await typeQuery(page, PROBE_QUERY).catch(() => null);
+        return { load, first };
+      };
+      for (let i = 0; i < RELOADS; i++) {
+        const { load, first } = await reloadForIndex();
         if (load) loads.push({ ...load, how: "duration of the 'letter-archive:index-load' measure (search worker started to index ready)" });
+        else if (first) loads.push({ ms: first.answeredAt, workerMs: null, source: null, documents: null, how: 'no index-load measure: first search typed after the reload answered, from navigation start' });
         else {
-          // A search typed at once waits for the index to load (or be rebuilt).
-          const first = await typeQuery(page, PROBE_QUERY).catch(() => null);
-          if (!first) {
-            log(`reload ${i + 1}: the index did not load, and a search got no answer`);
-            continue;
-          }
-          loads.push({ ms: first.answeredAt, workerMs: null, source: null, documents: null, how: 'no index-load measure: first search typed after the reload answered, from navigation start' });
+          log(`reload ${i + 1}: the index did not load, and a search got no answer`);
+          continue;
         }
         log(`reload ${i + 1}: index loaded in ${Math.round(loads[loads.length - 1]!.ms)} ms`);
         if (measured) passes.push(await typePass(page, null, null));
@@ -461,12 +464,7 @@ async function run(options: BenchOptions): Promise<void> {
       if (options.perQuery) for (const line of perQueryLines) emit(line);
       // The heaps with the index just loaded, after one more reload: read before the typed passes,
       // they slowed the searches after them (the probe collects garbage through the debugger).
-      expectWorkersToEnd = true;
-      await page.reload();
-      expectWorkersToEnd = false;
-      await heap.watch();
-      if (measured) await page.evaluate(waitForIndexLoad, { timeoutMs: 180_000 });
-      else await typeQuery(page, PROBE_QUERY).catch(() => null);
+      await reloadForIndex();
       // Let the worker finish what it does after loading (the warm-up) first.
       await sleep(3000);
       afterReload = await heap.measure();
