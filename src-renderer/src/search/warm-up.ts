@@ -69,8 +69,8 @@ export function warmUpQueries(index: SectionIndex): string[] {
     `grade:2 ${third}`,
   );
   if (section.region) queries.push(`region:"${section.region.toLowerCase()}" ${first}`);
-  const outcome = sections.find((s) => s.outcome)?.outcome;
-  if (outcome) queries.push(`outcome:"${outcome.replace(/-/g, ' ')}" grade:3`, `kind:apa outcome:"${outcome.replace(/-/g, ' ')}" ${first}`);
+  const outcome = sections.find((s) => s.outcome)?.outcome?.replace(/-/g, ' ');
+  if (outcome) queries.push(`outcome:"${outcome}" grade:3`, `kind:apa outcome:"${outcome}" ${first}`);
   if (pairs[0]) queries.push(`year:${section.year} "${pairs[0]}"`);
   // Phrases found in a heading, and in a council's name, rather than in the text.
   const heading = sections.map((s) => namePair(s.heading)).find((pair) => pair !== null);
