@@ -462,8 +462,8 @@ async function run(options: BenchOptions): Promise<void> {
       }
       emitLatencies(passes, method, brute);
       if (options.perQuery) for (const line of perQueryLines) emit(line);
-      // The heaps with the index just loaded, after one more reload: read before the typed passes,
-      // they slowed the searches after them (the probe collects garbage through the debugger).
+      // The heaps with the index just loaded, after one more reload, so that no pass follows the
+      // probe's garbage collection through the debugger (suspected, not shown, of slowing one).
       await reloadForIndex();
       // Let the worker finish what it does after loading (the warm-up) first.
       await sleep(3000);
