@@ -1,0 +1,102 @@
+/**
+ * The text a letter parser reads, from the positioned text of a PDF's pages: lines in
+ * reading order, one paragraph to a line and a blank line between paragraphs, table rows
+ * with their cells parted by tabs, page numbers and running headers left out.
+ * Pure: the PDF reader that gives the positions is elsewhere.
+ */
+import { findGrids, type PitchOf } from './grids';
+import { lineText, pageLines, type PageLine } from './page-lines';
+import { assembleParagraphs, type LaidOutParagraph } from './paragraphs';
+import type { PdfPageText } from './pdf-text';
+import { withoutRunningLines } from './running-lines';
+
+export type { LaidOutParagraph } from './paragraphs';
+
+export interface PdfLayout {
+  /** Paragraphs parted by blank lines; a block kept apart has its lines parted by newlines. */
+  text: string;
+  paragraphs: LaidOutParagraph[];
+}
+
+/** Line spacing as a share of the font size when a document gives too few lines to measure it. */
+const DEFAULT_LEADING = 1.2;
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function percentile(values: number[], share: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;
+}
+
+/** The size most of the text is set in. */
+function bodySizeOf(pages: PageLine[][]): number {
+  const weights = new Map<number, number>();
+  for (const line of pages.flat()) {
+    const size = Math.round(line.fontSize * 2) / 2;
+    weights.set(size, (weights.get(size) ?? 0) + lineText(line).length);
+  }
+  let best = 11;
+  let bestWeight = -1;
+  for (const [size, weight] of weights) {
+    if (weight > bestWeight) [best, bestWeight] = [size, weight];
+  }
+  return best;
+}
+
+/** Line spacing, measured between neighbouring lines of the same size, as a share of that size. */
+function leadingOf(pages: PageLine[][]): number {
+  const ratios: number[] = [];
+  for (const lines of pages) {
+    for (let i = 1; i < lines.length; i++) {
+      const [a, b] = [lines[i - 1]!, lines[i]!];
+      if (Math.abs(a.fontSize - b.fontSize) > a.fontSize * 0.05) continue;
+      const ratio = (b.y - a.y) / a.fontSize;
+      // Wider gaps are paragraph spacing; narrower ones are lines set beside each other.
+      if (ratio >= 0.9 && ratio <= 1.6) ratios.push(ratio);
+    }
+  }
+  return median(ratios) ?? DEFAULT_LEADING;
+}
+
+/**
+ * The right margin of the text: where most full lines of body text end. Without lines of
+ * prose to go by, margins are taken to be as wide on the right as on the left.
+ */
+function rightEdgeOf(pages: PageLine[][], widths: number[], bodySize: number): number {
+  const rights: number[] = [];
+  let mirrored = 0;
+  pages.forEach((lines, index) => {
+    for (const line of lines) {
+      mirrored = Math.max(mirrored, (widths[index] ?? 0) - line.x);
+      const words = lineText(line).split(' ').length;
+      if (words >= 4 && Math.abs(line.fontSize - bodySize) <= bodySize * 0.1) rights.push(line.right);
+    }
+  });
+  return percentile(rights, 0.9) ?? mirrored;
+}
+
+/** Lays out the text of a PDF's pages as the text of a letter. */
+export function layoutPdfText(pages: PdfPageText[]): PdfLayout {
+  const lines = pages.map((page, index) => pageLines(page, index + 1));
+  const bodySize = bodySizeOf(lines);
+  const kept = withoutRunningLines(
+    lines,
+    pages.map((p) => p.height),
+    bodySize,
+  );
+  const leading = leadingOf(kept);
+  const pitch: PitchOf = (fontSize) => fontSize * leading;
+  const rightEdge = rightEdgeOf(
+    kept,
+    pages.map((p) => p.width),
+    bodySize,
+  );
+  const elements = kept.flatMap((pageLinesOf) => findGrids(pageLinesOf, pitch, rightEdge));
+  const paragraphs = assembleParagraphs(elements, pitch, rightEdge);
+  return { text: paragraphs.map((p) => p.lines.join('\n')).join('\n\n'), paragraphs };
+}

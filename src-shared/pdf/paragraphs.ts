@@ -1,0 +1,73 @@
+/**
+ * Lines into paragraphs. A word processor breaks a line only where the next word would not
+ * fit, so a line is carried on by the next exactly when the next line's first word would
+ * have overrun the right margin: that is what joins a paragraph's lines, within a page and
+ * across a page break alike. A gap wider than the line spacing, an indented first line, a
+ * bullet or a change of type size starts a new paragraph.
+ */
+import { joinLines, type PageElement, type PitchOf } from './grids';
+import { lineText, wrapsInto, type PageLine } from './page-lines';
+
+/** A paragraph (one line of text), or a block of lines kept apart, such as a column of an address. */
+export interface LaidOutParagraph {
+  lines: string[];
+  /** The page it starts on, 1-based. */
+  page: number;
+}
+
+/** How much wider than the usual line spacing a gap may be inside a paragraph. */
+const PARAGRAPH_GAP = 1.5;
+/** The furthest a first line may be indented (ems), and the least indent that starts a paragraph. */
+const MAX_FIRST_INDENT = 3;
+const NEW_INDENT = 1;
+
+interface Open {
+  text: string;
+  page: number;
+  left: number;
+  last: PageLine;
+}
+
+/** Whether `next` carries on the paragraph whose last line is `open.last`. */
+function carriesOn(open: Open, next: PageLine, pitch: PitchOf, rightEdge: number): boolean {
+  const last = open.last;
+  if (next.bullet || Math.abs(next.fontSize - last.fontSize) > last.fontSize * 0.1) return false;
+  const em = last.fontSize;
+  if (next.x > open.left + NEW_INDENT * em || next.x < open.left - MAX_FIRST_INDENT * em) return false;
+  if (next.page === last.page && next.y - last.y > PARAGRAPH_GAP * pitch(last.fontSize)) return false;
+  if (next.page !== last.page && next.page !== last.page + 1) return false;
+  return wrapsInto(last, next, rightEdge);
+}
+
+/** Paragraphs from the elements of every page, in order. */
+export function assembleParagraphs(elements: PageElement[], pitch: PitchOf, rightEdge: number): LaidOutParagraph[] {
+  const out: LaidOutParagraph[] = [];
+  let open: Open | null = null;
+  const close = () => {
+    if (open) out.push({ lines: [open.text], page: open.page });
+    open = null;
+  };
+  for (const element of elements) {
+    if (element.kind === 'row') {
+      close();
+      out.push({ lines: [element.cells.join('\t')], page: element.page });
+    } else if (element.kind === 'columns') {
+      close();
+      for (const column of element.columns) out.push({ lines: column, page: element.page });
+    } else {
+      const line = element.line;
+      const text = lineText(line);
+      const current: Open | null = open;
+      if (current && carriesOn(current, line, pitch, rightEdge)) {
+        current.text = joinLines([current.text, text]);
+        current.last = line;
+        current.left = Math.min(current.left, line.x);
+      } else {
+        close();
+        open = { text: line.bullet ? `• ${text}` : text, page: line.page, left: line.x, last: line };
+      }
+    }
+  }
+  close();
+  return out;
+}

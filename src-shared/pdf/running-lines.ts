@@ -1,0 +1,61 @@
+/**
+ * Page furniture: the page numbers, running headers and reference lines printed in the
+ * top and bottom margins of every page. They are not part of the letter, and left in
+ * they would cut a paragraph that runs on from one page to the next in two.
+ */
+import { lineText, type PageLine } from './page-lines';
+
+/** How far into the page, as a share of its height, the top and bottom margins reach. */
+const MARGIN_BAND = 0.12;
+
+const PAGE_NUMBER = /^(?:page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|\d{1,4}\s*(?:of|\/)\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4})$/i;
+
+/** A line as it repeats from page to page: numbers vary, so they are left out. */
+function repeatKey(line: PageLine): string {
+  return lineText(line).toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
+
+type Band = 'top' | 'bottom' | null;
+
+function bandOf(line: PageLine, pageHeight: number): Band {
+  if (line.y < pageHeight * MARGIN_BAND) return 'top';
+  if (line.y > pageHeight * (1 - MARGIN_BAND)) return 'bottom';
+  return null;
+}
+
+/** Page furniture sits at the same height on every page; body text does so only by chance. */
+const SAME_PLACE = 3;
+
+/**
+ * Removes page furniture from every page's lines: in the top or bottom margin, a page
+ * number; a line that recurs at the same height on two or more pages; and, beyond the
+ * first page's top (where the letterhead is), a line in smaller type than the letter's own text.
+ */
+export function withoutRunningLines(pages: PageLine[][], pageHeights: number[], bodySize: number): PageLine[][] {
+  const places = new Map<string, { page: number; y: number }[]>();
+  pages.forEach((lines, page) => {
+    for (const line of lines) {
+      const band = bandOf(line, pageHeights[page] ?? 0);
+      if (!band) continue;
+      const key = `${band}:${repeatKey(line)}`;
+      let seen = places.get(key);
+      if (!seen) places.set(key, (seen = []));
+      seen.push({ page, y: line.y });
+    }
+  });
+  const recurs = (key: string, line: PageLine): boolean => {
+    const pagesThere = new Set((places.get(key) ?? []).filter((p) => Math.abs(p.y - line.y) <= SAME_PLACE).map((p) => p.page));
+    return pagesThere.size >= 2;
+  };
+
+  return pages.map((lines, page) =>
+    lines.filter((line) => {
+      const band = bandOf(line, pageHeights[page] ?? 0);
+      if (!band) return true;
+      if (PAGE_NUMBER.test(lineText(line).trim())) return false;
+      if (recurs(`${band}:${repeatKey(line)}`, line)) return false;
+      const small = line.fontSize < bodySize * 0.9;
+      return !(small && (band === 'bottom' || page > 0));
+    }),
+  );
+}
