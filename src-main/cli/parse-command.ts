@@ -6,7 +6,8 @@
  * (no path, a path that does not exist, an unknown option), 1 for an unexpected failure.
  */
 import fs from 'node:fs/promises';
-import { parseLetter } from '../../src-shared/letters/parse-letter';
+import { parseLetterFile } from '../../src-shared/letters/parse-letter-file';
+import { readPdfInNode } from '../pdf/node-pdf-reader';
 import { formatSummary, formatTable, type FileResult } from './format-table';
 import { PARSE_USAGE, parseCommandArgs } from './parse-args';
 import { parseFiles } from './parse-files';
@@ -26,7 +27,7 @@ export async function runParseCommand(argv: readonly string[]): Promise<number> 
     return usageError(code === 'ENOENT' || code === 'ENOTDIR' ? `"${args.path}" does not exist.` : `"${args.path}" cannot be opened (${code}).`);
   }
 
-  const results = await parseFiles(args.path, parseLetter);
+  const results = await parseFiles(args.path, (bytes) => parseLetterFile(bytes, readPdfInNode));
   if (args.json) {
     const rows: FileResult[] = results.map((r) => ('letter' in r ? { file: r.file, letter: r.letter } : { file: r.file, error: r.error }));
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

@@ -110,9 +110,9 @@ describe('walkFolder', () => {
     expect(names.filter((n) => /(^|\/)(\.|Thumbs\.db|desktop\.ini)/.test(n))).toEqual([]);
   });
 
-  it('uses a 20 MB cap by default', async () => {
-    expect(DEFAULT_MAX_FILE_BYTES).toBe(20 * 1024 * 1024);
-    expect(tooLargeReason(DEFAULT_MAX_FILE_BYTES)).toBe('larger than 20 MB (the limit for one letter)');
+  it('uses a 50 MB cap by default, room for a PDF letter with pictures', async () => {
+    expect(DEFAULT_MAX_FILE_BYTES).toBe(50 * 1024 * 1024);
+    expect(tooLargeReason(DEFAULT_MAX_FILE_BYTES)).toBe('larger than 50 MB (the limit for one letter)');
     const { files } = await walkFolder(root);
     expect(files.map((f) => f.relativePath)).toContain('big.txt');
   });

@@ -34,7 +34,7 @@ export interface WalkResult {
 }
 
 export interface WalkOptions {
-  /** Files larger than this are skipped. Default: 20 MB. */
+  /** Files larger than this are skipped. Default: 50 MB. */
   maxFileBytes?: number;
 }
 

@@ -21,7 +21,7 @@ const MAX_PATH_CHARS = 32_767;
 const READ_CONCURRENCY = 8;
 
 export interface FolderServiceOptions {
-  /** Files larger than this are skipped when listing and refused when reading. Default: 20 MB. */
+  /** Files larger than this are skipped when listing and refused when reading. Default: 50 MB. */
   maxFileBytes?: number;
   /** Most bytes (by listed size) one readFiles call may ask for, unless it asks for one file. Default: MAX_READ_BYTES. */
   maxReadBytes?: number;

@@ -3,8 +3,11 @@
  * the main process, or files picked or dropped in the window.
  */
 
-/** Files larger than this are not read: real letters are tens of kilobytes. */
-export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+/**
+ * Files larger than this are not read: real letters are tens of kilobytes as text and
+ * 50 KB to 2 MB as PDFs, so this leaves room for a PDF with large pictures in it.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Names that operating systems drop into folders; never letters, never worth reporting. */
 const SYSTEM_NAMES = new Set(['thumbs.db', 'ehthumbs.db', 'desktop.ini', '$recycle.bin', 'system volume information']);

@@ -69,6 +69,8 @@ export interface Section {
   paragraphs: Block[];
   recommendations: Recommendation[];
   areasForDevelopment: string[];
+  /** For a letter read from a PDF: the page the section starts on, 1-based. */
+  page?: number;
 }
 
 export interface Letter {
@@ -86,6 +88,8 @@ export interface Letter {
   sections: Section[];
   /** What was odd but survivable, in words a person understands. */
   warnings: string[];
+  /** For a letter read from a PDF: how many pages it has. Text files have no pages. */
+  pageCount?: number;
 }
 
 /** What parsing one file gives: a letter, or the reason it is not one. */

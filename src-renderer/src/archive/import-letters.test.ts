@@ -102,13 +102,13 @@ describe('importLetters', () => {
     files.set('empty.txt', new Uint8Array());
     files.set('picture.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
     files.set('shopping.txt', new TextEncoder().encode('Milk\nEggs\nBread for the week\n'));
-    const source = memorySource(files, [{ file: 'huge.txt', reason: 'larger than 20 MB (the limit for one letter)' }]);
+    const source = memorySource(files, [{ file: 'huge.txt', reason: 'larger than 50 MB (the limit for one letter)' }]);
     const report = await importLetters(source, { parse: parseDirectly, batchSize: 3 });
 
     expect(report).toMatchObject({ total: 9, added: 5, duplicates: 0, cancelled: false });
     const reasons = new Map(report.failures.map((f) => [f.file, f.reason]));
     expect([...reasons.keys()].sort()).toEqual(['empty.txt', 'huge.txt', 'picture.png', 'shopping.txt']);
-    expect(reasons.get('huge.txt')).toBe('larger than 20 MB (the limit for one letter)');
+    expect(reasons.get('huge.txt')).toBe('larger than 50 MB (the limit for one letter)');
     for (const name of ['empty.txt', 'picture.png', 'shopping.txt']) {
       const outcome = await parseLetter(files.get(name)!);
       expect(outcome.ok).toBe(false);
