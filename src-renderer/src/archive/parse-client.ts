@@ -1,44 +1,128 @@
-/** Runs the parser in a module Web Worker, created on first use. */
-import { WorkerChannel } from '../worker-channel';
+/**
+ * Runs the parser in a module Web Worker, with a time limit on every file.
+ *
+ * A hostile or broken file can make a reader loop for ever or run out of memory. The
+ * worker answers each file as it finishes, so when no answer comes within the limit, or the
+ * worker dies, the file it was on is known: the worker is stopped, that file is reported,
+ * and the rest of the batch goes to a new worker.
+ */
 import type { FileBytes, ParseReply, ParsedFile } from './parse-messages';
 
-const channel = new WorkerChannel<ParseReply>({
-  name: 'parse',
-  create: () => new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' }),
-  idOf: (reply) => reply.id,
-  errorOf: (reply) => ('error' in reply ? reply.error : null),
-});
+/** No letter takes anywhere near this long: real ones take milliseconds, a large PDF a second or two. */
+export const FILE_TIME_LIMIT_MS = 20_000;
 
-/** The buffers to transfer: each file's own buffer, copied first when the view shares it with other data. */
-function ownBuffers(files: FileBytes[]): { files: FileBytes[]; transfer: ArrayBuffer[] } {
-  const seen = new Set<ArrayBufferLike>();
-  const transfer: ArrayBuffer[] = [];
-  const out = files.map((file) => {
-    let bytes = file.bytes;
-    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-    if (!whole || seen.has(bytes.buffer) || !(bytes.buffer instanceof ArrayBuffer)) bytes = bytes.slice();
-    seen.add(bytes.buffer);
-    transfer.push(bytes.buffer as ArrayBuffer);
-    return { relativePath: file.relativePath, bytes };
-  });
-  return { files: out, transfer };
+export function timeLimitReason(limitMs: number): string {
+  return `took longer than ${Math.round(limitMs / 1000)} seconds to read, so it was left out: the file may be damaged, or made to stall readers`;
 }
 
-/**
- * Parses a batch of files in the parse worker. The files' buffers are transferred,
- * so the caller's byte arrays are empty afterwards. Rejects only if the worker itself fails.
- */
-export async function parseInWorker(files: FileBytes[]): Promise<ParsedFile[]> {
-  const reply = await channel.request((id) => {
-    const { files: owned, transfer } = ownBuffers(files);
-    return { message: { id, files: owned }, transfer };
-  });
-  // The channel rejects error replies; this only tells the compiler so.
-  if ('error' in reply) throw new Error(reply.error);
-  return reply.results;
+export function crashReason(detail: string): string {
+  return `the reader stopped while reading this file (${detail}), so it was left out`;
 }
 
-/** Stops the worker (it starts again on the next parse). */
-export function stopParseWorker(): void {
-  channel.stop('the parse worker was stopped');
+/** The little of a Worker this client uses, so tests can stand in for one. */
+export interface WorkerLike {
+  postMessage(message: unknown): void;
+  terminate(): void;
+  addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: Event) => void): void;
+  removeEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: Event) => void): void;
+}
+
+type RunEnd = { done: true } | { done: false; at: number; reason: string };
+
+export class ParseClient {
+  private worker: WorkerLike | null = null;
+  private nextId = 1;
+
+  constructor(
+    private readonly create: () => WorkerLike,
+    private readonly timeLimitMs = FILE_TIME_LIMIT_MS,
+  ) {}
+
+  /**
+   * Parses a batch, each file within the time limit. The bytes are copied to the worker,
+   * not transferred: a file must still be in hand to be sent again to a new worker.
+   * Never rejects: every file gets an outcome.
+   */
+  async parse(files: FileBytes[]): Promise<ParsedFile[]> {
+    const results: ParsedFile[] = [];
+    while (results.length < files.length) {
+      const rest = files.slice(results.length);
+      const end = await this.run(rest, (parsed) => results.push(parsed));
+      if (!end.done) {
+        // Files answered before the failure are in; the one being read gets the failure.
+        const failed = rest[end.at];
+        if (failed) results.push({ relativePath: failed.relativePath, outcome: { ok: false, reason: end.reason } });
+      } else if (results.length < files.length) {
+        for (const file of files.slice(results.length)) {
+          results.push({ relativePath: file.relativePath, outcome: { ok: false, reason: 'the parser gave no answer for this file' } });
+        }
+      }
+    }
+    return results;
+  }
+
+  /** Stops the worker; the next batch starts another. */
+  stop(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private run(files: FileBytes[], onParsed: (parsed: ParsedFile) => void): Promise<RunEnd> {
+    const worker = (this.worker ??= this.create());
+    const id = this.nextId++;
+    let answered = 0;
+    return new Promise<RunEnd>((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const finish = (end: RunEnd, stopWorker: boolean) => {
+        clearTimeout(timer);
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+        worker.removeEventListener('messageerror', onBadMessage);
+        if (stopWorker) {
+          worker.terminate();
+          if (this.worker === worker) this.worker = null;
+        }
+        resolve(end);
+      };
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => finish({ done: false, at: answered, reason: timeLimitReason(this.timeLimitMs) }, true), this.timeLimitMs);
+      };
+      const onMessage = (event: Event) => {
+        const reply = (event as MessageEvent<ParseReply>).data;
+        if (reply?.id !== id) return;
+        if ('parsed' in reply) {
+          if (reply.index !== answered) return;
+          answered++;
+          onParsed(reply.parsed);
+          arm();
+        } else if ('done' in reply) {
+          finish({ done: true }, false);
+        } else {
+          finish({ done: false, at: answered, reason: crashReason(reply.error) }, true);
+        }
+      };
+      const onError = (event: Event) => {
+        const message = (event as ErrorEvent).message || 'unknown error';
+        finish({ done: false, at: answered, reason: crashReason(message) }, true);
+      };
+      const onBadMessage = () => finish({ done: false, at: answered, reason: crashReason('it sent an answer that could not be read') }, true);
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+      worker.addEventListener('messageerror', onBadMessage);
+      arm();
+      try {
+        worker.postMessage({ id, files });
+      } catch (error) {
+        finish({ done: false, at: answered, reason: crashReason(error instanceof Error ? error.message : String(error)) }, true);
+      }
+    });
+  }
+}
+
+const client = new ParseClient(() => new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' }));
+
+/** Parses a batch of files in the parse worker, each within the time limit. Never rejects. */
+export function parseInWorker(files: FileBytes[]): Promise<ParsedFile[]> {
+  return client.parse(files);
 }

@@ -16,4 +16,11 @@ export interface ParseRequest {
   files: FileBytes[];
 }
 
-export type ParseReply = { id: number; results: ParsedFile[] } | { id: number; error: string };
+/**
+ * The worker answers each file as soon as it is parsed, in order, then says the request is
+ * done: so a file that stalls or crashes the worker is known, and costs only itself.
+ */
+export type ParseReply =
+  | { id: number; index: number; parsed: ParsedFile }
+  | { id: number; done: true }
+  | { id: number; error: string };

@@ -3,8 +3,9 @@
  * off the UI thread and inside the sandboxed renderer. Nothing thrown here escapes:
  * a file the parser chokes on comes back as that file's failure.
  */
-import { parseLetter } from '../../../src-shared/letters/parse-letter';
 import type { ParseOutcome } from '../../../src-shared/letters/letter';
+import { parseLetterFile } from '../../../src-shared/letters/parse-letter-file';
+import type { PdfReader } from '../../../src-shared/pdf/pdf-text';
 import type { ParseReply, ParseRequest, ParsedFile } from './parse-messages';
 
 /** The little of a worker's global scope this file uses (the DOM and WebWorker libs cannot both be loaded). */
@@ -19,10 +20,18 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+let pdfReader: Promise<PdfReader> | null = null;
+
+/** pdf.js is loaded on the first PDF, so that reading text files never pays for it. */
+const readPdf: PdfReader = async (bytes) => {
+  pdfReader ??= import('./pdf-reader').then((module) => module.readPdfHere);
+  return (await pdfReader)(bytes);
+};
+
 async function parseOne(relativePath: string, bytes: unknown): Promise<ParsedFile> {
   let outcome: ParseOutcome;
   try {
-    outcome = bytes instanceof Uint8Array ? await parseLetter(bytes) : { ok: false, reason: 'no bytes were received for this file' };
+    outcome = bytes instanceof Uint8Array ? await parseLetterFile(bytes, readPdf) : { ok: false, reason: 'no bytes were received for this file' };
   } catch (error) {
     outcome = { ok: false, reason: `the parser failed on this file (${describe(error)})` };
   }
@@ -32,14 +41,17 @@ async function parseOne(relativePath: string, bytes: unknown): Promise<ParsedFil
 async function handle(request: ParseRequest): Promise<void> {
   const id = typeof request?.id === 'number' ? request.id : -1;
   try {
-    const results: ParsedFile[] = [];
-    for (const file of request.files) results.push(await parseOne(String(file.relativePath), file.bytes));
-    scope.postMessage({ id, results });
+    for (const [index, file] of request.files.entries()) {
+      scope.postMessage({ id, index, parsed: await parseOne(String(file.relativePath), file.bytes) });
+    }
+    scope.postMessage({ id, done: true });
   } catch (error) {
     scope.postMessage({ id, error: describe(error) });
   }
 }
 
+// One request at a time, so that the client can tell which file the worker is on.
+let queue = Promise.resolve();
 scope.addEventListener('message', (event) => {
-  void handle(event.data);
+  queue = queue.then(() => handle(event.data));
 });
