@@ -12,6 +12,7 @@ export const CHANNELS = {
   menuCommand: 'archive:menu-command',
   print: 'archive:print',
   saveAsPdf: 'archive:save-as-pdf',
+  openOriginal: 'archive:open-original',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -74,6 +75,9 @@ export type PrintOutcome =
   | { status: 'cancelled' }
   | { status: 'failed'; message: string };
 
+/** Whether a letter's original file was handed to the system's viewer, or why not. */
+export type OpenOutcome = { status: 'opened' } | { status: 'failed'; message: string };
+
 /** Largest batch of files one readFiles call may ask for. */
 export const MAX_READ_BATCH = 200;
 
@@ -99,6 +103,11 @@ export interface ArchiveBridge {
   print(request: PrintRequest): Promise<PrintOutcome>;
   /** Asks where to save, then writes the page as a PDF there (webContents.printToPDF). */
   saveAsPdf(request: PdfRequest): Promise<PrintOutcome>;
+  /**
+   * Opens a file a letter was imported from in the system's own viewer (a PDF in the PDF
+   * viewer). Only a PDF or text file inside a folder the person chose, or the sample folder.
+   */
+  openOriginal(root: string, relativePath: string): Promise<OpenOutcome>;
   /** Subscribes to menu commands; returns the function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

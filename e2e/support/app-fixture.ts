@@ -35,6 +35,8 @@ export interface FakeShell {
   readonly printRequests: PrintRequest[];
   /** Every request saveAsPdf() was given, cancelled or not. */
   readonly pdfRequests: PdfRequest[];
+  /** Every file the app asked the system to open with Open original. */
+  readonly openedOriginals: string[];
   /** Sends a menu command to the window, as the application menu does. */
   menu(page: Page, command: MenuCommand): Promise<void>;
 }
@@ -66,6 +68,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const offeredPdfNames: string[] = [];
     const printRequests: PrintRequest[] = [];
     const pdfRequests: PdfRequest[] = [];
+    const openedOriginals: string[] = [];
     await installArchiveStandIn(page, {
       sampleFolder: SAMPLE_FOLDER,
       chosenFolder: () => chosen,
@@ -78,6 +81,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       },
       onPrint: (request) => printRequests.push(request),
       onSaveAsPdf: (request) => pdfRequests.push(request),
+      onOpenOriginal: (file) => openedOriginals.push(file),
     });
     await use({
       chooseFolder: (folder) => (chosen = folder),
@@ -88,6 +92,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       offeredPdfNames,
       printRequests,
       pdfRequests,
+      openedOriginals,
       menu: (p, command) => p.evaluate((c) => (window as unknown as { __menu: (c: string) => void }).__menu(c), command),
     });
   },

@@ -10,8 +10,9 @@
  * Written without DOM types, as the benchmark is compiled without them.
  */
 import type { Page } from '@playwright/test';
-import type { PdfRequest, PrintOutcome, PrintRequest } from '../../src-shared/bridge';
+import type { OpenOutcome, PdfRequest, PrintOutcome, PrintRequest } from '../../src-shared/bridge';
 import { createFolderService } from '../../src-main/services/folder-service';
+import { findOriginal } from '../../src-main/services/original-file';
 import { writePdfFile } from '../../src-main/services/pdf-file';
 import { parsePdfRequest, parsePrintRequest, playwrightPdfOptions, safePdfFileName } from '../../src-main/services/print-options';
 
@@ -35,6 +36,8 @@ export interface StandInOptions {
   onPrint?(request: PrintRequest): void;
   /** Told of every save-as-PDF request, before the save dialog is asked. */
   onSaveAsPdf?(request: PdfRequest): void;
+  /** Told of every file openOriginal would hand to the system's viewer (the stand-in opens nothing). */
+  onOpenOriginal?(file: string): void;
 }
 
 /** Installs the bridge on every page the `page` loads from now on. */
@@ -68,6 +71,13 @@ export async function installArchiveStandIn(page: Page, options: StandInOptions)
       }
       case 'saveAsPdf':
         return saveAsPdf(page, parsePdfRequest(args[0]), options);
+      case 'openOriginal': {
+        // The same checks as main; only the system's viewer is left out.
+        const found = await findOriginal(String(args[0]), args[1]);
+        if ('error' in found) return { status: 'failed', message: found.error } satisfies OpenOutcome;
+        options.onOpenOriginal?.(found.path);
+        return { status: 'opened' } satisfies OpenOutcome;
+      }
       default:
         throw new Error(`no such bridge method: ${method}`);
     }
@@ -91,6 +101,7 @@ export async function installArchiveStandIn(page: Page, options: StandInOptions)
           ),
         print: (request: unknown) => call('print', [request]),
         saveAsPdf: (request: unknown) => call('saveAsPdf', [request]),
+        openOriginal: (root: string, relativePath: string) => call('openOriginal', [root, relativePath]),
         onMenuCommand: (listener: (command: string) => void) => {
           listeners.add(listener);
           return () => listeners.delete(listener);

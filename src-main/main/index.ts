@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, session } from 'electron';
 import { createFolderGrants } from '../services/folder-grants';
+import { loadRememberedFolders, saveRememberedFolders } from '../services/remembered-folders';
 import { createFolderService } from '../services/folder-service';
 import { preloadPath, rendererDir, sampleFolderPath } from './app-paths';
 import { registerAppScheme, serveRenderer } from './app-scheme';
@@ -35,8 +36,14 @@ function start(): void {
   // electron-vite dev sets this; a packaged app never loads from a server.
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
   const sampleFolder = sampleFolderPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
-  const grants = createFolderGrants();
-  grants.grant(sampleFolder);
+  // Read once app paths are final (userData may have been moved above).
+  const rememberedFile = path.join(app.getPath('userData'), 'chosen-folders.json');
+  const grants = createFolderGrants({
+    folders: loadRememberedFolders(rememberedFile),
+    save: (folders) => void saveRememberedFolders(rememberedFile, folders),
+  });
+  // The sample folder moves when the app is updated: granted afresh each run, never remembered.
+  grants.grant(sampleFolder, { remember: false });
 
   let mainWindow: BrowserWindow | null = null;
   const getMainWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);

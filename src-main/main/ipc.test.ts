@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, type PrintOutcome } from '../../src-shared/bridge';
-import type { FolderGrants } from '../services/folder-grants';
+import { createFolderGrants } from '../services/folder-grants';
 import type { FolderService } from '../services/folder-service';
 import type { FrameLike } from './ipc-guards';
 
@@ -17,12 +17,14 @@ type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 const fake = vi.hoisted(() => ({
   handlers: new Map<string, Handler>(),
   showSaveDialog: vi.fn(),
+  openPath: vi.fn<(file: string) => Promise<string>>(async () => ''),
   documents: '',
 }));
 
 vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, handler: Handler) => fake.handlers.set(channel, handler) },
   dialog: { showSaveDialog: fake.showSaveDialog, showOpenDialog: vi.fn() },
+  shell: { openPath: fake.openPath },
   app: { getPath: (name: string) => (name === 'documents' ? fake.documents : '/nowhere') },
 }));
 
@@ -32,6 +34,8 @@ const mainFrame: FrameLike = { processId: 7, frameToken: 'main', url: 'app://let
 const PDF = new TextEncoder().encode('%PDF-1.7\nsummary\n%%EOF\n');
 
 let base: string;
+let letters: string;
+const grants = createFolderGrants();
 const window = {
   webContents: {
     id: 1,
@@ -54,10 +58,15 @@ beforeAll(async () => {
   base = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'ipc-print-')));
   fake.documents = path.join(base, 'Documents');
   await fs.mkdir(fake.documents);
+  letters = path.join(base, 'letters');
+  await fs.mkdir(path.join(letters, '2009'), { recursive: true });
+  await fs.writeFile(path.join(letters, '2009', 'walsall.pdf'), PDF);
+  await fs.writeFile(path.join(letters, 'run-me.sh'), '#!/bin/sh\n');
+  grants.grant(letters);
   registerIpcHandlers({
     getMainWindow: () => window as unknown as BrowserWindow,
     folderService: {} as FolderService,
-    grants: {} as FolderGrants,
+    grants,
     sampleFolder: '/samples',
   });
 });
@@ -160,5 +169,36 @@ describe('saveAsPdf', () => {
   it('refuses a request without a suggested name', async () => {
     await expect(call(CHANNELS.saveAsPdf, { title: 't', paperSize: 'A4' })).rejects.toThrow(/suggested file name/);
     expect(fake.showSaveDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('openOriginal', () => {
+  beforeEach(() => fake.openPath.mockClear());
+
+  it('opens a PDF a granted folder holds, in the system viewer', async () => {
+    expect(await call(CHANNELS.openOriginal, letters, '2009/walsall.pdf')).toEqual({ status: 'opened' });
+    expect(fake.openPath).toHaveBeenCalledWith(path.join(letters, '2009', 'walsall.pdf'));
+  });
+
+  it('says why when the system cannot open it', async () => {
+    fake.openPath.mockResolvedValueOnce('no application is set to open PDF files');
+    expect(await call(CHANNELS.openOriginal, letters, '2009/walsall.pdf')).toEqual({
+      status: 'failed',
+      message: expect.stringMatching(/could not open .*walsall\.pdf.*no application/),
+    });
+  });
+
+  it('hands nothing to the system from a folder never chosen, outside the folder, or that is not a PDF or text file', async () => {
+    const refused = [
+      [fake.documents, 'x.pdf', /not chosen in the folder dialog/],
+      [letters, '../Documents/x.pdf', /not a path inside the folder/],
+      [letters, 'run-me.sh', /only PDF and text files/],
+      [letters, '2009/gone.pdf', /no longer in/],
+    ] as const;
+    for (const [root, file, reason] of refused) {
+      expect(await call(CHANNELS.openOriginal, root, file)).toEqual({ status: 'failed', message: expect.stringMatching(reason) });
+    }
+    await expect(call(CHANNELS.openOriginal, letters)).rejects.toThrow(/Expected 2 argument/);
+    expect(fake.openPath).not.toHaveBeenCalled();
   });
 });

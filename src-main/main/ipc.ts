@@ -3,10 +3,11 @@
  * handler checks who is asking and what it was sent before doing anything.
  */
 import path from 'node:path';
-import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type PrintToPDFOptions, type WebContentsPrintOptions } from 'electron';
-import { CHANNELS, type ArchiveBridge, type PrintOutcome } from '../../src-shared/bridge';
+import { app, dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent, type PrintToPDFOptions, type WebContentsPrintOptions } from 'electron';
+import { CHANNELS, type ArchiveBridge, type OpenOutcome, type PrintOutcome } from '../../src-shared/bridge';
 import type { FolderGrants } from '../services/folder-grants';
 import type { FolderService } from '../services/folder-service';
+import { findOriginal } from '../services/original-file';
 import { writePdfFile } from '../services/pdf-file';
 import { electronPdfOptions, electronPrintOptions, parsePdfRequest, parsePrintRequest, safePdfFileName } from '../services/print-options';
 import { REFUSED, expectArgCount, expectString, expectStringArray, isTrustedSender } from './ipc-guards';
@@ -88,6 +89,18 @@ export function registerIpcHandlers(context: IpcContext): void {
       lastPdfFolder = path.dirname(target);
       return { status: 'saved', path: target };
     },
+    async openOriginal(_window, args) {
+      expectArgCount(args, 2);
+      const root = expectString(args[0], 'The folder');
+      if (!grants.allows(root)) {
+        return failed('The file is not opened: its folder was not chosen in the folder dialog. Import the folder again to open its files from here.');
+      }
+      const found = await findOriginal(root, args[1]);
+      if ('error' in found) return failed(found.error);
+      // openPath answers with an error message, or with nothing when the file was opened.
+      const problem = await shell.openPath(found.path);
+      return problem ? failed(`The system could not open "${found.path}": ${problem}`) : { status: 'opened' };
+    },
   };
 
   const trustedWindow = (event: IpcMainInvokeEvent): BrowserWindow => {
@@ -132,6 +145,10 @@ function documentsFolder(): string {
   } catch {
     return app.getPath('home');
   }
+}
+
+function failed(message: string): OpenOutcome {
+  return { status: 'failed', message };
 }
 
 function messageOf(error: unknown): string {

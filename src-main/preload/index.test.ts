@@ -54,6 +54,7 @@ describe('preload bridge', () => {
       'chooseFolder',
       'listFolder',
       'onMenuCommand',
+      'openOriginal',
       'print',
       'readFiles',
       'sampleFolder',
@@ -70,6 +71,7 @@ describe('preload bridge', () => {
     expect(await archive.print(print)).toEqual([CHANNELS.print, print]);
     const pdf = { ...print, suggestedName: 'Walsall 2009.pdf' };
     expect(await archive.saveAsPdf(pdf)).toEqual([CHANNELS.saveAsPdf, pdf]);
+    expect(await archive.openOriginal('/letters', '2009/a.pdf')).toEqual([CHANNELS.openOriginal, '/letters', '2009/a.pdf']);
   });
 
   it('passes only known menu commands to the listener, never the event, until unsubscribed', () => {

@@ -30,3 +30,29 @@ describe('createFolderGrants', () => {
     expect(() => createFolderGrants().grant('relative')).toThrow(TypeError);
   });
 });
+
+describe('remembered folders', () => {
+  const chosen = path.resolve('/letters/chosen');
+  const other = path.resolve('/letters/other');
+
+  it('allows the folders an earlier run remembered, and saves each newly chosen one with them', () => {
+    const saved: string[][] = [];
+    const grants = createFolderGrants({ folders: [chosen, 'relative', 42 as unknown as string], save: (folders) => saved.push(folders) });
+    expect(grants.allows(chosen)).toBe(true);
+    expect(grants.allows(path.resolve('relative'))).toBe(false);
+    grants.grant(other);
+    grants.grant(chosen);
+    expect(saved).toEqual([
+      [chosen, other],
+      [other, chosen],
+    ]);
+  });
+
+  it('does not remember a folder granted for this run only', () => {
+    const saved: string[][] = [];
+    const grants = createFolderGrants({ folders: [], save: (folders) => saved.push(folders) });
+    grants.grant(other, { remember: false });
+    expect(grants.allows(other)).toBe(true);
+    expect(saved).toEqual([]);
+  });
+});

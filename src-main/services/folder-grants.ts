@@ -1,28 +1,55 @@
 /**
- * The folders the person picked (or the app ships), the only ones the renderer may list.
+ * The folders the person picked (or the app ships), the only ones the renderer may list,
+ * and whose letters' original files it may ask to open.
  *
  * The folder service reads only what a listing returned, but a listing of any folder
  * would still open the whole disk to a compromised renderer. Granting exact folders,
  * never their subfolders, also keeps a link inside a chosen folder from counting as
  * permission to list wherever it points.
+ *
+ * A folder picked in the dialog is remembered across runs of the app, so that the letters
+ * imported from it can still open their original files after a restart.
  */
 import path from 'node:path';
 
 export interface FolderGrants {
-  /** Lets the renderer list `folder` from now on. */
-  grant(folder: string): void;
+  /** Lets the renderer list `folder` from now on; `remember: false` keeps it for this run only. */
+  grant(folder: string, options?: { remember?: boolean }): void;
   /** True when `folder` is a path to a granted folder. */
   allows(folder: unknown): boolean;
 }
 
-/** An empty set of grants; a new one is made for each run of the app. */
-export function createFolderGrants(): FolderGrants {
+export interface GrantMemory {
+  /** Folders granted in earlier runs. */
+  folders: readonly string[];
+  /** Told of every remembered folder, with the whole list to keep. */
+  save(folders: string[]): void;
+}
+
+/** Most folders remembered: the oldest are forgotten first. */
+export const MAX_REMEMBERED_FOLDERS = 500;
+
+/** Grants with the folders an earlier run remembered; none without a memory. */
+export function createFolderGrants(memory?: GrantMemory): FolderGrants {
   const granted = new Set<string>();
+  const remembered: string[] = [];
   const key = (folder: string): string => path.resolve(folder);
+  for (const folder of memory?.folders ?? []) {
+    if (typeof folder === 'string' && path.isAbsolute(folder) && !folder.includes('\0')) {
+      granted.add(key(folder));
+      remembered.push(key(folder));
+    }
+  }
   return {
-    grant(folder) {
+    grant(folder, options = {}) {
       if (!path.isAbsolute(folder)) throw new TypeError(`Only an absolute folder path can be granted, not "${folder}".`);
       granted.add(key(folder));
+      if (options.remember === false || !memory) return;
+      const at = remembered.indexOf(key(folder));
+      if (at !== -1) remembered.splice(at, 1);
+      remembered.push(key(folder));
+      if (remembered.length > MAX_REMEMBERED_FOLDERS) remembered.splice(0, remembered.length - MAX_REMEMBERED_FOLDERS);
+      memory.save([...remembered]);
     },
     allows(folder) {
       return typeof folder === 'string' && path.isAbsolute(folder) && !folder.includes('\0') && granted.has(key(folder));

@@ -49,7 +49,7 @@ async function writeBatch(db: LetterArchiveDb, rows: LetterRow[], report: Import
       if (stored || seen.has(row.id)) {
         duplicates++;
         if (stored?.sample && !sample) {
-          const adopted: LetterRow = { ...stored, sample: false, sourceFile: row.sourceFile };
+          const adopted: LetterRow = { ...stored, sample: false, sourceFile: row.sourceFile, sourceFolder: row.sourceFolder };
           delete adopted.sampleFlag;
           await db.letters.put(adopted);
         }
@@ -65,8 +65,9 @@ async function writeBatch(db: LetterArchiveDb, rows: LetterRow[], report: Import
   });
 }
 
-function toRow(letter: Letter, sourceFile: string, sample: boolean, importedAt: string): LetterRow {
+function toRow(letter: Letter, sourceFile: string, sourceFolder: string | undefined, sample: boolean, importedAt: string): LetterRow {
   const row: LetterRow = { ...letter, councilKey: councilKeyOf(letter.council), sourceFile, sample, importedAt };
+  if (sourceFolder) row.sourceFolder = sourceFolder;
   if (sample) row.sampleFlag = 1;
   return row;
 }
@@ -128,7 +129,7 @@ export async function importLetters(source: LetterSource, options: ImportOptions
       const rows: LetterRow[] = [];
       for (const file of parsed) {
         if (file.outcome.ok) {
-          rows.push(toRow(file.outcome.letter, file.relativePath, sample, importedAt));
+          rows.push(toRow(file.outcome.letter, file.relativePath, source.folder, sample, importedAt));
           done++;
           progress(file.relativePath);
         } else {

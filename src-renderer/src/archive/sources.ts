@@ -54,6 +54,7 @@ export function bridgeSource(bridge: ArchiveBridge, root: string, label: string 
   const sizes = new Map<string, number>();
   return {
     label,
+    folder: root,
     async list() {
       const listing = await bridge.listFolder(root);
       for (const { relativePath, size } of listing.files) sizes.set(relativePath, size);

@@ -10,6 +10,8 @@ export interface StoredLetter extends Letter {
   councilKey: string;
   /** File it was imported from, relative to the imported folder. */
   sourceFile: string;
+  /** The imported folder, where it is known (a folder chosen in the app, not dropped files). */
+  sourceFolder?: string;
   /** True for the sample letters imported on first run, so they can be removed together. */
   sample: boolean;
   importedAt: string;
@@ -64,6 +66,8 @@ export interface ImportProgress {
 export interface LetterSource {
   /** Shown in the report. */
   label: string;
+  /** The folder on disk the files are in, where it is known, so a letter's original can be opened later. */
+  folder?: string;
   list(): Promise<{ files: { relativePath: string; size: number }[]; skipped: ImportFailure[] }>;
   read(relativePaths: string[]): Promise<({ relativePath: string; bytes: Uint8Array } | { relativePath: string; error: string })[]>;
 }

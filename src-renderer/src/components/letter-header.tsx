@@ -1,5 +1,6 @@
 import type { StoredLetter } from '../archive/types';
 import { formatLetterDate, kindLabel, personLine } from '../ui/format';
+import { OpenOriginal } from './open-original';
 import { RatingBadge } from './rating-badge';
 
 /** The top of a letter: what it is, when, about whom, to and from whom, and its overall rating. */
@@ -12,11 +13,14 @@ export function LetterHeader({ letter, onPrintSummary }: { letter: StoredLetter;
           {kindLabel(letter.kind)}
           {letter.sample && <span className="sample-tag">Sample letter</span>}
         </p>
-        {onPrintSummary && (
-          <button type="button" className="button print-summary-button" onClick={onPrintSummary} title="Print a summary of this letter">
-            Print summary
-          </button>
-        )}
+        <div className="letter-head-actions">
+          <OpenOriginal letter={letter} />
+          {onPrintSummary && (
+            <button type="button" className="button print-summary-button letter-head-button" onClick={onPrintSummary} title="Print a summary of this letter">
+              Print summary
+            </button>
+          )}
+        </div>
       </div>
       <h2 className="letter-title">{letter.title}</h2>
       <p className="letter-meta">

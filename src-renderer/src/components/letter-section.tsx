@@ -24,6 +24,7 @@ export const LetterSection = memo(function LetterSection({ section, index, match
       <div className="section-head">
         <h3 id={headingId}>
           <HighlightedText text={section.heading} matcher={matcher} />
+          {section.page !== undefined && <span className="section-page">page {section.page}</span>}
         </h3>
         {section.grade && <RatingBadge rating={section.grade} />}
       </div>

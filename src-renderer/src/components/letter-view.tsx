@@ -160,6 +160,7 @@ export function LetterView({
           ))}
           <p className="letter-source">
             Imported from <code>{letter.sourceFile}</code>
+            {letter.pageCount !== undefined && ` (a PDF of ${letter.pageCount === 1 ? 'one page' : `${letter.pageCount} pages`})`}
           </p>
         </div>
       </article>

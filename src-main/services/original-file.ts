@@ -1,0 +1,61 @@
+/**
+ * Finds the file a letter was imported from, so the system's viewer can open it. Handing a
+ * path to the operating system to open is running whatever program it picks for the file,
+ * so only a PDF or a text file inside the imported folder is ever handed over: never a
+ * program, a shortcut, or anything reached through a link out of the folder.
+ *
+ * No Electron here: the IPC handler calls it, and tests call it directly.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { REASON_LINK_OUTSIDE, isInside } from '../folder/walk-folder';
+
+/** The kinds of file opened, by name: the system picks its viewer by the name. */
+export const OPENABLE_EXTENSIONS = ['.pdf', '.txt'] as const;
+
+/** Longer strings than this are not paths on any system we run on. */
+const MAX_PATH_CHARS = 32_767;
+
+function isPdfStart(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes).includes('%PDF-');
+}
+
+/** The checked, resolved path of `relativePath` under `root`, or why it is not opened. */
+export async function findOriginal(root: string, relativePath: unknown): Promise<{ path: string } | { error: string }> {
+  if (typeof relativePath !== 'string' || relativePath.length === 0 || relativePath.length > MAX_PATH_CHARS || relativePath.includes('\0')) {
+    return { error: 'The file must be given as a path inside its folder.' };
+  }
+  const parts = relativePath.split('/');
+  if (path.isAbsolute(relativePath) || parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\\'))) {
+    return { error: `"${relativePath}" is not a path inside the folder.` };
+  }
+  const extension = path.extname(relativePath).toLowerCase();
+  if (!(OPENABLE_EXTENSIONS as readonly string[]).includes(extension)) {
+    return { error: `"${relativePath}" is not opened from the archive: only PDF and text files are.` };
+  }
+  let real: string;
+  let rootReal: string;
+  try {
+    rootReal = await fs.realpath(root);
+    real = await fs.realpath(path.join(root, ...parts));
+  } catch {
+    return { error: `"${relativePath}" is no longer in ${root}: it may have been moved, renamed or deleted.` };
+  }
+  if (!isInside(rootReal, real)) return { error: `"${relativePath}" is a ${REASON_LINK_OUTSIDE}, so it is not opened.` };
+  try {
+    const handle = await fs.open(real, 'r');
+    try {
+      if (!(await handle.stat()).isFile()) return { error: `"${relativePath}" is not a file.` };
+      if (extension === '.pdf') {
+        const start = new Uint8Array(1024);
+        const { bytesRead } = await handle.read(start, 0, start.length, 0);
+        if (!isPdfStart(start.subarray(0, bytesRead))) return { error: `"${relativePath}" is named as a PDF but is not one, so it is not opened.` };
+      }
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { error: `"${relativePath}" cannot be read (${error instanceof Error ? error.message : String(error)}).` };
+  }
+  return { path: real };
+}
