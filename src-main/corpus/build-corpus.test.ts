@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseLetterText } from '../../src-shared/letters/parse-letter';
-import { generateCorpus, loadSampleTexts, slug, writeCorpus, type CorpusLetter } from './build-corpus';
+import { describeCorpus, generateCorpus, loadSampleTexts, slug, writeCorpus, writeCorpusAs, type CorpusLetter } from './build-corpus';
+import { joinedText, readPdf } from '../pdf-fixtures/test-support/pdf-items';
 import { councilsOn, loadCouncilPool, parseCsv } from './council-pool';
 import { newPercentages, prepareSamples } from './recombine';
 import { apaParts, ratingParts, splitSentences } from './sample-parts';
@@ -142,6 +143,60 @@ describe('writeCorpus', () => {
     const first = corpus[0]!;
     expect(readFileSync(path.join(folder, first.relativePath), 'utf8')).toBe(first.text);
     expect(summary.bytes).toBe(corpus.slice(0, 30).reduce((n, l) => n + Buffer.byteLength(l.text), 0));
+  });
+});
+
+describe('writeCorpusAs', () => {
+  const folders: string[] = [];
+  const newFolder = () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'letter-archive-corpus-test-'));
+    folders.push(folder);
+    return folder;
+  };
+  afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
+  const filesUnder = (folder: string): string[] => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(txt|pdf)$/.test(f)).sort();
+
+  it('writes text exactly as writeCorpus does when the format is text', async () => {
+    const [a, b] = [newFolder(), newFolder()];
+    const sync = writeCorpus(a, corpus.slice(0, 10));
+    const written = await writeCorpusAs(b, corpus.slice(0, 10), 'text', 42);
+    expect({ ...written, folder: a }).toEqual(sync);
+    expect(sync.pdfs).toBe(0);
+    expect(filesUnder(b)).toEqual(filesUnder(a));
+  });
+
+  it('lays every letter out as a PDF that reads back, and counts what it wrote', async () => {
+    const folder = newFolder();
+    const letters = corpus.slice(0, 6);
+    const summary = await writeCorpusAs(folder, letters, 'pdf', 42);
+    expect(summary).toMatchObject({ letters: 6, pdfs: 6 });
+    const files = filesUnder(folder);
+    expect(files).toEqual(letters.map((l) => l.relativePath.replace(/\.txt$/, '.pdf').split('/').join(path.sep)).sort());
+    const bytes = files.map((f) => readFileSync(path.join(folder, f)));
+    expect(summary.bytes).toBe(bytes.reduce((n, b) => n + b.length, 0));
+    for (const b of bytes) expect(b.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const first = letters[0]!;
+    const pages = await readPdf(new Uint8Array(readFileSync(path.join(folder, first.relativePath.replace(/\.txt$/, '.pdf')))));
+    expect(joinedText(pages.flatMap((p) => p.items))).toContain(first.expected.council);
+    expect(describeCorpus(summary, 42, 1)).toContain('all as PDFs');
+  });
+
+  it('mixes text and PDFs about half and half, the same for the same seed', async () => {
+    const [a, b] = [newFolder(), newFolder()];
+    const letters = corpus.slice(0, 24);
+    const summary = await writeCorpusAs(a, letters, 'mixed', 7);
+    expect(summary.letters).toBe(24);
+    expect(summary.pdfs).toBeGreaterThan(4);
+    expect(summary.pdfs).toBeLessThan(20);
+    const files = filesUnder(a);
+    expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(summary.pdfs);
+    for (const letter of letters) {
+      const text = path.join(a, letter.relativePath);
+      if (files.includes(letter.relativePath.split('/').join(path.sep))) expect(readFileSync(text, 'utf8')).toBe(letter.text);
+    }
+    await writeCorpusAs(b, letters, 'mixed', 7);
+    expect(filesUnder(b)).toEqual(files);
+    for (const f of files) expect(readFileSync(path.join(b, f)).equals(readFileSync(path.join(a, f))), f).toBe(true);
   });
 });
 

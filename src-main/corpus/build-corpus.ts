@@ -5,13 +5,16 @@
  * grades weighted like the real ones, and text recombined by `recombine.ts`.
  *
  * `generateCorpus` is deterministic for a seed; `writeCorpus` puts the letters in one
- * sub-folder per year, with file names made unique.
+ * sub-folder per year, with file names made unique, and `writeCorpusAs` does the same
+ * with some or all of them laid out as PDFs.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GradeValue, LetterKind } from '../../src-shared/letters/letter';
+import { variedLetterPdfOptions } from '../pdf-fixtures/varied-options';
 import { councilsOn, loadCouncilPool, type PooledCouncil } from './council-pool';
+import type { CorpusFormat } from './corpus-args';
 import { pick, prepareSamples, recombineLetter, type SampleSet } from './recombine';
 import { pickGrade, seededRandom, type LetterVariation } from './vary-letter';
 
@@ -106,35 +109,74 @@ export function* generateCorpus(options: CorpusOptions): Generator<CorpusLetter>
 export interface CorpusSummary {
   folder: string;
   letters: number;
+  /** How many of the letters are PDFs (the rest are text). */
+  pdfs: number;
   bytes: number;
   byYear: Record<string, number>;
   byKind: Record<LetterKind, number>;
   councils: number;
 }
 
-/** Writes the letters under `folder` (which should be empty or new) and says what it wrote. */
+/** Writes the letters under `folder` (which should be empty or new) as text, and says what it wrote. */
 export function writeCorpus(folder: string, letters: Iterable<CorpusLetter>): CorpusSummary {
-  const summary: CorpusSummary = { folder, letters: 0, bytes: 0, byYear: {}, byKind: { apa: 0, 'annual-rating': 0 }, councils: 0 };
-  const councils = new Set<string>();
-  const made = new Set<string>();
+  const writer = new CorpusWriter(folder);
+  for (const letter of letters) writer.write(letter, letter.relativePath, Buffer.from(letter.text, 'utf8'));
+  return writer.summary();
+}
+
+/**
+ * Writes the letters under `folder` in `format`: text as `writeCorpus` does, every letter
+ * as a PDF (`….pdf`, laid out with options varied from `seed`), or a mix of about half
+ * each. The same letters, format and seed give the same files.
+ */
+export async function writeCorpusAs(folder: string, letters: Iterable<CorpusLetter>, format: CorpusFormat, seed: number): Promise<CorpusSummary> {
+  if (format === 'text') return writeCorpus(folder, letters);
+  // Loaded only here, so that text corpora (and the tools that make them) never load pdfkit.
+  const { letterPdf } = await import('../pdf-fixtures/letter-pdf');
+  const writer = new CorpusWriter(folder);
+  // Apart from the letters' own stream, so the letters are the same in every format.
+  const random = seededRandom((seed ^ 0x2f6b1a3d) >>> 0);
   for (const letter of letters) {
-    const file = path.join(folder, ...letter.relativePath.split('/'));
-    const dir = path.dirname(file);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
+    if (format === 'pdf' || random() < 0.5) {
+      const bytes = await letterPdf(letter.text, variedLetterPdfOptions(random));
+      writer.write(letter, letter.relativePath.replace(/\.txt$/, '.pdf'), bytes);
+    } else {
+      writer.write(letter, letter.relativePath, Buffer.from(letter.text, 'utf8'));
     }
-    const bytes = Buffer.from(letter.text, 'utf8');
-    writeFileSync(file, bytes, { flag: 'wx' });
-    summary.letters++;
-    summary.bytes += bytes.length;
-    const year = letter.expected.date.slice(0, 4);
-    summary.byYear[year] = (summary.byYear[year] ?? 0) + 1;
-    summary.byKind[letter.expected.kind]++;
-    councils.add(letter.expected.council);
   }
-  summary.councils = councils.size;
-  return summary;
+  return writer.summary();
+}
+
+/** Puts files in their year's folder and keeps the count. */
+class CorpusWriter {
+  private readonly counts: CorpusSummary;
+  private readonly councils = new Set<string>();
+  private readonly made = new Set<string>();
+
+  constructor(folder: string) {
+    this.counts = { folder, letters: 0, pdfs: 0, bytes: 0, byYear: {}, byKind: { apa: 0, 'annual-rating': 0 }, councils: 0 };
+  }
+
+  write(letter: CorpusLetter, relativePath: string, bytes: Uint8Array): void {
+    const file = path.join(this.counts.folder, ...relativePath.split('/'));
+    const dir = path.dirname(file);
+    if (!this.made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    writeFileSync(file, bytes, { flag: 'wx' });
+    this.counts.letters++;
+    if (relativePath.endsWith('.pdf')) this.counts.pdfs++;
+    this.counts.bytes += bytes.length;
+    const year = letter.expected.date.slice(0, 4);
+    this.counts.byYear[year] = (this.counts.byYear[year] ?? 0) + 1;
+    this.counts.byKind[letter.expected.kind]++;
+    this.councils.add(letter.expected.council);
+  }
+
+  summary(): CorpusSummary {
+    return { ...this.counts, councils: this.councils.size };
+  }
 }
 
 /** Why a folder cannot take a new corpus, or null when it can (new, or an empty folder). */
@@ -145,16 +187,22 @@ export function folderProblem(folder: string): string | null {
   return null;
 }
 
-/** Makes a corpus from the repository's samples and councils into `folder`. */
+/** Makes a corpus of text files from the repository's samples and councils into `folder`. */
 export function makeCorpus(repoRoot: string, folder: string, letters: number, seed: number): CorpusSummary {
   return writeCorpus(path.resolve(folder), generateCorpus({ letters, seed, samples: loadSampleTexts(repoRoot), councils: loadCouncilPool(repoRoot) }));
+}
+
+/** Makes a corpus from the repository's samples and councils into `folder`, in `format`. */
+export function makeCorpusAs(repoRoot: string, folder: string, letters: number, seed: number, format: CorpusFormat): Promise<CorpusSummary> {
+  return writeCorpusAs(path.resolve(folder), generateCorpus({ letters, seed, samples: loadSampleTexts(repoRoot), councils: loadCouncilPool(repoRoot) }), format, seed);
 }
 
 /** What was written, for people. */
 export function describeCorpus(summary: CorpusSummary, seed: number, seconds: number): string {
   const mb = (summary.bytes / 1024 / 1024).toFixed(1);
+  const pdfs = summary.pdfs === 0 ? '' : summary.pdfs === summary.letters ? ', all as PDFs' : `, ${summary.pdfs.toLocaleString('en-GB')} of them as PDFs`;
   return [
-    `Wrote ${summary.letters.toLocaleString('en-GB')} letters (${mb} MB) about ${summary.councils} councils to ${summary.folder} in ${seconds.toFixed(1)} s (seed ${seed})`,
+    `Wrote ${summary.letters.toLocaleString('en-GB')} letters (${mb} MB${pdfs}) about ${summary.councils} councils to ${summary.folder} in ${seconds.toFixed(1)} s (seed ${seed})`,
     `  annual performance assessments  ${summary.byKind.apa.toLocaleString('en-GB').padStart(7)}`,
     `  annual ratings                  ${summary.byKind['annual-rating'].toLocaleString('en-GB').padStart(7)}`,
     ...Object.keys(summary.byYear)

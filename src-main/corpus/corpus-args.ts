@@ -3,7 +3,7 @@
  * benchmark's command line shares with it.
  */
 
-export const CORPUS_USAGE = `Usage: npm run corpus -- --out <folder> [--letters N] [--seed S]
+export const CORPUS_USAGE = `Usage: npm run corpus -- --out <folder> [--letters N] [--seed S] [--format F]
 
 Writes N letters (default 10000) made from the sample letters into <folder>, one
 sub-folder per year. The folder must be new or empty. The same seed (default 1)
@@ -12,11 +12,18 @@ gives the same letters.
   --out <folder>  where to write the letters
   --letters N     how many letters, 1 to 1000000
   --seed S        a whole number, 0 to 4294967295
+  --format F      text (the default): plain text files, as extracted from PDFs;
+                  pdf: each letter laid out as a PDF, in varied type sizes, column
+                  widths and page breaks; mixed: about half of each
   -h, --help      print this help`;
+
+/** What the corpus's files hold: plain text, PDFs, or about half of each. */
+export type CorpusFormat = 'text' | 'pdf' | 'mixed';
+const FORMATS: readonly CorpusFormat[] = ['text', 'pdf', 'mixed'];
 
 export type CorpusArgs =
   | { kind: 'help' }
-  | { kind: 'run'; out: string; letters: number; seed: number }
+  | { kind: 'run'; out: string; letters: number; seed: number; format: CorpusFormat }
   | { kind: 'error'; message: string };
 
 /** One option's value: `--name value` or `--name=value`. */
@@ -64,6 +71,7 @@ export function parseCorpusArgs(argv: readonly string[]): CorpusArgs {
   let out: string | null = null;
   let letters = 10_000;
   let seed = 1;
+  let format: CorpusFormat = 'text';
   for (const option of readOptions(argv)) {
     switch (option.name) {
       case '-h':
@@ -88,6 +96,14 @@ export function parseCorpusArgs(argv: readonly string[]): CorpusArgs {
         seed = n;
         break;
       }
+      case '--format': {
+        const value = option.value();
+        if (typeof value !== 'string') return { kind: 'error', message: value.error };
+        const known = FORMATS.find((f) => f === value);
+        if (!known) return { kind: 'error', message: `--format must be text, pdf or mixed, not "${value}".` };
+        format = known;
+        break;
+      }
       case null:
         return { kind: 'error', message: `Unexpected argument "${option.arg}".` };
       default:
@@ -95,5 +111,5 @@ export function parseCorpusArgs(argv: readonly string[]): CorpusArgs {
     }
   }
   if (out === null) return { kind: 'error', message: 'Say where to write the letters with --out <folder>.' };
-  return { kind: 'run', out, letters, seed };
+  return { kind: 'run', out, letters, seed, format };
 }
