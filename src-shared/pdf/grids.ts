@@ -1,8 +1,11 @@
 /**
  * Text set side by side: the cells of a table, or columns such as a letterhead's address
  * beside its telephone numbers. Both show as lines cut by wide gaps that line up from one
- * line to the next. A table is read row by row, its cells in order and joined by tabs, as
- * text extraction gives a table row; columns are read one at a time, top to bottom.
+ * line to the next, and the two look alike: a letterhead's address and telephone numbers
+ * could be a table of three rows. What tells them apart is where they are. Above the
+ * letter's first paragraph, side-by-side text is columns, read one at a time, top to
+ * bottom; below it, a table, read row by row, its cells in order and joined by tabs, as
+ * text extraction gives a table row.
  */
 import { wrapsInto, type PageLine, type Segment } from './page-lines';
 
@@ -22,8 +25,6 @@ const ROW_GAP = 1.35;
 const MAX_TABLE_GAP = 2.6;
 /** A single line stands alone as a row only when its gap is this wide (ems), or when nothing crowds it. */
 const LONE_ROW_GAP = 3;
-/** First-column cells no longer than this are keys ("4", "1.", "a)"), and make the grid a table. */
-const KEY_LENGTH = 4;
 
 /** The usual distance from one baseline to the next, for text of a given size. */
 export type PitchOf = (fontSize: number) => number;
@@ -125,27 +126,21 @@ export function joinLines(parts: string[]): string {
   return out;
 }
 
-function readGrid(grid: Grid, pitch: PitchOf, page: number): PageElement[] {
+/**
+ * A grid in the letterhead is columns, read one at a time; a grid further down is a table,
+ * read row by row. Rows are parted by the wider gaps that cell padding and rules leave, or,
+ * in a table set without them, start wherever the first column has text.
+ */
+function readGrid(grid: Grid, pitch: PitchOf, page: number, asColumns: boolean): PageElement[] {
   const cells = cellsByLine(grid);
-  const lines = grid.lines;
-  const rowBreak = lines.map((line, i) => i > 0 && line.y - lines[i - 1]!.y > ROW_GAP * pitch(lines[i - 1]!.fontSize));
-  const firstColumn = cells.map((c) => c[0]!).filter((text) => text !== '');
-  const keyed = firstColumn.length >= 2 && firstColumn.every((text) => text.length <= KEY_LENGTH);
-  const full = cells.every((c) => c.every((text) => text !== ''));
-
-  let rowStarts: boolean[] | null = null;
-  if (lines.length === 1 || full) rowStarts = lines.map(() => true);
-  else if (keyed) rowStarts = cells.map((c, i) => i === 0 || rowBreak[i]! || c[0] !== '');
-  else {
-    const starts = rowBreak.map((b, i) => i === 0 || b);
-    const rows = splitRows(cells, starts);
-    if (rows.length >= 2 && rows.every((row) => row.filter((c) => c.length > 0).length >= 2)) rowStarts = starts;
-  }
-
-  if (!rowStarts) {
+  if (asColumns) {
     const columns = grid.starts.map((_, j) => cells.map((c) => c[j]!).filter((text) => text !== ''));
     return [{ kind: 'columns', columns: columns.filter((c) => c.length > 0), page }];
   }
+  const lines = grid.lines;
+  const rowBreak = lines.map((line, i) => i > 0 && line.y - lines[i - 1]!.y > ROW_GAP * pitch(lines[i - 1]!.fontSize));
+  const rowStarts = rowBreak.some(Boolean) ? rowBreak : cells.map((c) => c[0] !== '');
+  rowStarts[0] = true;
   return splitRows(cells, rowStarts).map((row) => ({ kind: 'row', cells: row.filter((c) => c.length > 0), page }));
 }
 
@@ -159,15 +154,18 @@ function splitRows(cells: string[][], rowStarts: boolean[]): string[][] {
   return rows.map((rowLines) => rowLines[0]!.map((_, j) => joinLines(rowLines.map((l) => l[j]!).filter((t) => t !== ''))));
 }
 
-/** One page's lines as lines, table rows and columns, in reading order. */
-export function findGrids(lines: PageLine[], pitch: PitchOf, rightEdge: number): PageElement[] {
+/**
+ * One page's lines as lines, table rows and columns, in reading order. Grids above
+ * `letterheadEnd` (a baseline) are read as columns.
+ */
+export function findGrids(lines: PageLine[], pitch: PitchOf, rightEdge: number, letterheadEnd = Number.NEGATIVE_INFINITY): PageElement[] {
   const elements: PageElement[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.segments.length > 1 && !line.bullet) {
       const grid = growGrid(lines, i, pitch);
       if (isGrid(lines, i, grid, pitch, rightEdge)) {
-        elements.push(...readGrid(grid, pitch, line.page));
+        elements.push(...readGrid(grid, pitch, line.page, line.y < letterheadEnd));
         i += grid.lines.length - 1;
         continue;
       }

@@ -99,15 +99,17 @@ describe('paragraphs', () => {
 });
 
 describe('columns and tables', () => {
-  it('reads a two-column letterhead one column at a time', () => {
+  it('reads a two-column letterhead, above the first paragraph, one column at a time', () => {
     const address = ['Alexandra House', '33 Kingsway', 'London WC2B 6SE'];
     const contact = ['T 08456 40 40 40', 'enquiries@ofsted.gov.uk', 'www.ofsted.gov.uk', 'Direct T 0115 944 9193', 'Direct F 0115 944 9307'];
+    const body = flow(PROSE, { x: LEFT, width: WIDTH, y: 170, justify: true });
     const items = [
       ...address.map((line, i) => run(line, 330, 40 + i * 10, 8)),
       ...contact.map((line, i) => run(line, 430, 40 + i * 10, 8)),
       run('26 November 2007', LEFT, 140),
+      ...body.items,
     ];
-    expect(layoutPdfText([page(items)]).text).toBe([address.join('\n'), contact.join('\n'), '26 November 2007'].join('\n\n'));
+    expect(layoutPdfText([page(items)]).text).toBe([address.join('\n'), contact.join('\n'), '26 November 2007', PROSE].join('\n\n'));
   });
 
   it('reads the rating scale row by row, each wrapped cell whole, with tabs between cells', () => {
@@ -145,16 +147,18 @@ describe('columns and tables', () => {
     expect(paragraphs(layoutPdfText([page(items)]).text)).toEqual(['4\tPerforms excellently', '3\tPerforms well', '2\tPerforms adequately']);
   });
 
-  it('reads the rating box and a heading with its grade beside it as rows', () => {
+  it('reads the rating box and a heading with its grade beside it, below the first paragraph, as rows', () => {
+    const before = flow(MORE, { x: LEFT, width: WIDTH, y: 40, justify: true });
     const body = flow(PROSE, { x: LEFT, width: WIDTH, y: 200, justify: true });
     const items = [
+      ...before.items,
       run("Children's services rating", LEFT + 4, 100),
       run('Performs well (3)', LEFT + 230, 100),
       run('Being healthy', LEFT, 170),
       run('Grade 3', LEFT + 400, 170),
       ...body.items,
     ];
-    expect(paragraphs(layoutPdfText([page(items)]).text)).toEqual(["Children's services rating\tPerforms well (3)", 'Being healthy\tGrade 3', PROSE]);
+    expect(paragraphs(layoutPdfText([page(items)]).text)).toEqual([MORE, "Children's services rating\tPerforms well (3)", 'Being healthy\tGrade 3', PROSE]);
   });
 
   it('does not cut a loosely justified line of a paragraph at its wide gaps', () => {

@@ -5,8 +5,8 @@
  * Pure: the PDF reader that gives the positions is elsewhere.
  */
 import { findGrids, type PitchOf } from './grids';
-import { lineText, pageLines, type PageLine } from './page-lines';
-import { assembleParagraphs, type LaidOutParagraph } from './paragraphs';
+import { lineText, pageLines, wrapsInto, type PageLine } from './page-lines';
+import { assembleParagraphs, type LaidOutParagraph, type TextFrame } from './paragraphs';
 import type { PdfPageText } from './pdf-text';
 import { withoutRunningLines } from './running-lines';
 
@@ -80,6 +80,28 @@ function rightEdgeOf(pages: PageLine[][], widths: number[], bodySize: number): n
   return percentile(rights, 0.9) ?? mirrored;
 }
 
+/** The baseline of the first page's first paragraph: its first line of body text that runs on into the next. */
+function firstParagraphOf(lines: PageLine[], bodySize: number, rightEdge: number): number {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    if (Math.abs(line.fontSize - bodySize) <= bodySize * 0.1 && lineText(line).split(' ').length >= 4 && wrapsInto(line, lines[i + 1]!, rightEdge)) return line.y;
+  }
+  return Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * How high the letter's text starts on a page after the first (whose letterhead sits above
+ * the text) and how low it reaches on any page.
+ */
+function textFrameOf(pages: PageLine[][]): TextFrame {
+  const tops = pages.slice(1).flatMap((lines) => (lines[0] ? [lines[0].y] : []));
+  const bottoms = pages.flatMap((lines) => (lines.length > 0 ? [lines[lines.length - 1]!.y] : []));
+  return {
+    top: tops.length > 0 ? Math.min(...tops) : Number.POSITIVE_INFINITY,
+    bottom: bottoms.length > 0 ? Math.max(...bottoms) : Number.NEGATIVE_INFINITY,
+  };
+}
+
 /** Lays out the text of a PDF's pages as the text of a letter. */
 export function layoutPdfText(pages: PdfPageText[]): PdfLayout {
   const lines = pages.map((page, index) => pageLines(page, index + 1));
@@ -96,7 +118,8 @@ export function layoutPdfText(pages: PdfPageText[]): PdfLayout {
     pages.map((p) => p.width),
     bodySize,
   );
-  const elements = kept.flatMap((pageLinesOf) => findGrids(pageLinesOf, pitch, rightEdge));
-  const paragraphs = assembleParagraphs(elements, pitch, rightEdge);
+  const letterheadEnd = firstParagraphOf(kept[0] ?? [], bodySize, rightEdge);
+  const elements = kept.flatMap((pageLinesOf, index) => findGrids(pageLinesOf, pitch, rightEdge, index === 0 ? letterheadEnd : undefined));
+  const paragraphs = assembleParagraphs(elements, pitch, rightEdge, textFrameOf(kept));
   return { text: paragraphs.map((p) => p.lines.join('\n')).join('\n\n'), paragraphs };
 }

@@ -3,7 +3,8 @@
  * fit, so a line is carried on by the next exactly when the next line's first word would
  * have overrun the right margin: that is what joins a paragraph's lines, within a page and
  * across a page break alike. A gap wider than the line spacing, an indented first line, a
- * bullet or a change of type size starts a new paragraph.
+ * bullet or a change of type size starts a new paragraph; across a page break, so does a
+ * page that ends short of its foot, a page whose text starts below its head, or a change of font.
  */
 import { joinLines, type PageElement, type PitchOf } from './grids';
 import { lineText, wrapsInto, type PageLine } from './page-lines';
@@ -28,26 +29,54 @@ interface Open {
   last: PageLine;
 }
 
+/** Where the letter's text starts and ends on a page (baselines): what a page full of text reaches. */
+export interface TextFrame {
+  top: number;
+  bottom: number;
+}
+
+/** What a line's neighbours tell: whether it runs on into the line after it. */
+interface Next {
+  line: PageLine;
+  text: string;
+  full: boolean;
+}
+
+/** A paragraph that ends a sentence, and a line that starts one: the break may be a paragraph's end or not. */
+function sentenceBreak(text: string, next: string): boolean {
+  return /[.!?:;)"'’”]$/.test(text) && /^\p{Lu}/u.test(next);
+}
+
 /** Whether `next` carries on the paragraph whose last line is `open.last`. */
-function carriesOn(open: Open, next: PageLine, pitch: PitchOf, rightEdge: number): boolean {
+function carriesOn(open: Open, { line: next, text, full }: Next, pitch: PitchOf, rightEdge: number, frame: TextFrame): boolean {
   const last = open.last;
   if (next.bullet || Math.abs(next.fontSize - last.fontSize) > last.fontSize * 0.1) return false;
   const em = last.fontSize;
   if (next.x > open.left + NEW_INDENT * em || next.x < open.left - MAX_FIRST_INDENT * em) return false;
   if (next.page === last.page && next.y - last.y > PARAGRAPH_GAP * pitch(last.fontSize)) return false;
-  if (next.page !== last.page && next.page !== last.page + 1) return false;
+  if (next.page !== last.page) {
+    // Across a page break there is no gap to go by. A paragraph that runs on fills the page to
+    // its foot and starts the next at its head, in the same font (a heading there is in another).
+    const slack = PARAGRAPH_GAP * pitch(last.fontSize);
+    if (next.page !== last.page + 1 || next.font !== last.font) return false;
+    if (last.y < frame.bottom - slack || next.y > frame.top + slack) return false;
+    // Where a sentence ends at the foot of a page, the next page's first line carries the
+    // paragraph on only if it is a full line itself: a short one is more likely the name
+    // under a signature, or a heading, than the last words of the paragraph.
+    if (sentenceBreak(open.text, text) && !full) return false;
+  }
   return wrapsInto(last, next, rightEdge);
 }
 
 /** Paragraphs from the elements of every page, in order. */
-export function assembleParagraphs(elements: PageElement[], pitch: PitchOf, rightEdge: number): LaidOutParagraph[] {
+export function assembleParagraphs(elements: PageElement[], pitch: PitchOf, rightEdge: number, frame: TextFrame): LaidOutParagraph[] {
   const out: LaidOutParagraph[] = [];
   let open: Open | null = null;
   const close = () => {
     if (open) out.push({ lines: [open.text], page: open.page });
     open = null;
   };
-  for (const element of elements) {
+  elements.forEach((element, index) => {
     if (element.kind === 'row') {
       close();
       out.push({ lines: [element.cells.join('\t')], page: element.page });
@@ -57,8 +86,10 @@ export function assembleParagraphs(elements: PageElement[], pitch: PitchOf, righ
     } else {
       const line = element.line;
       const text = lineText(line);
+      const after = elements[index + 1];
+      const full = after?.kind === 'line' && wrapsInto(line, after.line, rightEdge);
       const current: Open | null = open;
-      if (current && carriesOn(current, line, pitch, rightEdge)) {
+      if (current && carriesOn(current, { line, text, full }, pitch, rightEdge, frame)) {
         current.text = joinLines([current.text, text]);
         current.last = line;
         current.left = Math.min(current.left, line.x);
@@ -67,7 +98,7 @@ export function assembleParagraphs(elements: PageElement[], pitch: PitchOf, righ
         open = { text: line.bullet ? `• ${text}` : text, page: line.page, left: line.x, last: line };
       }
     }
-  }
+  });
   close();
   return out;
 }

@@ -119,8 +119,9 @@ function hasImages(bytes: Uint8Array): boolean {
 export async function readPdfText(pdfjs: PdfjsLike, bytes: Uint8Array): Promise<PdfReadResult> {
   let task: PdfjsLoadingTask;
   try {
-    // pdf.js takes the buffer it is given away from the caller, who may still need the bytes.
-    task = pdfjs.getDocument({ ...SAFE_OPTIONS, data: bytes.slice() });
+    // pdf.js takes the buffer it is given away from the caller, who may still need the bytes;
+    // a plain Uint8Array, as pdf.js refuses Node's Buffer.
+    task = pdfjs.getDocument({ ...SAFE_OPTIONS, data: new Uint8Array(bytes) });
   } catch (error) {
     return { ok: false, reason: reasonFor(error) };
   }

@@ -27,9 +27,11 @@ function bandOf(line: PageLine, pageHeight: number): Band {
 const SAME_PLACE = 3;
 
 /**
- * Removes page furniture from every page's lines: in the top or bottom margin, a page
- * number; a line that recurs at the same height on two or more pages; and, beyond the
- * first page's top (where the letterhead is), a line in smaller type than the letter's own text.
+ * Removes page furniture from every page's lines, working in from the top and bottom edges
+ * of each page and stopping at the first line of the letter itself: within the top or
+ * bottom margin, a page number; a line that recurs at the same height on at least half
+ * the pages (two at the least); and, beyond the first page's top (where the letterhead
+ * is), a line in smaller type than the letter's own text.
  */
 export function withoutRunningLines(pages: PageLine[][], pageHeights: number[], bodySize: number): PageLine[][] {
   const places = new Map<string, { page: number; y: number }[]>();
@@ -43,19 +45,24 @@ export function withoutRunningLines(pages: PageLine[][], pageHeights: number[], 
       seen.push({ page, y: line.y });
     }
   });
+  const enough = Math.max(2, Math.ceil(pages.length / 2));
   const recurs = (key: string, line: PageLine): boolean => {
     const pagesThere = new Set((places.get(key) ?? []).filter((p) => Math.abs(p.y - line.y) <= SAME_PLACE).map((p) => p.page));
-    return pagesThere.size >= 2;
+    return pagesThere.size >= enough;
+  };
+  const isFurniture = (line: PageLine, page: number): boolean => {
+    const band = bandOf(line, pageHeights[page] ?? 0);
+    if (!band) return false;
+    if (PAGE_NUMBER.test(lineText(line).trim())) return true;
+    if (recurs(`${band}:${repeatKey(line)}`, line)) return true;
+    return line.fontSize < bodySize * 0.9 && (band === 'bottom' || page > 0);
   };
 
-  return pages.map((lines, page) =>
-    lines.filter((line) => {
-      const band = bandOf(line, pageHeights[page] ?? 0);
-      if (!band) return true;
-      if (PAGE_NUMBER.test(lineText(line).trim())) return false;
-      if (recurs(`${band}:${repeatKey(line)}`, line)) return false;
-      const small = line.fontSize < bodySize * 0.9;
-      return !(small && (band === 'bottom' || page > 0));
-    }),
-  );
+  return pages.map((lines, page) => {
+    let start = 0;
+    let end = lines.length;
+    while (start < end && isFurniture(lines[start]!, page)) start++;
+    while (end > start && isFurniture(lines[end - 1]!, page)) end--;
+    return lines.slice(start, end);
+  });
 }
