@@ -19,7 +19,7 @@ test.describe('importing a folder', () => {
     await expect(report).toContainText(/2 letters? added/);
     const reasons: [string, RegExp][] = [
       ['empty.txt', /empty/],
-      ['scan.pdf', /binary/],
+      ['scan.pdf', /damaged or cut short/],
       ['minutes.txt', /not an Ofsted/],
       ['linked-letter.txt', /outside the chosen folder/],
     ];

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFi
 import os from 'node:os';
 import path from 'node:path';
 import { findCouncilName, pickVariation, seededRandom, varyLetter, detectSampleKind, type CouncilName } from '../../src-main/corpus/vary-letter';
+import { letterPdf, scannedLetterPdf } from '../../src-main/pdf-fixtures';
 import { REPO, SAMPLE_FOLDER } from './app-fixture';
 
 const councils = JSON.parse(readFileSync(path.join(REPO, 'resources', 'councils', 'councils.json'), 'utf8')) as CouncilName[];
@@ -68,5 +69,41 @@ export function letterWithMarkupFolder(council: CouncilName, markup: string): st
   const text = letterAbout(council, 14);
   if (!text.includes(anchor)) throw new Error(`the sample letter no longer says "${anchor}"`);
   writeFileSync(path.join(folder, 'letter-with-markup.txt'), text.replace(anchor, `${markup} ${anchor}`));
+  return folder;
+}
+
+/** An APA letter the sample archive does not hold: the Coventry 2007 letter written about `council`. */
+export function apaLetterAbout(council: CouncilName, grades: (1 | 2 | 3 | 4)[]): string {
+  const text = sample('coventry-2007-annual-performance-assessment.txt');
+  return varyLetter(text, { council, date: { year: 2007, month: 11, day: 20 }, grades }, findCouncilName(text) ?? undefined);
+}
+
+/** The PDF letters of pdfFolder(), by file: the council each is about. */
+export const PDF_FOLDER_LETTERS = {
+  'kirklees-2007.pdf': 'Kirklees',
+  '2009/walsall-2009.pdf': 'Walsall',
+  '2009/kent-2009.PDF': 'Kent',
+  'norfolk-2009.txt': 'Norfolk',
+  'really-text.pdf': 'Cumbria',
+} as const;
+
+/**
+ * Letters as Ofsted published them, PDFs, beside a text letter and a text file named .pdf;
+ * and three PDFs that are not readable letters: a scan with no text, a PDF cut short, and
+ * one locked with a password.
+ */
+export async function pdfFolder(): Promise<string> {
+  const folder = tempFolder('pdfs');
+  mkdirSync(path.join(folder, '2009'));
+  const write = (name: string, bytes: Uint8Array | string) => writeFileSync(path.join(folder, ...name.split('/')), bytes);
+  write('kirklees-2007.pdf', await letterPdf(apaLetterAbout({ officialName: 'Kirklees Council', displayName: 'Kirklees' }, [3, 3, 2, 3, 4, 3, 3])));
+  write('2009/walsall-2009.pdf', await letterPdf(letterAbout({ officialName: 'Walsall Metropolitan Borough Council', displayName: 'Walsall' }, 9), { fragments: 'word' }));
+  write('2009/kent-2009.PDF', await letterPdf(letterAbout({ officialName: 'Kent County Council', displayName: 'Kent' }, 10), { fragments: 'pieces', fontSize: 10 }));
+  write('norfolk-2009.txt', letterAbout({ officialName: 'Norfolk County Council', displayName: 'Norfolk' }, 11));
+  write('really-text.pdf', letterAbout({ officialName: 'Cumbria County Council', displayName: 'Cumbria' }, 12));
+  write('scanned-letter.pdf', await scannedLetterPdf(2));
+  const whole = await letterPdf(letterAbout({ officialName: 'Cornwall Council', displayName: 'Cornwall' }, 13));
+  write('cut-short.pdf', whole.subarray(0, Math.floor(whole.length * 0.03)));
+  write('locked.pdf', await letterPdf(letterAbout({ officialName: 'Devon County Council', displayName: 'Devon' }, 14), { password: 'secret' }));
   return folder;
 }

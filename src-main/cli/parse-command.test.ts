@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { letterPdf } from '../pdf-fixtures';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const tsx = path.join(repo, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
@@ -28,10 +29,12 @@ let dir: string;
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'parse-command-'));
-  const samples = path.join(repo, '..', 'shared', 'letters');
-  const sample = (await fs.readdir(samples).catch(() => [] as string[])).find((n) => n.endsWith('.txt'));
+  const samples = path.join(repo, 'resources', 'sample-letters');
   await fs.mkdir(path.join(dir, 'sub'));
-  if (sample) await fs.copyFile(path.join(samples, sample), path.join(dir, 'sub', 'letter.txt'));
+  await fs.copyFile(path.join(samples, 'leicester-2009-annual-rating.txt'), path.join(dir, 'sub', 'letter.txt'));
+  const coventry = await fs.readFile(path.join(samples, 'coventry-2007-annual-performance-assessment.txt'), 'utf8');
+  await fs.writeFile(path.join(dir, 'sub', 'coventry-2007.pdf'), await letterPdf(coventry));
+  await fs.writeFile(path.join(dir, 'locked.pdf'), await letterPdf(coventry, { password: 'secret' }));
   await fs.writeFile(path.join(dir, 'shopping-list.txt'), 'eggs\nmilk\n');
   await fs.writeFile(path.join(dir, 'Thumbs.db'), 'x');
   await fs.symlink(os.tmpdir(), path.join(dir, 'escape'));
@@ -76,6 +79,19 @@ describe('npm run parse', () => {
     const files = rows.map((row) => row.file);
     expect(files).toContain(path.join(dir, 'shopping-list.txt'));
     expect(files).not.toContain(path.join(dir, 'Thumbs.db'));
+    // Text and PDF letters alike: the same contract, and a PDF's sections know their pages.
+    const text = rows.find((row) => row.file === path.join(dir, 'sub', 'letter.txt'));
+    expect(text?.letter).toMatchObject({ kind: 'annual-rating', council: { displayName: 'Leicester' } });
+    const pdf = rows.find((row) => row.file === path.join(dir, 'sub', 'coventry-2007.pdf'))?.letter as
+      | { kind: string; date: string; pageCount: number; sections: { page: number }[] }
+      | undefined;
+    expect(pdf).toMatchObject({ kind: 'apa', date: '2007-11-26', council: { displayName: 'Coventry' } });
+    expect(pdf?.pageCount).toBeGreaterThan(3);
+    expect(pdf?.sections.every((section) => section.page >= 1 && section.page <= pdf.pageCount)).toBe(true);
+    expect(rows.find((row) => row.file === path.join(dir, 'locked.pdf'))).toEqual({
+      file: path.join(dir, 'locked.pdf'),
+      error: expect.stringMatching(/protected by a password/),
+    });
     expect(rows.find((row) => row.file === path.join(dir, 'escape'))).toEqual({
       file: path.join(dir, 'escape'),
       error: 'symbolic link pointing outside the chosen folder',

@@ -100,6 +100,8 @@ function placeItem(item: PdfjsTextItem, view: number[]): PdfTextItem | null {
 function reasonFor(error: unknown): string {
   const name = (error as { name?: unknown } | null)?.name;
   if (name === 'PasswordException') return PDF_REASONS.password;
+  // pdf.js's words for this one add nothing for a person.
+  if (name === 'InvalidPDFException') return PDF_REASONS.damaged;
   const message = error instanceof Error ? error.message : String(error);
   return `${PDF_REASONS.damaged} (${message})`;
 }

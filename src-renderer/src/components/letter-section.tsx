@@ -24,8 +24,12 @@ export const LetterSection = memo(function LetterSection({ section, index, match
       <div className="section-head">
         <h3 id={headingId}>
           <HighlightedText text={section.heading} matcher={matcher} />
-          {section.page !== undefined && <span className="section-page">page {section.page}</span>}
         </h3>
+        {section.page !== undefined && (
+          <span className="section-page" title={`This section starts on page ${section.page} of the original PDF`}>
+            page {section.page}
+          </span>
+        )}
         {section.grade && <RatingBadge rating={section.grade} />}
       </div>
       {section.paragraphs.map((block, i) =>
