@@ -1,21 +1,29 @@
 /**
- * `npm run bench:parse [-- --mb N]`: how fast the parser reads a large corpus.
+ * `npm run bench:parse [-- --mb N] [--pdf N]`: how fast the parser reads a large corpus.
  *
  * Builds N MB (default 50) of letters in memory from the sample letters, each with another
  * council, date and grades, encodes them as UTF-8 up front, warms up, then times three
- * full passes. Prints a summary for people, then one JSON line for machines.
+ * full passes. Then 500 letters (--pdf N; 0 for none) of the corpus `npm run corpus` makes,
+ * laid out as PDFs, the same way. Prints a summary for people, then JSON lines for machines.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParseOutcome } from '../../src-shared/letters/letter';
 import { parseLetter } from '../../src-shared/letters/parse-letter';
+import { benchPdfParse, describePdfBench, makePdfLetters } from '../bench/pdf-parse-bench';
+import { generateCorpus, loadSampleTexts } from '../corpus/build-corpus';
+import { readOptions } from '../corpus/corpus-args';
+import { loadCouncilPool } from '../corpus/council-pool';
 import { detectSampleKind, findCouncilName, pickVariation, seededRandom, varyLetter, type CouncilName } from '../corpus/vary-letter';
 
 const MB = 1024 * 1024;
 const RUNS = 3;
 const WARM_UP_BYTES = 2 * MB;
-const USAGE = 'Usage: npm run bench:parse [-- --mb N]   (N megabytes of letters, default 50)';
+const USAGE = `Usage: npm run bench:parse [-- --mb N] [--pdf N]
+  --mb N    megabytes of text letters, default 50
+  --pdf N   how many PDF letters to read, default 500 (0: none)`;
+const PDF_SEED = 20_091_209;
 
 
 interface CorpusLetter {
@@ -25,22 +33,31 @@ interface CorpusLetter {
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-function parseMegabytes(argv: readonly string[]): number {
-  let mb = 50;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--help' || arg === '-h') {
+function parseArgs(argv: readonly string[]): { mb: number; pdf: number } {
+  const args = { mb: 50, pdf: 500 };
+  for (const option of readOptions(argv)) {
+    if (option.name === '--help' || option.name === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
     }
-    const value = arg === '--mb' ? argv[++i] : arg.startsWith('--mb=') ? arg.slice(5) : undefined;
-    if (value === undefined || !(Number(value) > 0)) {
-      process.stderr.write(`${arg === '--mb' || arg.startsWith('--mb=') ? 'The size must be a positive number.' : `Unknown option "${arg}".`}\n${USAGE}\n`);
+    const value = option.name === '--mb' || option.name === '--pdf' ? option.value() : { error: `Unknown option "${option.arg}".` };
+    const n = typeof value === 'string' ? Number(value) : Number.NaN;
+    const problem =
+      typeof value !== 'string'
+        ? value.error
+        : option.name === '--mb' && !(n > 0)
+          ? 'The size must be a positive number.'
+          : option.name === '--pdf' && !(Number.isInteger(n) && n >= 0)
+            ? 'The number of PDF letters must be a whole number, 0 or more.'
+            : null;
+    if (problem) {
+      process.stderr.write(`${problem}\n${USAGE}\n`);
       process.exit(2);
     }
-    mb = Number(value);
+    if (option.name === '--mb') args.mb = n;
+    else args.pdf = n;
   }
-  return mb;
+  return args;
 }
 
 function loadSamples(): string[] {
@@ -71,6 +88,16 @@ function buildCorpus(targetBytes: number, samples: string[], councils: CouncilNa
     total += bytes.length;
   }
   return corpus;
+}
+
+/**
+ * Letters for the PDF benchmark: the corpus `npm run corpus` writes, two APA letters (of
+ * several pages) to each annual rating, as the real ones were, and the same letters
+ * `npm run bench:pdf-worker` reads in the app's worker.
+ */
+function pdfCorpus(count: number): { text: string; expected: CorpusLetter['expected'] }[] {
+  const letters = generateCorpus({ letters: count, seed: 2009, samples: loadSampleTexts(repoRoot), councils: loadCouncilPool(repoRoot) });
+  return [...letters].map((l) => ({ text: l.text, expected: { council: l.expected.council, date: l.expected.date, grade: l.expected.grade } }));
 }
 
 const peak = { rss: 0, heapUsed: 0 };
@@ -121,7 +148,7 @@ function median(values: number[]): number {
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
-  const targetMb = parseMegabytes(process.argv.slice(2));
+  const { mb: targetMb, pdf: pdfLetters } = parseArgs(process.argv.slice(2));
   const samples = loadSamples();
   const councils = loadCouncils();
 
@@ -193,6 +220,14 @@ async function main(): Promise<void> {
     node: process.version,
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
+
+  if (pdfLetters > 0) {
+    const makeStart = performance.now();
+    const pdfs = await makePdfLetters(pdfCorpus(pdfLetters), PDF_SEED);
+    const pdfFigures = await benchPdfParse(pdfs, RUNS, (performance.now() - makeStart) / 1000);
+    process.stdout.write(`\n${describePdfBench(pdfFigures).join('\n')}\n`);
+    process.stdout.write(`${JSON.stringify({ pdf: pdfFigures })}\n`);
+  }
 }
 
 function round(n: number): number {
