@@ -25,6 +25,10 @@ describe('lines and words', () => {
     expect(paragraphs(layoutPdfText([page(items)]).text)).toEqual(['first line', 'second line']);
   });
 
+  it('spells out ligatures', () => {
+    expect(layoutPdfText([page([run('ﬁnancial eﬀects', 72, 100)])]).text).toBe('financial effects');
+  });
+
   it('drops a run drawn twice on top of itself', () => {
     const items = [run('Being healthy', 72, 100), run('Being healthy', 72.3, 100)];
     expect(layoutPdfText([page(items)]).text).toBe('Being healthy');

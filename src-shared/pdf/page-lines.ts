@@ -50,7 +50,7 @@ export const SEGMENT_GAP = 1.0;
 const BULLET_MARK = /^[•●▪■◦‣∙·\-–—\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF0A8o]$/u;
 const LEADING_BULLET = /^[•●▪■◦‣∙\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF0A8]\s*/u;
 
-function toPiece(item: PdfTextItem): Piece | null {
+function toPiece(item: PdfTextItem): (Piece & { y: number }) | null {
   const raw = item.text;
   const text = raw.trim();
   if (text === '' || !(item.fontSize > 0) || !Number.isFinite(item.x) || !Number.isFinite(item.y)) return null;
@@ -60,7 +60,7 @@ function toPiece(item: PdfTextItem): Piece | null {
   const trail = raw.length - raw.trimEnd().length;
   const x = item.x + lead * perChar;
   const right = Math.max(x, item.x + Math.max(item.width, 0) - trail * perChar);
-  return { text, x, right, fontSize: item.fontSize, font: item.font ?? '' };
+  return { text, x, right, fontSize: item.fontSize, font: item.font ?? '', y: item.y };
 }
 
 /** The value most of the weights go to. */
@@ -182,7 +182,7 @@ export function pageLines(page: PdfPageText, pageNumber: number): PageLine[] {
   const pieces: (Piece & { y: number })[] = [];
   for (const item of page.items) {
     const piece = toPiece(item);
-    if (piece) pieces.push({ ...piece, y: item.y });
+    if (piece) pieces.push(piece);
   }
   pieces.sort((a, b) => a.y - b.y || a.x - b.x);
 

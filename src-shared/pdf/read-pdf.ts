@@ -5,6 +5,7 @@
  * browser and Node need different builds of it; this file stays free of both.
  */
 import type { PdfPageText, PdfReadResult, PdfTextItem } from './pdf-text';
+import { SameThreadPort } from './same-thread-port';
 
 /** The little of pdf.js's API this file uses. */
 export interface PdfjsLike {
@@ -23,7 +24,7 @@ interface PdfjsDocument {
 
 interface PdfjsPage {
   getViewport(params: { scale: number }): { width: number; height: number; transform: number[] };
-  getTextContent(): Promise<{ items: unknown[] }>;
+  getTextContent(params?: { disableNormalization?: boolean }): Promise<{ items: unknown[] }>;
 }
 
 interface PdfjsTextItem {
@@ -74,9 +75,34 @@ export const SAFE_OPTIONS = {
   verbosity: 0,
 } as const;
 
+/** pdf.js's two halves, as its builds export them: the API, and the worker half's entry point. */
+export interface PdfjsHalves {
+  api: PdfjsLike & { PDFWorker: new (params: { port: unknown; verbosity: number }) => unknown };
+  worker: { WorkerMessageHandler: { initializeFromPort(port: unknown): void } };
+}
+
+/**
+ * pdf.js with both halves in this thread, joined by a port that hands messages over
+ * without copying them (see same-thread-port.ts). One pdf.js worker serves every document.
+ */
+export function pdfjsInThisThread({ api, worker }: PdfjsHalves): PdfjsLike {
+  let shared: unknown = null;
+  return {
+    getDocument(params) {
+      if (!shared) {
+        const port = new SameThreadPort();
+        worker.WorkerMessageHandler.initializeFromPort(port);
+        shared = new api.PDFWorker({ port, verbosity: SAFE_OPTIONS.verbosity });
+      }
+      return api.getDocument({ ...params, worker: shared });
+    },
+  };
+}
+
+/** A text item with something to read: pdf.js also gives blank items between words, and marked-content items. */
 function isTextItem(item: unknown): item is PdfjsTextItem {
   const candidate = item as Partial<PdfjsTextItem> | null;
-  return typeof candidate?.str === 'string' && Array.isArray(candidate.transform) && candidate.transform.length === 6;
+  return typeof candidate?.str === 'string' && candidate.str.trim() !== '' && Array.isArray(candidate.transform) && candidate.transform.length === 6;
 }
 
 /** An item in the page's own top-down coordinates, or null for text that does not run left to right. */
@@ -139,7 +165,8 @@ export async function readPdfText(pdfjs: PdfjsLike, bytes: Uint8Array): Promise<
       try {
         const page = await pdf.getPage(number);
         const viewport = page.getViewport({ scale: 1 });
-        const content = await page.getTextContent();
+        // Ligatures are spelt out after the layout, far more cheaply (see layout-pdf-text.ts).
+        const content = await page.getTextContent({ disableNormalization: true });
         const items: PdfTextItem[] = [];
         for (const item of content.items) {
           const placed = isTextItem(item) ? placeItem(item, viewport.transform) : null;
