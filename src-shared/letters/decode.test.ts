@@ -155,6 +155,20 @@ describe('decodeLetterBytes: encodings', () => {
     expect(expectText(decodeLetterBytes(bytes), 'windows-1252')).toBe('a b review “');
   });
 
+  it('reads UTF-8 with a stray Windows-1252 byte run by run, keeping every other character', () => {
+    const bytes = concat(utf8('Children’s services: £5m for “Every Child Matters” – the council'), [0x92], utf8('s café'));
+    const text = expectText(decodeLetterBytes(bytes), 'utf-8+windows-1252');
+    expect(text).toBe('Children’s services: £5m for “Every Child Matters” – the council’s café');
+  });
+
+  it('takes overlong forms, surrogates and cut-off sequences in a mixed file for Windows-1252 bytes, as browsers reject them', () => {
+    // é in UTF-8, then an overlong "/" (C0 AF), an encoded surrogate (ED A0 80) and a cut-off "’" (E2 80).
+    const bytes = concat(utf8('é'), [0xc0, 0xaf], [0xed, 0xa0, 0x80], utf8(' x '), [0xe2, 0x80]);
+    const text = expectText(decodeLetterBytes(bytes), 'utf-8+windows-1252');
+    // 0xA0 is a no-break space in Windows-1252, which becomes a plain space like any other.
+    expect(codePoints(text)).toEqual([0xe9, 0xc0, 0xaf, 0xed, 0x20, 0x20ac, 0x20, 0x78, 0x20, 0xe2, 0x20ac]);
+  });
+
   it('keeps UTF-8 "£" and "’" as UTF-8 instead of taking them for Windows-1252', () => {
     const text = expectText(decodeLetterBytes(utf8('Budget £5m; the council’s plan')), 'utf-8');
     expect(codePoints(text)).toContain(0x00a3);

@@ -11,9 +11,10 @@
  * three times faster than chunked String.fromCharCode in our measurements.
  */
 
-export type DecodeResult =
-  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' }
-  | { ok: false; reason: string };
+/** How a file was written; 'utf-8+windows-1252' is UTF-8 with some characters written as Windows-1252 bytes. */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8+windows-1252';
+
+export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: string };
 
 const REASON_EMPTY = 'the file is empty';
 const REASON_BLANK = 'the file holds only blank space';
@@ -52,9 +53,11 @@ const WINDOWS_1252 = (() => {
  * Bytes of a file -> normalised text, or a reason a person understands why it is not text.
  *
  * A byte-order mark decides the encoding when there is one. Without one, the bytes are
- * read as UTF-8 if they are valid UTF-8 and as Windows-1252 otherwise: stray bytes that
- * are invalid UTF-8 almost always come from older Windows software, and every byte has
- * a meaning in Windows-1252, so that fallback never fails.
+ * read as UTF-8 if they are valid UTF-8. Otherwise each run is read as what it is: valid
+ * UTF-8 sequences as UTF-8, and every other byte as Windows-1252, since stray bytes that
+ * are invalid UTF-8 almost always come from older Windows software, and every byte has a
+ * meaning there. A file that is all Windows-1252 comes out as Windows-1252; one UTF-8 file
+ * with a stray "’" byte keeps its other accents and quotes.
  */
 export function decodeLetterBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: REASON_EMPTY };
@@ -84,7 +87,8 @@ export function decodeLetterBytes(bytes: Uint8Array): DecodeResult {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return finish(decodeWindows1252(bytes), 'windows-1252');
+    const mixed = decodeByRuns(bytes);
+    return finish(mixed.text, mixed.utf8Sequences > 0 ? 'utf-8+windows-1252' : 'windows-1252');
   }
   return finish(text, 'utf-8');
 }
@@ -148,7 +152,7 @@ function unmarkedUtf16(bytes: Uint8Array): 'le' | 'be' | null {
   return null;
 }
 
-function finish(raw: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'): DecodeResult {
+function finish(raw: string, encoding: Encoding): DecodeResult {
   if (looksLikeBinary(raw)) return { ok: false, reason: REASON_BINARY };
   const text = normaliseText(raw);
   if (text.length === 0) return { ok: false, reason: REASON_BLANK };
@@ -189,14 +193,65 @@ function countControls(text: string, from: number, to: number): number {
   return count;
 }
 
-function decodeWindows1252(bytes: Uint8Array): string {
-  const le = new Uint8Array(bytes.length * 2);
-  for (let i = 0; i < bytes.length; i++) {
-    const unit = WINDOWS_1252[bytes[i]!]!;
-    le[2 * i] = unit & 0xff;
-    le[2 * i + 1] = unit >> 8;
+/**
+ * The length of the well-formed UTF-8 sequence at `at`, or 0 when there is none: the
+ * WHATWG decoder's rules, so overlong forms, surrogates and code points past U+10FFFF count
+ * as invalid, as they do in every browser.
+ */
+function utf8SequenceAt(bytes: Uint8Array, at: number): number {
+  const lead = bytes[at]!;
+  let length: number;
+  let low = 0x80;
+  let high = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+  else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    if (lead === 0xe0) low = 0xa0;
+    if (lead === 0xed) high = 0x9f;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    if (lead === 0xf0) low = 0x90;
+    if (lead === 0xf4) high = 0x8f;
+  } else return 0;
+  if (at + length > bytes.length) return 0;
+  const second = bytes[at + 1]!;
+  if (second < low || second > high) return 0;
+  for (let i = 2; i < length; i++) {
+    const next = bytes[at + i]!;
+    if (next < 0x80 || next > 0xbf) return 0;
   }
-  return wellFormedUtf16leToString(le);
+  return length;
+}
+
+/** Valid UTF-8 sequences as UTF-8, every other byte as Windows-1252. */
+function decodeByRuns(bytes: Uint8Array): { text: string; utf8Sequences: number } {
+  // At most two code units per byte: a four-byte sequence gives a surrogate pair.
+  const le = new Uint8Array(bytes.length * 2);
+  let n = 0;
+  let utf8Sequences = 0;
+  const put = (unit: number) => {
+    le[n++] = unit & 0xff;
+    le[n++] = unit >> 8;
+  };
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i]!;
+    const length = byte < 0x80 ? 0 : utf8SequenceAt(bytes, i);
+    if (length === 0) {
+      put(WINDOWS_1252[byte]!);
+      i++;
+      continue;
+    }
+    utf8Sequences++;
+    let codePoint = byte & (0xff >> (length + 1));
+    for (let k = 1; k < length; k++) codePoint = (codePoint << 6) | (bytes[i + k]! & 0x3f);
+    if (codePoint >= 0x10000) {
+      codePoint -= 0x10000;
+      put(0xd800 + (codePoint >> 10));
+      put(0xdc00 + (codePoint & 0x3ff));
+    } else put(codePoint);
+    i += length;
+  }
+  return { text: wellFormedUtf16leToString(le.subarray(0, n)), utf8Sequences };
 }
 
 function finishUtf16(body: Uint8Array, littleEndian: boolean): DecodeResult {
