@@ -1,11 +1,9 @@
 /** Reading who signed a letter from the lines after its body. */
 import type { Person } from './letter';
-import { trimFragment } from './names';
+import { ROLE_WORD, isAllCaps, titleCase, trimFragment } from './names';
 
 /** A signature that text extraction read as a word: "Winstarley", "J. Winstarley". */
 const SCRAWL = /^(?:\p{Lu}\.\s*)*\p{Lu}[\p{Ll}'’-]+$/u;
-const ROLE_WORD =
-  /^(?:divisional|director|manager|inspector|chief|head|regional|deputy|assistant|senior|lead|principal|her|his|hmi|ofsted|managing|strategic|interim|acting|executive|team|corporate|national|local|service|services)$/i;
 const NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.?|(?:de|van|von|du|le|la)|\p{Lu}[\p{Ll}]*-\p{Lu}[\p{Ll}]+)$/u;
 
 /**
@@ -13,7 +11,11 @@ const NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.?|(?:de|van|von|du|le|la)|\p
  * that line and the lines after it, bar signature scrawl, are the role.
  */
 export function readSignatory(closing: string[]): Person | null {
-  const lines = closing.map((line) => line.trim()).filter((line) => line.length > 0);
+  // A closing set in capitals is read as the same words in the usual case.
+  const lines = closing
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .map((line) => (isAllCaps(line) ? titleCase(line) : line));
   for (let i = 0; i < lines.length; i++) {
     const words = lines[i]!.split(/\s+/);
     let n = 0;

@@ -9,7 +9,8 @@ import { ANNUAL_RATING_LABELS, type GradeValue, type Letter } from './letter';
 import { matchCouncil } from './councils';
 import { parseLetter } from './parse-letter';
 import { SAMPLE_FILES, sampleBytes, sampleText } from './test-support/sample-letters';
-import { curlyQuotes, encodeUtf16, encodeWindows1252, hardWrap, insertFooters, relabel } from './test-support/mangle';
+import { curlyQuotes, encodeUtf16, encodeWindows1252, hardWrap, insertFooters } from '../../src-main/corpus/damage';
+import { relabel } from './test-support/mangle';
 
 const RUNS = 1000;
 const SEED = 20091209;

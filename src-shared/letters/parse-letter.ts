@@ -12,7 +12,7 @@ import { readApaSections } from './apa-sections';
 import { readRatingSections } from './rating-sections';
 import { readSignatory } from './closing';
 import { sha256Hex } from './sha256';
-import { blockText, canonicalText, toBlocks } from './text-lines';
+import { blockText, canonicalText, restoreApostrophes, toBlocks } from './text-lines';
 import { sentenceCase } from './names';
 import { toUnits } from './units';
 
@@ -29,12 +29,14 @@ export async function parseLetter(bytes: Uint8Array): Promise<ParseOutcome> {
 /** Parses already-decoded, normalised text. */
 export async function parseLetterText(text: string): Promise<ParseOutcome> {
   try {
-    const kind = detectKind(text);
+    // Every rule below reads the repaired text, so none has to allow for lost apostrophes itself.
+    const repaired = restoreApostrophes(text);
+    const kind = detectKind(repaired);
     if (!kind.ok) return kind;
-    const blocks = toBlocks(text);
+    const blocks = toBlocks(repaired);
     const layout = layoutLetter(blocks);
     const headerText = layout.addressLines.join(' ');
-    const date = findLetterDate(blocks.slice(0, 12).map(blockText).join('\n')) ?? findLetterDate(text.slice(0, 4000));
+    const date = findLetterDate(blocks.slice(0, 12).map(blockText).join('\n')) ?? findLetterDate(repaired.slice(0, 4000));
     if (!date) return { ok: false, reason: 'no letter date found' };
     const year = Number(date.slice(0, 4));
 

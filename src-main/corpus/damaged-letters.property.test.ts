@@ -1,0 +1,77 @@
+/**
+ * Property tests: re-labelled letters damaged in each of the ways the sample letters'
+ * README lists, alone and together, read back the kind, date, council and grades put in,
+ * and name the person they were sent to and the person who signed them.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import directory from '../../resources/councils/councils.json';
+import { matchCouncil } from '../../src-shared/letters/councils';
+import type { GradeValue } from '../../src-shared/letters/letter';
+import { parseLetter } from '../../src-shared/letters/parse-letter';
+import { GOLDEN_LETTERS } from '../../src-shared/letters/test-support/golden';
+import { SAMPLE_FILES, sampleText } from '../../src-shared/letters/test-support/sample-letters';
+import { DAMAGES, FOOTER_STYLES, damageLetter, type Damage, type DamagePlan } from './damage';
+import { detectSampleKind, findCouncilName, varyLetter, type CouncilName } from './vary-letter';
+
+const RUNS = 1000;
+const SEED = 20100301;
+const councils = (directory as CouncilName[]).filter((c) => c.officialName).map((c) => ({ officialName: c.officialName, displayName: c.displayName }));
+const samples = new Map(SAMPLE_FILES.map((file) => [file, { text: sampleText(file), kind: detectSampleKind(sampleText(file)) }]));
+
+const variant = fc.record({
+  file: fc.constantFrom(...SAMPLE_FILES),
+  council: fc.constantFrom(...councils),
+  day: fc.integer({ min: 1, max: 28 }),
+  month: fc.integer({ min: 1, max: 12 }),
+  yearPick: fc.nat({ max: 3 }),
+  grades: fc.array(fc.integer({ min: 1, max: 4 }).map((n) => n as GradeValue), { minLength: 7, maxLength: 7 }),
+  wrap: fc.integer({ min: 60, max: 90 }),
+  footers: fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { maxLength: 5 }),
+  footerStyle: fc.nat({ max: FOOTER_STYLES.length - 1 }),
+  utf16Order: fc.constantFrom('le' as const, 'be' as const),
+});
+
+type Variant = typeof variant extends fc.Arbitrary<infer T> ? T : never;
+
+async function readsBack(v: Variant, damages: Damage[]): Promise<void> {
+  const sample = samples.get(v.file)!;
+  const apa = sample.kind === 'apa';
+  const year = apa ? 2005 + v.yearPick : 2009 + (v.yearPick % 2);
+  const text = varyLetter(sample.text, { council: v.council, date: { year, month: v.month, day: v.day }, grades: v.grades }, findCouncilName(sample.text) ?? undefined);
+  const plan: DamagePlan = { damages, wrap: v.wrap, footers: v.footers, footerStyle: v.footerStyle, utf16Order: v.utf16Order };
+  const outcome = await parseLetter(damageLetter(text, plan));
+  if (!outcome.ok) throw new Error(`${v.file} damaged by ${damages.join(', ')} was refused: ${outcome.reason}`);
+  const letter = outcome.letter;
+  const record = matchCouncil(v.council.officialName);
+  expect(letter.kind).toBe(sample.kind);
+  expect(letter.date).toBe(`${year}-${String(v.month).padStart(2, '0')}-${String(v.day).padStart(2, '0')}`);
+  // Capitals lose how the name was written; the name itself must be the one put in.
+  expect(letter.council.name.toLowerCase()).toBe(v.council.officialName.toLowerCase());
+  expect(letter.council.displayName).toBe(record?.displayName);
+  expect(letter.council.region).toBe(record?.region ?? null);
+  expect(letter.sections.filter((s) => s.grade).map((s) => s.grade!.grade)).toEqual(apa ? v.grades : [v.grades[0]]);
+  expect(letter.overall?.grade).toBe(v.grades[0]);
+  const golden = GOLDEN_LETTERS.find((g) => g.file === v.file)!;
+  expect(letter.recipient?.name.toLowerCase()).toBe(golden.recipient.name.toLowerCase());
+  expect(letter.signatory?.name.toLowerCase()).toBe(golden.signatory.name.toLowerCase());
+}
+
+describe('re-labelled letters damaged as text extraction damages them', () => {
+  for (const damage of DAMAGES) {
+    it(`read back what was put in, damaged by ${damage} alone`, async () => {
+      await fc.assert(
+        fc.asyncProperty(variant, (v) => readsBack(v, [damage])),
+        { numRuns: RUNS, seed: SEED },
+      );
+    });
+  }
+
+  it('read back what was put in, with any of the damage together', async () => {
+    const some = fc.subarray([...DAMAGES], { minLength: 2 });
+    await fc.assert(
+      fc.asyncProperty(variant, some, (v, damages) => readsBack(v, damages)),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+});
