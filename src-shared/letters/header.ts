@@ -1,6 +1,6 @@
 /** Reading the top of a letter: letterhead, date, address, salutation, title. */
 import { blockText, type Block } from './text-lines';
-import { loosePattern, trimFragment } from './names';
+import { ROLE_WORD, loosePattern, trimFragment } from './names';
 
 const LETTERHEAD = /ofsted\.gov\.uk|kingsway|aviation house|alexandra house|\b0845\d?\b|www\.|@/i;
 /** A short block naming the kind of letter: its title. */
@@ -96,13 +96,36 @@ function splitClosing(blocks: Block[]): { body: Block[]; closing: string[] } {
   };
 }
 
-/** The name written after "Dear", without the honorific: "Dear Mr Green" -> ["Green"]. */
-function salutationNames(salutation: string | null): string[] {
+/** Words a greeting uses for a post or a group rather than a person: "Dear Director", "Dear Sir or Madam". */
+const POST_WORD = /^(?:sir|madam|colleagues?|director|chief|executive|head|manager|officer|all|friends?|members?|chair|leader|lead|member)$/i;
+
+/**
+ * The name written after "Dear", without the honorific: "Dear Mr Green" gives a surname,
+ * ["Green"]; "Dear Colin," a first name; "Dear Director" or "Dear Sir" no name at all.
+ */
+function salutationNames(salutation: string | null): { words: string[]; firstName: boolean } {
   const match = salutation ? SALUTATION.exec(salutation) : null;
-  if (!match?.[1]) return [];
-  const words = match[1].split(/\s+/).filter((w) => !HONORIFIC.test(w));
-  if (words.length === 0 || /^(?:sir|madam|colleague)/i.test(words[0]!)) return [];
-  return words;
+  if (!match?.[1]) return { words: [], firstName: false };
+  const all = match[1].split(/\s+/);
+  const words = all.filter((w) => !HONORIFIC.test(w));
+  if (words.length === 0 || words.some((w) => POST_WORD.test(w))) return { words: [], firstName: false };
+  return { words, firstName: words.length === 1 && all.length === 1 };
+}
+
+/**
+ * Where a name that starts at `from` in the address ends: after the name-like words that
+ * follow (capitalised, not a post such as "Director"), at most three of them.
+ */
+function nameEndAfter(address: string, from: number): number {
+  const word = /\s+([\p{Lu}][\p{L}'’.-]*)(?=[\s,]|$)/uy;
+  let end = from;
+  for (let taken = 0; taken < 3; taken++) {
+    word.lastIndex = end;
+    const match = word.exec(address);
+    if (!match || ROLE_WORD.test(match[1]!) || HONORIFIC.test(match[1]!)) break;
+    end = word.lastIndex;
+  }
+  return end;
 }
 
 function stripHonorific(name: string): string {
@@ -132,10 +155,14 @@ export function readRecipient(
   const address = addressLines.join(' ');
   const names = salutationNames(salutation);
   let nameEnd = -1;
-  const surname = names[names.length - 1];
-  if (surname) {
-    const at = findInText(address, surname);
-    if (at && address.slice(0, at.index).split(/\s+/).length <= 5) nameEnd = at.index + at.match.length;
+  const named = names.words[names.words.length - 1];
+  if (named) {
+    const at = findInText(address, named);
+    if (at && address.slice(0, at.index).split(/\s+/).length <= 5) {
+      nameEnd = at.index + at.match.length;
+      // A first name ("Dear Colin,") begins the name in the address rather than ending it.
+      if (names.firstName) nameEnd = nameEndAfter(address, nameEnd);
+    }
   }
   if (nameEnd === -1) {
     if (addressLines.length > 1 && addressLines[0]!.split(/\s+/).length <= 5) nameEnd = addressLines[0]!.length;

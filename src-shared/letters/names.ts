@@ -27,6 +27,10 @@ export function titleCase(text: string): string {
     .join(' ');
 }
 
+/** Words that begin a post rather than a name: "Director", "Divisional", "Interim". */
+export const ROLE_WORD =
+  /^(?:divisional|director|manager|inspector|chief|head|regional|deputy|assistant|senior|lead|principal|her|his|hmi|ofsted|managing|strategic|interim|acting|executive|team|corporate|national|local|service|services)$/i;
+
 /** True when the text has letters and none of them is lower case ("BEING HEALTHY"). */
 export function isAllCaps(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);

@@ -223,6 +223,24 @@ describe('rules beyond the samples', () => {
     expect(letter.signatory).toEqual({ name: 'Ann Inspector', role: 'Divisional Manager' });
   });
 
+  it('reads the recipient whether the greeting names a surname, a first name or a post, and never makes a name of a post', async () => {
+    const letterTo = (address: string, greeting: string) =>
+      ['9 December 2009', address, greeting, "Children's services annual rating", "Children's services rating\tPerforms well (3)", "Children's services in Walsall Metropolitan Borough Council perform well."].join('\n\n');
+    const cases: [string, string, { name: string; role: string } | null][] = [
+      ['Mr Colin Green\nDirector of Children’s Services\nWalsall Council', 'Dear Colin,', { name: 'Colin Green', role: 'Director of Children’s Services' }],
+      ['Mr Colin Green Director of Children’s Services Walsall Council', 'Dear Colin', { name: 'Colin Green', role: 'Director of Children’s Services' }],
+      ['Mr Colin Green\nDirector of Children’s Services\nWalsall Council', 'Dear Director', { name: 'Colin Green', role: 'Director of Children’s Services' }],
+      ['Mr Colin Green\nDirector of Children’s Services\nWalsall Council', 'Dear Mr Green', { name: 'Colin Green', role: 'Director of Children’s Services' }],
+      ['The Director of Children’s Services, Walsall Metropolitan Borough Council, Civic Centre, Darwall Street, Walsall', 'Dear Director', null],
+    ];
+    for (const [address, greeting, recipient] of cases) {
+      const outcome = await parseLetterText(letterTo(address, greeting));
+      if (!outcome.ok) throw new Error(outcome.reason);
+      expect(outcome.letter.recipient, `${greeting} / ${address}`).toEqual(recipient);
+      if (!recipient) expect(outcome.letter.warnings).toContain('no recipient was found in the address');
+    }
+  });
+
   it('keeps an unmatched council by name and warns', async () => {
     const text = [
       '9 December 2009',
