@@ -20,6 +20,11 @@ beforeAll(async () => {
   await fs.mkdir(path.join(root, 'folder.pdf'));
   await fs.writeFile(path.join(outside, 'secret.pdf'), '%PDF-1.7\n');
   await fs.symlink(path.join(outside, 'secret.pdf'), path.join(root, 'linked.pdf'));
+  // A link that stays in the folder but leads to a program, named as a letter.
+  await fs.writeFile(path.join(root, 'payload.command'), '#!/bin/sh\n# %PDF-\necho pwned\n');
+  await fs.symlink(path.join(root, 'payload.command'), path.join(root, 'letter.txt'));
+  await fs.symlink(path.join(root, 'payload.command'), path.join(root, 'letter-link.pdf'));
+  await fs.symlink(path.join(root, 'coventry.txt'), path.join(root, 'coventry-link.txt'));
 });
 
 afterAll(async () => {
@@ -37,6 +42,12 @@ describe('findOriginal', () => {
       expect(await findOriginal(root, bad)).toHaveProperty('error');
     }
     expect(await findOriginal(root, 'linked.pdf')).toEqual({ error: expect.stringMatching(/outside the chosen folder/) });
+  });
+
+  it('never hands over a program reached through a link named as a letter, but follows a link to a letter', async () => {
+    expect(await findOriginal(root, 'letter.txt')).toEqual({ error: expect.stringMatching(/only PDF and text files/) });
+    expect(await findOriginal(root, 'letter-link.pdf')).toEqual({ error: expect.stringMatching(/only PDF and text files/) });
+    expect(await findOriginal(root, 'coventry-link.txt')).toEqual({ path: path.join(root, 'coventry.txt') });
   });
 
   it('opens only PDFs that are PDFs and text files, never programs or folders', async () => {

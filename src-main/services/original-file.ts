@@ -8,16 +8,20 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { isPdf } from '../../src-shared/pdf/pdf-text';
 import { REASON_LINK_OUTSIDE, isInside } from '../folder/walk-folder';
 
-/** The kinds of file opened, by name: the system picks its viewer by the name. */
-export const OPENABLE_EXTENSIONS = ['.pdf', '.txt'] as const;
+/**
+ * The kinds of file opened, by name: the system picks its viewer by the name, so the name
+ * of the file finally opened counts, not the name of a link to it.
+ */
+const OPENABLE_EXTENSIONS = ['.pdf', '.txt'];
 
 /** Longer strings than this are not paths on any system we run on. */
 const MAX_PATH_CHARS = 32_767;
 
-function isPdfStart(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes).includes('%PDF-');
+function isOpenable(file: string): boolean {
+  return OPENABLE_EXTENSIONS.includes(path.extname(file).toLowerCase());
 }
 
 /** The checked, resolved path of `relativePath` under `root`, or why it is not opened. */
@@ -29,10 +33,8 @@ export async function findOriginal(root: string, relativePath: unknown): Promise
   if (path.isAbsolute(relativePath) || parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\\'))) {
     return { error: `"${relativePath}" is not a path inside the folder.` };
   }
-  const extension = path.extname(relativePath).toLowerCase();
-  if (!(OPENABLE_EXTENSIONS as readonly string[]).includes(extension)) {
-    return { error: `"${relativePath}" is not opened from the archive: only PDF and text files are.` };
-  }
+  const notOpened = { error: `"${relativePath}" is not opened from the archive: only PDF and text files are.` };
+  if (!isOpenable(relativePath)) return notOpened;
   let real: string;
   let rootReal: string;
   try {
@@ -42,14 +44,16 @@ export async function findOriginal(root: string, relativePath: unknown): Promise
     return { error: `"${relativePath}" is no longer in ${root}: it may have been moved, renamed or deleted.` };
   }
   if (!isInside(rootReal, real)) return { error: `"${relativePath}" is a ${REASON_LINK_OUTSIDE}, so it is not opened.` };
+  // A link named "letter.pdf" may lead to a program: what is handed over must be a PDF or text file itself.
+  if (!isOpenable(real)) return notOpened;
   try {
     const handle = await fs.open(real, 'r');
     try {
       if (!(await handle.stat()).isFile()) return { error: `"${relativePath}" is not a file.` };
-      if (extension === '.pdf') {
-        const start = new Uint8Array(1024);
+      if (path.extname(real).toLowerCase() === '.pdf') {
+        const start = new Uint8Array(1029);
         const { bytesRead } = await handle.read(start, 0, start.length, 0);
-        if (!isPdfStart(start.subarray(0, bytesRead))) return { error: `"${relativePath}" is named as a PDF but is not one, so it is not opened.` };
+        if (!isPdf(start.subarray(0, bytesRead))) return { error: `"${relativePath}" is named as a PDF but is not one, so it is not opened.` };
       }
     } finally {
       await handle.close();
