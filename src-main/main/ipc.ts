@@ -92,7 +92,7 @@ export function registerIpcHandlers(context: IpcContext): void {
     async openOriginal(_window, args) {
       expectArgCount(args, 2);
       const root = expectString(args[0], 'The folder');
-      if (!grants.allows(root)) {
+      if (!grants.remembers(root)) {
         return failed('The file is not opened: its folder was not chosen in the folder dialog. Import the folder again to open its files from here.');
       }
       const found = await findOriginal(root, args[1]);

@@ -35,12 +35,16 @@ describe('remembered folders', () => {
   const chosen = path.resolve('/letters/chosen');
   const other = path.resolve('/letters/other');
 
-  it('allows the folders an earlier run remembered, and saves each newly chosen one with them', () => {
+  it('remembers the folders an earlier run chose, for opening originals only, and saves each newly chosen one with them', () => {
     const saved: string[][] = [];
     const grants = createFolderGrants({ folders: [chosen, 'relative', 42 as unknown as string], save: (folders) => saved.push(folders) });
-    expect(grants.allows(chosen)).toBe(true);
-    expect(grants.allows(path.resolve('relative'))).toBe(false);
+    expect(grants.remembers(chosen)).toBe(true);
+    // Listing and reading need the folder chosen again in this run.
+    expect(grants.allows(chosen)).toBe(false);
+    expect(grants.remembers(path.resolve('relative'))).toBe(false);
     grants.grant(other);
+    expect(grants.allows(other)).toBe(true);
+    expect(grants.remembers(other)).toBe(true);
     grants.grant(chosen);
     expect(saved).toEqual([
       [chosen, other],

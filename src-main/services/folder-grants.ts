@@ -8,15 +8,18 @@
  * permission to list wherever it points.
  *
  * A folder picked in the dialog is remembered across runs of the app, so that the letters
- * imported from it can still open their original files after a restart.
+ * imported from it can still open their original files after a restart; only for that:
+ * listing and reading a folder needs it chosen in this run.
  */
 import path from 'node:path';
 
 export interface FolderGrants {
   /** Lets the renderer list `folder` from now on; `remember: false` keeps it for this run only. */
   grant(folder: string, options?: { remember?: boolean }): void;
-  /** True when `folder` is a path to a granted folder. */
+  /** True when `folder` is a path to a folder granted in this run: it may be listed and read. */
   allows(folder: unknown): boolean;
+  /** True when `folder` was granted in this run or remembered from an earlier one: its letters' originals may be opened. */
+  remembers(folder: unknown): boolean;
 }
 
 export interface GrantMemory {
@@ -34,11 +37,9 @@ export function createFolderGrants(memory?: GrantMemory): FolderGrants {
   const granted = new Set<string>();
   const remembered: string[] = [];
   const key = (folder: string): string => path.resolve(folder);
+  const isPath = (folder: unknown): folder is string => typeof folder === 'string' && path.isAbsolute(folder) && !folder.includes('\0');
   for (const folder of memory?.folders ?? []) {
-    if (typeof folder === 'string' && path.isAbsolute(folder) && !folder.includes('\0')) {
-      granted.add(key(folder));
-      remembered.push(key(folder));
-    }
+    if (isPath(folder)) remembered.push(key(folder));
   }
   return {
     grant(folder, options = {}) {
@@ -52,7 +53,10 @@ export function createFolderGrants(memory?: GrantMemory): FolderGrants {
       memory.save([...remembered]);
     },
     allows(folder) {
-      return typeof folder === 'string' && path.isAbsolute(folder) && !folder.includes('\0') && granted.has(key(folder));
+      return isPath(folder) && granted.has(key(folder));
+    },
+    remembers(folder) {
+      return isPath(folder) && (granted.has(key(folder)) || remembered.includes(key(folder)));
     },
   };
 }
