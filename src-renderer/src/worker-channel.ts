@@ -1,7 +1,8 @@
 /**
  * A module Web Worker started on first use, with requests matched to their replies by id.
  * A worker that stops, or sends a reply that cannot be read, fails every request waiting on
- * it and is replaced on the next one. The parse and search clients both talk through one.
+ * it and is replaced on the next one. The search client talks through one; the parse
+ * client has its own (parse-client.ts), which answers file by file and times each file.
  */
 
 export interface WorkerChannelOptions<Reply> {

@@ -3,18 +3,27 @@ import { ParseClient, crashReason, timeLimitReason, type WorkerLike } from './pa
 import type { FileBytes, ParseReply, ParseRequest } from './parse-messages';
 
 /**
- * A stand-in for the parse worker: it answers each file after a tick, except that a file
- * named "stall…" is never answered and one named "crash…" kills the worker.
+ * A stand-in for the parse worker: it answers each file after a while, one request at a
+ * time, except that a file named "stall…" is never answered, one named "crash…" kills the
+ * worker and one named "fail…" makes it answer with an error.
  */
 class FakeWorker extends EventTarget implements WorkerLike {
   terminated = false;
   seen: string[] = [];
 
+  /** How long each file takes, in milliseconds. */
+  constructor(private readonly fileMs = 1) {
+    super();
+  }
+
+  /** Requests are read one at a time, as the real worker does. */
+  private chain: Promise<void> = Promise.resolve();
+
   postMessage(message: unknown): void {
     const request = message as ParseRequest;
-    void (async () => {
+    this.chain = this.chain.then(async () => {
       for (const [index, file] of request.files.entries()) {
-        await new Promise((resolve) => setTimeout(resolve, 1));
+        await new Promise((resolve) => setTimeout(resolve, this.fileMs));
         if (this.terminated) return;
         this.seen.push(file.relativePath);
         if (file.relativePath.startsWith('stall')) return;
@@ -22,10 +31,14 @@ class FakeWorker extends EventTarget implements WorkerLike {
           this.dispatchEvent(Object.assign(new Event('error'), { message: 'out of memory' }));
           return;
         }
+        if (file.relativePath.startsWith('fail')) {
+          this.reply({ id: request.id, error: 'the worker could not go on' });
+          return;
+        }
         this.reply({ id: request.id, index, parsed: { relativePath: file.relativePath, outcome: { ok: false, reason: `read ${file.bytes.length} bytes` } } });
       }
       this.reply({ id: request.id, done: true });
-    })();
+    });
   }
 
   terminate(): void {
@@ -81,5 +94,28 @@ describe('ParseClient', () => {
     const client = new ParseClient(() => new FakeWorker(), 1000);
     const results = await client.parse(files('crash.pdf', 'b.txt'));
     expect(results.map((r) => (r.outcome.ok ? 'letter' : r.outcome.reason))).toEqual([crashReason('out of memory'), 'read 3 bytes']);
+  });
+
+  it('times each file, not the batch: a batch that takes longer than the limit in all is read whole', async () => {
+    const client = new ParseClient(() => new FakeWorker(30), 60);
+    const results = await client.parse(files('a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt'));
+    expect(results.every((r) => !r.outcome.ok && r.outcome.reason === 'read 3 bytes')).toBe(true);
+  });
+
+  it('runs batches one after another, so a batch waiting its turn is not timed while it waits', async () => {
+    const client = new ParseClient(() => new FakeWorker(30), 60);
+    const [first, second] = await Promise.all([client.parse(files('a.txt', 'b.txt', 'c.txt')), client.parse(files('d.txt', 'e.txt'))]);
+    expect([...first, ...second].map((r) => (r.outcome.ok ? 'letter' : r.outcome.reason))).toEqual(Array(5).fill('read 3 bytes'));
+  });
+
+  it('reports a worker that answers with an error, and a worker that cannot be started, for every file', async () => {
+    const client = new ParseClient(() => new FakeWorker(), 1000);
+    const results = await client.parse(files('fail.pdf', 'b.txt'));
+    expect(results.map((r) => (r.outcome.ok ? 'letter' : r.outcome.reason))).toEqual([crashReason('the worker could not go on'), 'read 3 bytes']);
+    const broken = new ParseClient(() => {
+      throw new Error('workers are not allowed here');
+    });
+    const refused = await broken.parse(files('a.txt', 'b.txt'));
+    expect(refused.map((r) => (r.outcome.ok ? 'letter' : r.outcome.reason))).toEqual(Array(2).fill(crashReason('workers are not allowed here')));
   });
 });

@@ -32,6 +32,8 @@ type RunEnd = { done: true } | { done: false; at: number; reason: string };
 export class ParseClient {
   private worker: WorkerLike | null = null;
   private nextId = 1;
+  /** Batches run one after another: the worker reads one at a time, and each file's clock starts when its batch is posted. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly create: () => WorkerLike,
@@ -43,7 +45,13 @@ export class ParseClient {
    * not transferred: a file must still be in hand to be sent again to a new worker.
    * Never rejects: every file gets an outcome.
    */
-  async parse(files: FileBytes[]): Promise<ParsedFile[]> {
+  parse(files: FileBytes[]): Promise<ParsedFile[]> {
+    const done = this.queue.then(() => this.parseNow(files));
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  private async parseNow(files: FileBytes[]): Promise<ParsedFile[]> {
     const results: ParsedFile[] = [];
     while (results.length < files.length) {
       const rest = files.slice(results.length);
@@ -61,14 +69,14 @@ export class ParseClient {
     return results;
   }
 
-  /** Stops the worker; the next batch starts another. */
-  stop(): void {
-    this.worker?.terminate();
-    this.worker = null;
-  }
-
   private run(files: FileBytes[], onParsed: (parsed: ParsedFile) => void): Promise<RunEnd> {
-    const worker = (this.worker ??= this.create());
+    let worker: WorkerLike;
+    try {
+      worker = this.worker ??= this.create();
+    } catch (error) {
+      // No worker to read with: every file of the batch is told why.
+      return Promise.resolve({ done: false, at: 0, reason: crashReason(error instanceof Error ? error.message : String(error)) });
+    }
     const id = this.nextId++;
     let answered = 0;
     return new Promise<RunEnd>((resolve) => {
