@@ -15,7 +15,9 @@ export type PageElement =
   /** A table row: its cells' text, in order. */
   | { kind: 'row'; cells: string[]; page: number }
   /** Columns read one at a time: each column's lines. */
-  | { kind: 'columns'; columns: string[][]; page: number };
+  | { kind: 'columns'; columns: string[][]; page: number }
+  /** A note set apart from the running text, such as a footnote: read after the paragraph it interrupts. */
+  | { kind: 'aside'; text: string; page: number };
 
 /** How near two left edges must be to start the same column (points). */
 const ALIGN = 3;
@@ -98,7 +100,8 @@ function isGrid(lines: PageLine[], from: number, grid: Grid, pitch: PitchOf, rig
   // A loosely justified line of a paragraph has wide gaps too, but the line before it runs into it.
   const before = lines[from - 1];
   if (before && !apartAbove && wrapsInto(before, first, rightEdge)) return false;
-  const widest = Math.max(...first.segments.slice(1).map((s, i) => s.x - first.segments[i]!.right));
+  let widest = 0;
+  for (let i = 1; i < first.segments.length; i++) widest = Math.max(widest, first.segments[i]!.x - first.segments[i - 1]!.right);
   return widest > LONE_ROW_GAP * first.fontSize;
 }
 

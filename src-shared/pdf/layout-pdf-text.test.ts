@@ -87,6 +87,47 @@ describe('paragraphs', () => {
     expect(paragraphs(text)).toEqual(['Grade 3', 'One.', 'Grade 3', 'Two.', 'Grade 3', 'Three.']);
   });
 
+  it('reads a footnote after the paragraph it interrupts, and mends the paragraph across the page break', () => {
+    // The note sits above the bottom margin, where page furniture is not looked for.
+    const all = flow(`${PROSE} ${MORE}`, { x: LEFT, width: WIDTH, y: 680, justify: true });
+    const onFirst = all.items.filter((item) => item.y < 710);
+    const onSecond = all.items.filter((item) => item.y >= 710).map((item) => ({ ...item, y: item.y - 620 }));
+    const note = '1 National Indicator Set, 2008.';
+    const pages = [page([...onFirst, run(note, LEFT, 728, 8), run('Page 1 of 2', 270, 810)]), page([...onSecond, run('Page 2 of 2', 270, 810)])];
+    expect(paragraphs(layoutPdfText(pages).text)).toEqual([`${PROSE} ${MORE}`, note]);
+  });
+
+  it('mends page breaks although one page reaches lower than the others', () => {
+    // Two paragraphs, each across a page break; page 2 also ends lower, with a line of its own.
+    const first = flow(`${PROSE} ${MORE}`, { x: LEFT, width: WIDTH, y: 100, justify: true });
+    const second = flow(`${MORE} ${PROSE}`, { x: LEFT, width: WIDTH, y: 100, justify: true });
+    const half = (items: PdfTextItem[], top: boolean) => items.filter((item) => (item.y < 140) === top).map((item) => ({ ...item, y: top ? item.y : item.y - 50 }));
+    const pages = [
+      page(half(first.items, true)),
+      page([...half(first.items, false), run('Signed for the record.', LEFT, 400)]),
+      page(half(second.items, true)),
+      page(half(second.items, false)),
+    ];
+    expect(paragraphs(layoutPdfText(pages).text)).toEqual([`${PROSE} ${MORE}`, 'Signed for the record.', `${MORE} ${PROSE}`]);
+  });
+
+  it('keeps a table in small type at the foot of one page and the head of the next', () => {
+    const before = flow(PROSE, { x: LEFT, width: WIDTH, y: 600, justify: true });
+    const row = (key: string, words: string, y: number) => [run(key, LEFT, y, 8), run(words, LEFT + 40, y, 8)];
+    const pages = [
+      page([...before.items, ...row('4', 'Performs excellently', 745), ...row('3', 'Performs well', 757), run('Page 1 of 2', 270, 810)]),
+      page([...row('2', 'Performs adequately', 60), ...row('1', 'Performs poorly', 72), ...flow(MORE, { x: LEFT, width: WIDTH, y: 110, justify: true }).items]),
+    ];
+    expect(paragraphs(layoutPdfText(pages).text)).toEqual([
+      PROSE,
+      '4\tPerforms excellently',
+      '3\tPerforms well',
+      '2\tPerforms adequately',
+      '1\tPerforms poorly',
+      MORE,
+    ]);
+  });
+
   it('keeps bullets as list items, each with its wrapped lines', () => {
     const item1 = flow('Improving the success rates for young people, especially those aged 16 and those looked after by the council.', {
       x: LEFT + 18,

@@ -4,7 +4,8 @@
  * with their cells parted by tabs, page numbers and running headers left out.
  * Pure: the PDF reader that gives the positions is elsewhere.
  */
-import { findGrids, type PitchOf } from './grids';
+import { splitFootnotes } from './footnotes';
+import { findGrids, type PageElement, type PitchOf } from './grids';
 import { lineText, pageLines, wrapsInto, type PageLine } from './page-lines';
 import { assembleParagraphs, type LaidOutParagraph, type TextFrame } from './paragraphs';
 import type { PdfPageText } from './pdf-text';
@@ -99,15 +100,14 @@ function firstParagraphOf(lines: PageLine[], bodySize: number, rightEdge: number
 
 /**
  * How high the letter's text starts on a page after the first (whose letterhead sits above
- * the text) and how low it reaches on any page.
+ * the text), and how low it usually reaches: the median foot of the pages before the last
+ * (which ends where the letter does), so one page reaching lower moves nothing.
  */
 function textFrameOf(pages: PageLine[][]): TextFrame {
-  const tops = pages.slice(1).flatMap((lines) => (lines[0] ? [lines[0].y] : []));
-  const bottoms = pages.flatMap((lines) => (lines.length > 0 ? [lines[lines.length - 1]!.y] : []));
-  return {
-    top: tops.length > 0 ? Math.min(...tops) : Number.POSITIVE_INFINITY,
-    bottom: bottoms.length > 0 ? Math.max(...bottoms) : Number.NEGATIVE_INFINITY,
-  };
+  let top = Number.POSITIVE_INFINITY;
+  for (const lines of pages.slice(1)) if (lines[0] && lines[0].y < top) top = lines[0].y;
+  const feet = pages.slice(0, -1).flatMap((lines) => (lines.length > 0 ? [lines[lines.length - 1]!.y] : []));
+  return { top, bottom: median(feet) ?? Number.NEGATIVE_INFINITY };
 }
 
 /** Lays out the text of a PDF's pages as the text of a letter. */
@@ -127,8 +127,17 @@ export function layoutPdfText(pages: PdfPageText[]): PdfLayout {
     bodySize,
   );
   const letterheadEnd = firstParagraphOf(kept[0] ?? [], bodySize, rightEdge);
-  const elements = kept.flatMap((pageLinesOf, index) => findGrids(pageLinesOf, pitch, rightEdge, index === 0 ? letterheadEnd : undefined));
-  const paragraphs = assembleParagraphs(elements, pitch, rightEdge, textFrameOf(kept));
+  const split = kept.map((pageLinesOf) => splitFootnotes(pageLinesOf, bodySize));
+  const elements = split.flatMap(({ text, notes }, index) => [
+    ...findGrids(text, pitch, rightEdge, index === 0 ? letterheadEnd : undefined),
+    ...notes.map((note): PageElement => ({ kind: 'aside', text: lineText(note), page: note.page })),
+  ]);
+  const paragraphs = assembleParagraphs(
+    elements,
+    pitch,
+    rightEdge,
+    textFrameOf(split.map((page) => page.text)),
+  );
   const text = paragraphs.map((p) => p.lines.join('\n')).join('\n\n');
   return { text: LIGATURE.test(text) ? text.replace(LIGATURES, (ligature) => ligature.normalize('NFKC')) : text, paragraphs };
 }

@@ -45,7 +45,7 @@ const BASELINE_TOLERANCE = 0.4;
 /** A gap wider than this (in ems) is a space between words. */
 const SPACE_GAP = 0.15;
 /** A gap wider than this (in ems) parts segments: more than any space of justified prose but the loosest. */
-export const SEGMENT_GAP = 1.0;
+const SEGMENT_GAP = 1.0;
 
 const BULLET_MARK = /^[•●▪■◦‣∙·\-–—\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF0A8o]$/u;
 const LEADING_BULLET = /^[•●▪■◦‣∙\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF0A8]\s*/u;
@@ -90,6 +90,13 @@ function withoutOverprints(pieces: Piece[]): Piece[] {
   return kept;
 }
 
+/** The furthest right edge; a loop, as spreading a line of many thousand runs into Math.max overflows the stack. */
+function rightmost(spans: readonly { right: number }[]): number {
+  let right = Number.NEGATIVE_INFINITY;
+  for (const span of spans) if (span.right > right) right = span.right;
+  return right;
+}
+
 function joinPieces(pieces: Piece[]): string {
   let text = '';
   let previous: Piece | null = null;
@@ -110,7 +117,7 @@ function segmentsOf(pieces: Piece[]): Segment[] {
   let run: Piece[] = [];
   const flush = () => {
     if (run.length === 0) return;
-    segments.push({ text: joinPieces(run), x: run[0]!.x, right: Math.max(...run.map((p) => p.right)) });
+    segments.push({ text: joinPieces(run), x: run[0]!.x, right: rightmost(run) });
     run = [];
   };
   for (const piece of pieces) {
@@ -170,7 +177,7 @@ function makeLine(page: number, pieces: Piece[]): PageLine | null {
     fontSize: dominant(weighted),
     font: dominant(fonts),
     x: segments[0]!.x,
-    right: Math.max(...segments.map((s) => s.right)),
+    right: rightmost(segments),
     bullet,
     segments,
     firstWordWidth: firstWordWidth(body),

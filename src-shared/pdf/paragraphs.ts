@@ -72,9 +72,13 @@ function carriesOn(open: Open, { line: next, text, full }: Next, pitch: PitchOf,
 export function assembleParagraphs(elements: PageElement[], pitch: PitchOf, rightEdge: number, frame: TextFrame): LaidOutParagraph[] {
   const out: LaidOutParagraph[] = [];
   let open: Open | null = null;
+  // Notes met while a paragraph runs on wait until it ends.
+  let held: LaidOutParagraph[] = [];
   const close = () => {
     if (open) out.push({ lines: [open.text], page: open.page });
     open = null;
+    out.push(...held);
+    held = [];
   };
   elements.forEach((element, index) => {
     if (element.kind === 'row') {
@@ -83,10 +87,14 @@ export function assembleParagraphs(elements: PageElement[], pitch: PitchOf, righ
     } else if (element.kind === 'columns') {
       close();
       for (const column of element.columns) out.push({ lines: column, page: element.page });
+    } else if (element.kind === 'aside') {
+      const note = { lines: [element.text], page: element.page };
+      if (open) held.push(note);
+      else out.push(note);
     } else {
       const line = element.line;
       const text = lineText(line);
-      const after = elements[index + 1];
+      const after = elements.slice(index + 1).find((e) => e.kind !== 'aside');
       const full = after?.kind === 'line' && wrapsInto(line, after.line, rightEdge);
       const current: Open | null = open;
       if (current && carriesOn(current, { line, text, full }, pitch, rightEdge, frame)) {

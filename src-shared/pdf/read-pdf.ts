@@ -35,7 +35,7 @@ interface PdfjsTextItem {
 }
 
 /** A letter runs to a few pages; a file with more is not one, and reading it all would take long. */
-export const MAX_PDF_PAGES = 200;
+const MAX_PDF_PAGES = 200;
 /** Fewer letters than this in a whole PDF: it holds no text worth reading. */
 const MIN_TEXT_CHARACTERS = 20;
 
@@ -132,13 +132,27 @@ function reasonFor(error: unknown): string {
   return `${PDF_REASONS.damaged} (${message})`;
 }
 
-/** True when the file has image objects: stream dictionaries are never compressed, so a byte search finds them. */
+const SUBTYPE = [...'/Subtype'].map((c) => c.charCodeAt(0));
+const IMAGE = [...'/Image'].map((c) => c.charCodeAt(0));
+
+function matchesAt(bytes: Uint8Array, at: number, word: number[]): boolean {
+  for (let j = 0; j < word.length; j++) if (bytes[at + j] !== word[j]) return false;
+  return true;
+}
+
+/**
+ * True when the file has image objects ("/Subtype /Image"): an image is a stream, and a
+ * stream's dictionary is never compressed, so a byte search finds it. ("/ImageB" and the
+ * like in a page's ProcSet list mean nothing: every page may carry them.)
+ */
 function hasImages(bytes: Uint8Array): boolean {
-  const needle = [0x2f, 0x49, 0x6d, 0x61, 0x67, 0x65]; // "/Image"
-  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-    if (bytes[i] !== 0x2f) continue;
-    for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-    return true;
+  for (let i = 0; i + SUBTYPE.length < bytes.length; i++) {
+    if (bytes[i] !== 0x2f || !matchesAt(bytes, i, SUBTYPE)) continue;
+    let at = i + SUBTYPE.length;
+    while (bytes[at] === 0x20 || bytes[at] === 0x0a || bytes[at] === 0x0d || bytes[at] === 0x09 || bytes[at] === 0x0c || bytes[at] === 0x00) at++;
+    const after = bytes[at + IMAGE.length];
+    // "/Image" and nothing more: a delimiter, blank or end follows it.
+    if (matchesAt(bytes, at, IMAGE) && (after === undefined || !/[A-Za-z0-9]/.test(String.fromCharCode(after)))) return true;
   }
   return false;
 }
@@ -147,9 +161,9 @@ function hasImages(bytes: Uint8Array): boolean {
 export async function readPdfText(pdfjs: PdfjsLike, bytes: Uint8Array): Promise<PdfReadResult> {
   let task: PdfjsLoadingTask;
   try {
-    // pdf.js takes the buffer it is given away from the caller, who may still need the bytes;
-    // a plain Uint8Array, as pdf.js refuses Node's Buffer.
-    task = pdfjs.getDocument({ ...SAFE_OPTIONS, data: new Uint8Array(bytes) });
+    // A plain Uint8Array over the same bytes, as pdf.js refuses Node's Buffer. Nothing is
+    // transferred between pdf.js's halves in one thread, so the bytes are still ours after.
+    task = pdfjs.getDocument({ ...SAFE_OPTIONS, data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
   } catch (error) {
     return { ok: false, reason: reasonFor(error) };
   }

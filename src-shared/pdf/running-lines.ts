@@ -23,6 +23,9 @@ function bandOf(line: PageLine, pageHeight: number): Band {
   return null;
 }
 
+/** Lines further apart than this, in ems, are set apart: more than a paragraph's spacing. */
+const APART = 1.6;
+
 /** Page furniture sits at the same height on every page; body text does so only by chance. */
 const SAME_PLACE = 3;
 
@@ -31,7 +34,8 @@ const SAME_PLACE = 3;
  * of each page and stopping at the first line of the letter itself: within the top or
  * bottom margin, a page number; a line that recurs at the same height on at least half
  * the pages (two at the least); and, beyond the first page's top (where the letterhead
- * is), a line in smaller type than the letter's own text.
+ * is), a single line in smaller type than the letter's own text, set apart from it (a
+ * table or a note in small type runs on close to the text, and is kept).
  */
 export function withoutRunningLines(pages: PageLine[][], pageHeights: number[], bodySize: number): PageLine[][] {
   const places = new Map<string, { page: number; y: number }[]>();
@@ -50,19 +54,22 @@ export function withoutRunningLines(pages: PageLine[][], pageHeights: number[], 
     const pagesThere = new Set((places.get(key) ?? []).filter((p) => Math.abs(p.y - line.y) <= SAME_PLACE).map((p) => p.page));
     return pagesThere.size >= enough;
   };
-  const isFurniture = (line: PageLine, page: number): boolean => {
+  /** `towardsText` is the line next to it on the side of the page's text, if any. */
+  const isFurniture = (line: PageLine, page: number, towardsText: PageLine | undefined): boolean => {
     const band = bandOf(line, pageHeights[page] ?? 0);
     if (!band) return false;
     if (PAGE_NUMBER.test(lineText(line).trim())) return true;
     if (recurs(`${band}:${repeatKey(line)}`, line)) return true;
-    return line.fontSize < bodySize * 0.9 && (band === 'bottom' || page > 0);
+    const small = line.fontSize < bodySize * 0.9 && line.segments.length === 1;
+    const apart = !towardsText || Math.abs(towardsText.y - line.y) > APART * Math.max(line.fontSize, towardsText.fontSize);
+    return small && apart && (band === 'bottom' || page > 0);
   };
 
   return pages.map((lines, page) => {
     let start = 0;
     let end = lines.length;
-    while (start < end && isFurniture(lines[start]!, page)) start++;
-    while (end > start && isFurniture(lines[end - 1]!, page)) end--;
+    while (start < end && isFurniture(lines[start]!, page, lines[start + 1])) start++;
+    while (end > start && isFurniture(lines[end - 1]!, page, lines[end - 2])) end--;
     return lines.slice(start, end);
   });
 }
