@@ -13,7 +13,7 @@ import { chromium } from '@playwright/test';
 import { generateCorpus, loadSampleTexts } from '../../src-main/corpus/build-corpus';
 import { loadCouncilPool } from '../../src-main/corpus/council-pool';
 import { makePdfLetters } from '../../src-main/bench/pdf-parse-bench';
-import { median, round } from '../../src-main/bench/stats';
+import { median, round } from '../../src-shared/stats';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy';
 import { CHROMIUM_ARGS, findChromium } from '../support/browser-path';
 import { serveFolder } from '../support/static-server';

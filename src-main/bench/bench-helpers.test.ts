@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from './bench-args';
 import { BENCH_QUERIES, naiveQuery } from './queries';
-import { median, percentile, round } from './stats';
+import { median, percentile, round } from '../../src-shared/stats';
 
 describe('the benchmark queries', () => {
   it('are fifty fixed queries covering every group', () => {

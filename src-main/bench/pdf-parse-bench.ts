@@ -8,7 +8,7 @@ import { parseLetterFile } from '../../src-shared/letters/parse-letter-file';
 import { seededRandom } from '../corpus/vary-letter';
 import { letterPdf, variedLetterPdfOptions } from '../pdf-fixtures';
 import { readPdfInNode } from '../pdf/node-pdf-reader';
-import { median, round } from './stats';
+import { median, round } from '../../src-shared/stats';
 
 const MB = 1024 * 1024;
 

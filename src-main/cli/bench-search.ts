@@ -45,7 +45,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-polic
 import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from '../bench/bench-args';
 import { HeapProbe, selfTimes, type HeapFigures } from '../bench/heap-probe';
 import { BENCH_QUERIES, WARM_UP_QUERIES, naiveQuery } from '../bench/queries';
-import { median, percentile, round } from '../bench/stats';
+import { median, percentile, round } from '../../src-shared/stats';
 import { makeCorpus } from '../corpus/build-corpus';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

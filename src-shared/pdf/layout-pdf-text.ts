@@ -10,6 +10,7 @@ import { lineText, pageLines, wrapsInto, type PageLine } from './page-lines';
 import { assembleParagraphs, type LaidOutParagraph, type TextFrame } from './paragraphs';
 import type { PdfPageText } from './pdf-text';
 import { withoutRunningLines } from './running-lines';
+import { median, percentile } from '../stats';
 
 export type { LaidOutParagraph } from './paragraphs';
 
@@ -29,18 +30,6 @@ const LIGATURES = /[\uFB00-\uFB06]/g;
 
 /** Line spacing as a share of the font size when a document gives too few lines to measure it. */
 const DEFAULT_LEADING = 1.2;
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function percentile(values: number[], share: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;
-}
 
 /** The size most of the text is set in. */
 function bodySizeOf(pages: PageLine[][]): number {
@@ -69,7 +58,7 @@ function leadingOf(pages: PageLine[][]): number {
       if (ratio >= 0.9 && ratio <= 1.6) ratios.push(ratio);
     }
   }
-  return median(ratios) ?? DEFAULT_LEADING;
+  return ratios.length > 0 ? median(ratios) : DEFAULT_LEADING;
 }
 
 /**
@@ -86,7 +75,7 @@ function rightEdgeOf(pages: PageLine[][], widths: number[], bodySize: number): n
       if (words >= 4 && Math.abs(line.fontSize - bodySize) <= bodySize * 0.1) rights.push(line.right);
     }
   });
-  return percentile(rights, 0.9) ?? mirrored;
+  return rights.length > 0 ? percentile(rights, 90) : mirrored;
 }
 
 /** The baseline of the first page's first paragraph: its first line of body text that runs on into the next. */
@@ -107,7 +96,7 @@ function textFrameOf(pages: PageLine[][]): TextFrame {
   let top = Number.POSITIVE_INFINITY;
   for (const lines of pages.slice(1)) if (lines[0] && lines[0].y < top) top = lines[0].y;
   const feet = pages.slice(0, -1).flatMap((lines) => (lines.length > 0 ? [lines[lines.length - 1]!.y] : []));
-  return { top, bottom: median(feet) ?? Number.NEGATIVE_INFINITY };
+  return { top, bottom: feet.length > 0 ? median(feet) : Number.NEGATIVE_INFINITY };
 }
 
 /** Lays out the text of a PDF's pages as the text of a letter. */

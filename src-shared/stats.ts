@@ -1,4 +1,4 @@
-/** Small statistics for benchmark figures. */
+/** Small statistics: for benchmark figures, and for the PDF layout's measures of a page. */
 
 /** The p-th percentile (0 to 100) by linear interpolation between closest ranks; NaN for no values. */
 export function percentile(values: readonly number[], p: number): number {
