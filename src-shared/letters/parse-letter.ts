@@ -12,7 +12,7 @@ import { readApaSections } from './apa-sections';
 import { readRatingSections } from './rating-sections';
 import { readSignatory } from './closing';
 import { sha256Hex } from './sha256';
-import { blockText, canonicalText, restoreApostrophes, toBlocks } from './text-lines';
+import { blockText, canonicalText, restoreApostrophes, stripMarkup, toBlocks } from './text-lines';
 import { sentenceCase } from './names';
 import { toUnits } from './units';
 
@@ -29,8 +29,9 @@ export async function parseLetter(bytes: Uint8Array): Promise<ParseOutcome> {
 /** Parses already-decoded, normalised text. */
 export async function parseLetterText(text: string): Promise<ParseOutcome> {
   try {
-    // Every rule below reads the repaired text, so none has to allow for lost apostrophes itself.
-    const repaired = restoreApostrophes(text);
+    // Every rule below reads the repaired text, so none has to allow for lost apostrophes
+    // or emphasis marks itself.
+    const repaired = stripMarkup(restoreApostrophes(text));
     const kind = detectKind(repaired);
     if (!kind.ok) return kind;
     const blocks = toBlocks(repaired);

@@ -26,6 +26,19 @@ export type Block = Line[];
 const LOST_APOSTROPHE = /(\p{L}) s(?=[\s,.;:)!?]|$)/gmu;
 const LOST_APOSTROPHE_CAPITALS = /(\p{Lu}{2}) S(?=[\s,.;:)!?]|$)/gmu;
 
+/**
+ * Emphasis marks a converter left around words: "*Every Child Matters*", "**key**",
+ * "_Area_". Only a pair that hugs its words counts, so the asterisk of "A*-C grades"
+ * and the underscore of "Midlands_APA@ofsted.gov.uk" stay.
+ */
+const MARKUP = /(^|[\s(“‘"'])(\*\*|\*|_)(?=[^\s*_])([^*_\n]*?[^\s*_])\2(?=$|[\s).,;:!?”’"'])/gmu;
+
+/** The words of emphasised text without the marks around them. */
+export function stripMarkup(text: string): string {
+  if (!text.includes('*') && !text.includes('_')) return text;
+  return text.replace(MARKUP, '$1$3');
+}
+
 /** Puts back apostrophes lost in extraction: "Children s services" -> "Children's services". */
 export function restoreApostrophes(text: string): string {
   // Most letters have none to mend: a plain substring search is far cheaper than the regexes.
