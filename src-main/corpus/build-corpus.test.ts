@@ -83,13 +83,13 @@ describe('generateCorpus', () => {
     expect(ids.size).toBe(corpus.length);
   });
 
-  it('uses real councils that existed on the date, APA years 2005 to 2008 and rating years 2009 and 2010', () => {
+  it('uses real councils that existed on the date, APA years 2005 to 2008 and rating years 2009 to 2011', () => {
     const names = new Set(councils.map((c) => c.displayName));
     for (const { expected } of corpus) {
       expect(names.has(expected.council)).toBe(true);
       expect(councilsOn(councils, expected.date).map((c) => c.displayName)).toContain(expected.council);
       const year = Number(expected.date.slice(0, 4));
-      const [first, last] = expected.kind === 'apa' ? [2005, 2008] : [2009, 2010];
+      const [first, last] = expected.kind === 'apa' ? [2005, 2008] : [2009, 2011];
       expect(year).toBeGreaterThanOrEqual(first);
       expect(year).toBeLessThanOrEqual(last);
     }
@@ -120,7 +120,7 @@ describe('generateCorpus', () => {
     expect(new Set(paths).size).toBe(paths.length);
     for (const letter of corpus) {
       const year = letter.expected.date.slice(0, 4);
-      expect(letter.relativePath).toMatch(new RegExp(`^${year}/${slug(letter.expected.council)}-${year}-(annual-performance-assessment|annual-rating)(-\\d+)?\\.txt$`));
+      expect(letter.relativePath).toMatch(new RegExp(`^${year}/${slug(letter.expected.council)}-${year}-(annual-performance-assessment|annual-rating|annual-assessment)(-\\d+)?\\.txt$`));
     }
     const again = [...generateCorpus({ letters: 40, seed: 42, samples, councils })];
     expect(again).toEqual(corpus.slice(0, 40));
@@ -139,7 +139,7 @@ describe('writeCorpus', () => {
     expect(Object.values(summary.byYear).reduce((a, b) => a + b, 0)).toBe(30);
     expect(summary.byKind.apa + summary.byKind['annual-rating']).toBe(30);
     const years = readdirSync(folder).sort();
-    expect(years.every((y) => /^20(0[5-9]|10)$/.test(y))).toBe(true);
+    expect(years.every((y) => /^20(0[5-9]|1[01])$/.test(y))).toBe(true);
     const first = corpus[0]!;
     expect(readFileSync(path.join(folder, first.relativePath), 'utf8')).toBe(first.text);
     expect(summary.bytes).toBe(corpus.slice(0, 30).reduce((n, l) => n + Buffer.byteLength(l.text), 0));

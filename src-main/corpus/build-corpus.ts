@@ -1,7 +1,7 @@
 /**
  * A large, realistic corpus of letters made from the samples: real councils (only those
  * that existed on the letter's date), APA letters dated 2005 to 2008 and annual ratings
- * 2009 and 2010 (two APA letters for each rating, as there were four APA years to two),
+ * 2009 to 2011, the last as annual assessments (two APA letters for each rating),
  * grades weighted like the real ones, and text recombined by `recombine.ts`.
  *
  * `generateCorpus` is deterministic for a seed; `writeCorpus` puts the letters in one
@@ -20,7 +20,7 @@ import { pickGrade, seededRandom, type LetterVariation } from './vary-letter';
 
 /** Share of APA letters: four APA years against two annual rating years. */
 export const APA_SHARE = 2 / 3;
-const YEARS: Record<LetterKind, [number, number]> = { apa: [2005, 2008], 'annual-rating': [2009, 2010] };
+const YEARS: Record<LetterKind, [number, number]> = { apa: [2005, 2008], 'annual-rating': [2009, 2011] };
 /** Attempts at a letter that differs from every one before it. */
 const MAX_ATTEMPTS = 20;
 
@@ -93,7 +93,8 @@ export function* generateCorpus(options: CorpusOptions): Generator<CorpusLetter>
       }
       seen.add(hash);
       const year = variation.date.year;
-      const base = `${year}/${slug(variation.council.displayName)}-${year}-${wanted === 'apa' ? 'annual-performance-assessment' : 'annual-rating'}`;
+      const title = wanted === 'apa' ? 'annual-performance-assessment' : year >= 2011 ? 'annual-assessment' : 'annual-rating';
+      const base = `${year}/${slug(variation.council.displayName)}-${year}-${title}`;
       const taken = (names.get(base) ?? 0) + 1;
       names.set(base, taken);
       yield {

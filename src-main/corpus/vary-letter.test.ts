@@ -127,7 +127,7 @@ describe('pickVariation', () => {
     const b = Array.from({ length: 50 }, (_, i) => pickVariation(seededRandom(i), i % 2 ? 'apa' : 'annual-rating', [walsall]));
     expect(a).toEqual(b);
     a.forEach((v, i) => {
-      const [lo, hi] = i % 2 ? [2005, 2008] : [2009, 2010];
+      const [lo, hi] = i % 2 ? [2005, 2008] : [2009, 2011];
       expect(v.date.year).toBeGreaterThanOrEqual(lo);
       expect(v.date.year).toBeLessThanOrEqual(hi);
       expect(v.grades).toHaveLength(i % 2 ? 7 : 1);

@@ -84,7 +84,23 @@ export function varyLetter(text: string, variation: LetterVariation, from?: Coun
   const original = from ?? findCouncilName(text);
   let out = original ? replaceCouncil(text, original, variation.council) : text;
   out = replaceDate(out, variation.date);
-  return detectSampleKind(text) === 'apa' ? replaceApaGrades(out, variation.grades) : replaceRating(out, variation.grades[0] ?? 2);
+  if (detectSampleKind(text) === 'apa') return replaceApaGrades(out, variation.grades);
+  out = replaceRating(out, variation.grades[0] ?? 2);
+  return variation.date.year >= 2011 ? asAssessment(out) : out;
+}
+
+/**
+ * An annual rating letter as the annual children's services assessment that replaced it in
+ * 2011, on the same scale in the same words: the title, the rating's heading and line, and
+ * the sentences that name the rating, say "assessment". No real 2011 letter ships with
+ * the app; this is our own rewording, for tests and corpora.
+ */
+export function asAssessment(text: string): string {
+  return text
+    .replace(/children(['’`]?s?)\s+services\s+annual\s+rating/gi, (m, s: string) => (m[0] === 'C' && m[1] === 'H' ? `ANNUAL CHILDREN${s.toUpperCase()} SERVICES ASSESSMENT` : `Annual children${s} services assessment`))
+    .replace(/(children['’`]?s?\s+services\s+)rating\b/gi, (_m, lead: string) => `${lead}assessment`)
+    .replace(/\bthe annual rating\b/g, 'the annual assessment')
+    .replace(/\bThe annual rating\b/g, 'The annual assessment');
 }
 
 /** Puts one council's names (full and short, as written and in capitals) in place of another's, and nothing else. */
@@ -149,12 +165,13 @@ export function pickGrade(random: () => number): GradeValue {
 
 /**
  * Picks a plausible variation: a council from the list, a date in the years the kind of
- * letter was written (APA 2005 to 2008, annual rating 2009 and 2010), and grades.
+ * letter was written (APA 2005 to 2008, annual rating 2009 to 2011, the last as an
+ * annual assessment), and grades.
  */
 export function pickVariation(random: () => number, kind: LetterKind, councils: readonly CouncilName[]): LetterVariation {
   if (councils.length === 0) throw new Error('pickVariation needs at least one council.');
   const council = councils[Math.floor(random() * councils.length)] as CouncilName;
-  const [first, last] = kind === 'apa' ? [2005, 2008] : [2009, 2010];
+  const [first, last] = kind === 'apa' ? [2005, 2008] : [2009, 2011];
   const year = first + Math.floor(random() * (last - first + 1));
   const month = 1 + Math.floor(random() * 12);
   const day = 1 + Math.floor(random() * 28);

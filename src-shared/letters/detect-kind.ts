@@ -4,10 +4,13 @@ import type { LetterKind } from './letter';
 export type KindResult = { ok: true; kind: LetterKind } | { ok: false; reason: string };
 
 const APA = /annual\s+performance\s+assessment/i;
-const RATING = /children['’`]?s?\s+services\s+(?:annual\s+)?rating/i;
+/** The annual rating (2009, 2010), and the annual children's services assessment that followed it in 2011. */
+const RATING = /children['’`]?s?\s+services\s+(?:annual\s+)?(?:rating|assessment)/i;
 
 /**
- * Tells an annual performance assessment from a children's services annual rating.
+ * Tells an annual performance assessment from a children's services annual rating (the
+ * 2011 annual children's services assessment, on the same scale in the same words, counts
+ * as an annual rating).
  * Each names itself near its top; when both phrases occur, the earlier one is the title.
  */
 export function detectKind(text: string): KindResult {
@@ -16,7 +19,8 @@ export function detectKind(text: string): KindResult {
   if (apa === -1 && rating === -1) {
     return {
       ok: false,
-      reason: "not an Ofsted children's services letter: it names neither an annual performance assessment nor an annual rating",
+      reason:
+        "not an Ofsted children's services letter: it names neither an annual performance assessment, nor an annual rating, nor an annual children's services assessment",
     };
   }
   if (rating === -1 || (apa !== -1 && apa < rating)) return { ok: true, kind: 'apa' };

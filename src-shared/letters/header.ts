@@ -4,7 +4,7 @@ import { ROLE_WORD, loosePattern, trimFragment } from './names';
 
 const LETTERHEAD = /ofsted\.gov\.uk|kingsway|aviation house|alexandra house|\b0845\d?\b|www\.|@/i;
 /** A short block naming the kind of letter: its title. */
-const TITLE_HINT = /^(?=.{0,200}$).*(?:annual\s+performance\s+assessment|children['’`]?s?\s+services\s+(?:annual\s+)?rating)/i;
+const TITLE_HINT = /^(?=.{0,200}$).*(?:annual\s+performance\s+assessment|children['’`]?s?\s+services\s+(?:annual\s+)?(?:rating|assessment))/i;
 const SALUTATION = /^dear\s+(.+?)[,.]?$/i;
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|cllr|councillor|professor|prof|sir|dame|lord|lady|rev)\.?$/i;
 

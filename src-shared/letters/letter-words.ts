@@ -17,8 +17,10 @@ export function dateInWords(iso: string): string {
   return `${Number(m[3])} ${month} ${m[1]}`;
 }
 
-export function kindName(kind: LetterKind): string {
-  return kind === 'apa' ? 'Annual performance assessment' : 'Annual rating';
+/** "Annual performance assessment", "Annual rating", or for 2011, when the rating was renamed, "Annual assessment". */
+export function kindName(kind: LetterKind, year?: number): string {
+  if (kind === 'apa') return 'Annual performance assessment';
+  return year !== undefined && year >= 2011 ? 'Annual assessment' : 'Annual rating';
 }
 
 /** "1 letter", "4 councils". */

@@ -5,7 +5,10 @@
  * scales use different words, so a grade never travels without its scale.
  */
 
-/** Annual performance assessment (2005 to 2008) or children's services annual rating (2009, 2010). */
+/**
+ * Annual performance assessment (2005 to 2008) or children's services annual rating (2009,
+ * 2010; and the annual children's services assessment of 2011, on the same scale).
+ */
 export type LetterKind = 'apa' | 'annual-rating';
 
 /** The scale a grade is on. */

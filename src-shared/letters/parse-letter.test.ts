@@ -242,6 +242,32 @@ describe('rules beyond the samples', () => {
     }
   });
 
+  it('reads a 2011 annual children’s services assessment as an annual rating of 2011, in capitals and without apostrophes too', async () => {
+    const letter2011 = [
+      '7 November 2011',
+      'Mrs Ann Example\nDirector of Children’s Services\nWalsall Metropolitan Borough Council',
+      'Dear Mrs Example',
+      'Annual children’s services assessment',
+      'The annual assessment derives from a four point scale:',
+      '4\tPerforms excellently\tAn organisation that significantly exceeds minimum requirements',
+      'Children’s services assessment 2011',
+      'Children’s services assessment\tPerforms well (3)',
+      'Children’s services in Walsall Metropolitan Borough Council perform well.',
+      'Yours sincerely',
+      'Ann Inspector\nDivisional Manager',
+    ].join('\n\n');
+    for (const text of [letter2011, letter2011.replace(/’/g, ' ').toUpperCase()]) {
+      const outcome = await parseLetterText(text);
+      if (!outcome.ok) throw new Error(outcome.reason);
+      const letter = outcome.letter;
+      expect(letter).toMatchObject({ kind: 'annual-rating', date: '2011-11-07', year: 2011, warnings: [] });
+      expect(letter.title).toMatch(/^Annual children.s services assessment$/i);
+      expect(letter.council.displayName).toBe('Walsall');
+      expect(letter.overall).toEqual({ scale: 'annual-rating', grade: 3, label: 'Performs well' });
+      expect(letter.sections.find((s) => s.grade)?.heading).toMatch(/^Children.s services assessment 2011$/i);
+    }
+  });
+
   it('keeps an unmatched council by name and warns', async () => {
     const text = [
       '9 December 2009',

@@ -17,7 +17,7 @@ import { sentenceCase } from './names';
 import { toUnits } from './units';
 
 const APA_YEARS = [2005, 2008];
-const RATING_YEARS = [2009, 2010];
+const RATING_YEARS = [2009, 2011];
 
 /** Parses the bytes of a file. Never throws: anything that is not a letter comes back with a reason. */
 export async function parseLetter(bytes: Uint8Array): Promise<ParseOutcome> {
@@ -58,7 +58,7 @@ export async function parseLetterText(text: string): Promise<ParseOutcome> {
       warnings.push(
         kind.kind === 'apa'
           ? `dated ${year}, but annual performance assessments ran from 2005 to 2008`
-          : `dated ${year}, but annual ratings were given in 2009 and 2010`,
+          : `dated ${year}, but annual ratings were given in 2009 and 2010, and annual assessments in 2011`,
       );
     }
 
@@ -94,7 +94,6 @@ function letterTitle(kind: Letter['kind'], title: string | null, councilName: st
     // A title in capitals names the council in capitals: give it back its written form.
     return cased === title ? title : cased.replace(new RegExp(councilName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), councilName);
   }
-  return kind === 'apa'
-    ? `${year} annual performance assessment of services for children and young people in ${councilName}`
-    : "Children's services annual rating";
+  if (kind === 'apa') return `${year} annual performance assessment of services for children and young people in ${councilName}`;
+  return year >= 2011 ? "Annual children's services assessment" : "Children's services annual rating";
 }

@@ -4,9 +4,10 @@ import { sentenceCase } from './names';
 import { appendBlock, type Unit } from './units';
 
 const WORDS: Record<string, GradeValue> = { excellently: 4, well: 3, adequately: 2, poorly: 1 };
-const RATING_HEADING = /^children['’`]?s?\s+services\s+rating(?:\s+for)?\s+((?:19|20)\d\d)$/i;
+/** "Children's services rating 2009", or "Children's services assessment 2011". */
+const RATING_HEADING = /^children['’`]?s?\s+services\s+(?:rating|assessment)(?:\s+for)?\s+((?:19|20)\d\d)$/i;
 const RATING_LINE =
-  /^children['’`]?s?\s+services\s+rating\s*[\t:]?\s*((?:performs?|performing)\s+(\p{L}+))?\s*\(?\s*(\d{1,2})?\s*\)?\s*$/iu;
+  /^children['’`]?s?\s+services\s+(?:rating|assessment)\s*[\t:]?\s*((?:performs?|performing)\s+(\p{L}+))?\s*\(?\s*(\d{1,2})?\s*\)?\s*$/iu;
 const RATING_SENTENCE = /^children['’`]?s?\s+services\s+in\s+.+?\s+performs?\s+(excellently|well|adequately|poorly)\b/i;
 const SCALE_ROW = /([1-4])\s*(performs?\s+(?:excellently|well|adequately|poorly))\s*(.*?)(?=\s*[1-4]\s*performs?\s|$)/giu;
 const SCALE_INTRO = /four[\s-]point\s+scale\s*:?$/i;
@@ -37,7 +38,7 @@ function scaleRows(text: string): string[] | null {
 export function readRatingSections(units: Unit[], title: string | null, year: number): RatingResult {
   const warnings: string[] = [];
   const intro: Section = {
-    heading: title ? sentenceCase(title) : "Children's services annual rating",
+    heading: title ? sentenceCase(title) : year >= 2011 ? "Annual children's services assessment" : "Children's services annual rating",
     paragraphs: [],
     recommendations: [],
     areasForDevelopment: [],
@@ -64,7 +65,7 @@ export function readRatingSections(units: Unit[], title: string | null, year: nu
     }
     const line = overall ? null : RATING_LINE.exec(text);
     if (line && (line[1] || line[3])) {
-      if (!ratingSection) startRatingSection(`Children's services rating ${year}`);
+      if (!ratingSection) startRatingSection(`Children's services ${year >= 2011 ? 'assessment' : 'rating'} ${year}`);
       overall = readRatingLine(text, line[1], line[2], line[3], warnings);
       if (overall && ratingSection) (ratingSection as Section).grade = overall;
       continue;
@@ -110,7 +111,7 @@ function readRatingLine(
 ): Rating | null {
   const fromWords = word ? WORDS[word.toLowerCase()] : undefined;
   const fromNumber = number === undefined ? undefined : Number(number);
-  const quoted = text.replace(/^children['’`]?s?\s+services\s+rating\s*/i, '').trim();
+  const quoted = text.replace(/^children['’`]?s?\s+services\s+(?:rating|assessment)\s*/i, '').trim();
   if (fromNumber !== undefined && !isGradeValue(fromNumber)) {
     warnings.push(`the rating line reads "${quoted}": ${fromNumber} is outside the scale of 1 to 4`);
     return fromWords ? rating('annual-rating', fromWords) : null;

@@ -57,7 +57,7 @@ export function letterRef(letter: Letter): LetterRef {
     year: letter.year,
     kind: letter.kind,
     dateText,
-    kindText: kindName(letter.kind),
+    kindText: kindName(letter.kind, letter.year),
     source: `letter of ${dateText}`,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateInWords, fileNamePart, gradeText, pdfFileName } from './summary-words';
+import { dateInWords, fileNamePart, gradeText, kindName, pdfFileName } from './summary-words';
 
 describe('summary words', () => {
   it('writes dates as the letters do', () => {
@@ -21,5 +21,14 @@ describe('summary words', () => {
     for (const name of [pdfFileName(['St. Helens', 'council summary']), pdfFileName(['Bath & N.E. Somerset'])]) {
       expect(name).toMatch(/^[A-Za-z0-9 .-]+$/);
     }
+  });
+});
+
+describe('kindName', () => {
+  it('names the 2011 letters, annual ratings renamed, as annual assessments', () => {
+    expect(kindName('apa', 2007)).toBe('Annual performance assessment');
+    expect(kindName('annual-rating', 2009)).toBe('Annual rating');
+    expect(kindName('annual-rating', 2011)).toBe('Annual assessment');
+    expect(kindName('annual-rating')).toBe('Annual rating');
   });
 });

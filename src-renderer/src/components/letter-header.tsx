@@ -10,7 +10,7 @@ export function LetterHeader({ letter, onPrintSummary }: { letter: StoredLetter;
     <header className="letter-head">
       <div className="letter-head-top">
         <p className="letter-kind">
-          {kindLabel(letter.kind)}
+          {kindLabel(letter.kind, letter.year)}
           {letter.sample && <span className="sample-tag">Sample letter</span>}
         </p>
         <div className="letter-head-actions">

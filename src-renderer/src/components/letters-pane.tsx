@@ -45,7 +45,7 @@ export function LettersPane({ council, letters, selectedId, onSelect, onActivate
               <div className="letter-item">
                 <span className="letter-item-date">{formatLetterDate(l.date)}</span>
                 <span className="item-meta">
-                  {kindLabel(l.kind)}
+                  {kindLabel(l.kind, l.year)}
                   {l.sample && <span className="sample-tag">Sample</span>}
                 </span>
                 {l.overall ? <RatingBadge rating={l.overall} /> : <NoRating />}

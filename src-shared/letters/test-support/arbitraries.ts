@@ -50,9 +50,9 @@ export const relabelling = fc.record({
 
 export type Relabelling = typeof relabelling extends fc.Arbitrary<infer T> ? T : never;
 
-/** The year a relabelling gives a letter of this kind: 2005 to 2008 for an APA, 2009 or 2010 for a rating. */
+/** The year a relabelling gives a letter of this kind: 2005 to 2008 for an APA; 2009 to 2011 for a rating, the last an annual assessment. */
 export function yearOf(kind: 'apa' | 'annual-rating', yearPick: number): number {
-  return kind === 'apa' ? 2005 + yearPick : 2009 + (yearPick % 2);
+  return kind === 'apa' ? 2005 + yearPick : 2009 + (yearPick % 3);
 }
 
 /** "2009-01-05". */
