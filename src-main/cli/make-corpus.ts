@@ -31,9 +31,9 @@ async function main(): Promise<void> {
     return;
   }
   const started = performance.now();
-  const summary = await makeCorpusAs(repoRoot, folder, args.letters, args.seed, args.format);
+  const summary = await makeCorpusAs(repoRoot, folder, args.letters, args.seed, args.format, args.damaged);
   process.stdout.write(`${describeCorpus(summary, args.seed, (performance.now() - started) / 1000)}\n`);
-  process.stdout.write(`${JSON.stringify({ ...summary, seed: args.seed, format: args.format })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...summary, seed: args.seed, format: args.format, damaged: args.damaged })}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { GradeValue, LetterKind } from '../../src-shared/letters/letter';
 import { variedLetterPdfOptions } from '../pdf-fixtures/varied-options';
 import { councilsOn, loadCouncilPool, type PooledCouncil } from './council-pool';
+import { damageLetter, pickDamagePlan } from './damage';
 import type { CorpusFormat } from './corpus-args';
 import { pick, prepareSamples, recombineLetter, type SampleSet } from './recombine';
 import { pickGrade, seededRandom, type LetterVariation } from './vary-letter';
@@ -125,13 +126,37 @@ export function writeCorpus(folder: string, letters: Iterable<CorpusLetter>): Co
   return writer.summary();
 }
 
+/** The bytes of a text letter as written: UTF-8, or damaged by a plan drawn from `random`. */
+export function textBytes(letter: CorpusLetter, random: (() => number) | null): Uint8Array {
+  return random ? damageLetter(letter.text, pickDamagePlan(random)) : Buffer.from(letter.text, 'utf8');
+}
+
+/** A stream of its own for damage, apart from the letters' own, so the letters are the same damaged or not. */
+export function damageRandom(seed: number): () => number {
+  return seededRandom((seed ^ 0x5bd1e995) >>> 0);
+}
+
 /**
  * Writes the letters under `folder` in `format`: text as `writeCorpus` does, every letter
  * as a PDF (`….pdf`, laid out with options varied from `seed`), or a mix of about half
- * each. The same letters, format and seed give the same files.
+ * each. With `damaged`, each text letter is damaged in one or more of the ways text
+ * extraction damages letters (see damage.ts). The same letters, format and seed give the
+ * same files.
  */
-export async function writeCorpusAs(folder: string, letters: Iterable<CorpusLetter>, format: CorpusFormat, seed: number): Promise<CorpusSummary> {
-  if (format === 'text') return writeCorpus(folder, letters);
+export async function writeCorpusAs(
+  folder: string,
+  letters: Iterable<CorpusLetter>,
+  format: CorpusFormat,
+  seed: number,
+  damaged = false,
+): Promise<CorpusSummary> {
+  const damage = damaged ? damageRandom(seed) : null;
+  if (format === 'text' && !damage) return writeCorpus(folder, letters);
+  if (format === 'text') {
+    const writer = new CorpusWriter(folder);
+    for (const letter of letters) writer.write(letter, letter.relativePath, textBytes(letter, damage));
+    return writer.summary();
+  }
   // Loaded only here, so that text corpora (and the tools that make them) never load pdfkit.
   const { letterPdf } = await import('../pdf-fixtures/letter-pdf');
   const writer = new CorpusWriter(folder);
@@ -142,7 +167,7 @@ export async function writeCorpusAs(folder: string, letters: Iterable<CorpusLett
       const bytes = await letterPdf(letter.text, variedLetterPdfOptions(random));
       writer.write(letter, letter.relativePath.replace(/\.txt$/, '.pdf'), bytes);
     } else {
-      writer.write(letter, letter.relativePath, Buffer.from(letter.text, 'utf8'));
+      writer.write(letter, letter.relativePath, textBytes(letter, damage));
     }
   }
   return writer.summary();
@@ -193,9 +218,10 @@ export function makeCorpus(repoRoot: string, folder: string, letters: number, se
   return writeCorpus(path.resolve(folder), generateCorpus({ letters, seed, samples: loadSampleTexts(repoRoot), councils: loadCouncilPool(repoRoot) }));
 }
 
-/** Makes a corpus from the repository's samples and councils into `folder`, in `format`. */
-export function makeCorpusAs(repoRoot: string, folder: string, letters: number, seed: number, format: CorpusFormat): Promise<CorpusSummary> {
-  return writeCorpusAs(path.resolve(folder), generateCorpus({ letters, seed, samples: loadSampleTexts(repoRoot), councils: loadCouncilPool(repoRoot) }), format, seed);
+/** Makes a corpus from the repository's samples and councils into `folder`, in `format`, damaged or not. */
+export function makeCorpusAs(repoRoot: string, folder: string, letters: number, seed: number, format: CorpusFormat, damaged = false): Promise<CorpusSummary> {
+  const corpus = generateCorpus({ letters, seed, samples: loadSampleTexts(repoRoot), councils: loadCouncilPool(repoRoot) });
+  return writeCorpusAs(path.resolve(folder), corpus, format, seed, damaged);
 }
 
 /** What was written, for people. */

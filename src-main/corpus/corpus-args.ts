@@ -3,7 +3,7 @@
  * benchmark's command line shares with it.
  */
 
-export const CORPUS_USAGE = `Usage: npm run corpus -- --out <folder> [--letters N] [--seed S] [--format F]
+export const CORPUS_USAGE = `Usage: npm run corpus -- --out <folder> [--letters N] [--seed S] [--format F] [--damaged]
 
 Writes N letters (default 10000) made from the sample letters into <folder>, one
 sub-folder per year. The folder must be new or empty. The same seed (default 1)
@@ -15,6 +15,9 @@ gives the same letters.
   --format F      text (the default): plain text files, as extracted from PDFs;
                   pdf: each letter laid out as a PDF, in varied type sizes, column
                   widths and page breaks; mixed: about half of each
+  --damaged       damage each text letter as text extraction does: lost
+                  apostrophes, capitals, CRLF, UTF-16, Windows-1252, hard
+                  wrapping, page footers, stray bytes, one or more of them
   -h, --help      print this help`;
 
 /** What the corpus's files hold: plain text, PDFs, or about half of each. */
@@ -23,7 +26,7 @@ const FORMATS: readonly CorpusFormat[] = ['text', 'pdf', 'mixed'];
 
 export type CorpusArgs =
   | { kind: 'help' }
-  | { kind: 'run'; out: string; letters: number; seed: number; format: CorpusFormat }
+  | { kind: 'run'; out: string; letters: number; seed: number; format: CorpusFormat; damaged: boolean }
   | { kind: 'error'; message: string };
 
 /** One option's value: `--name value` or `--name=value`. */
@@ -72,6 +75,7 @@ export function parseCorpusArgs(argv: readonly string[]): CorpusArgs {
   let letters = 10_000;
   let seed = 1;
   let format: CorpusFormat = 'text';
+  let damaged = false;
   for (const option of readOptions(argv)) {
     switch (option.name) {
       case '-h':
@@ -104,6 +108,10 @@ export function parseCorpusArgs(argv: readonly string[]): CorpusArgs {
         format = known;
         break;
       }
+      case '--damaged':
+        if (option.arg !== '--damaged') return { kind: 'error', message: '--damaged takes no value.' };
+        damaged = true;
+        break;
       case null:
         return { kind: 'error', message: `Unexpected argument "${option.arg}".` };
       default:
@@ -111,5 +119,6 @@ export function parseCorpusArgs(argv: readonly string[]): CorpusArgs {
     }
   }
   if (out === null) return { kind: 'error', message: 'Say where to write the letters with --out <folder>.' };
-  return { kind: 'run', out, letters, seed, format };
+  if (damaged && format === 'pdf') return { kind: 'error', message: '--damaged damages text letters; with --format pdf there are none.' };
+  return { kind: 'run', out, letters, seed, format, damaged };
 }
