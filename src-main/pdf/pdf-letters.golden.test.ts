@@ -4,9 +4,11 @@
  * reader's output; the paragraphs are compared with those read from the text file.
  */
 import { describe, expect, it } from 'vitest';
-import type { Letter } from '../../src-shared/letters/letter';
+import type { Letter, LetterText } from '../../src-shared/letters/letter';
 import { parseLetter } from '../../src-shared/letters/parse-letter';
 import { parseLetterFile } from '../../src-shared/letters/parse-letter-file';
+import { reparseLetter } from '../../src-shared/letters/reparse';
+import { isSameLetter } from '../../src-shared/letters/same-letter';
 import { GOLDEN_LETTERS, goldenView } from '../../src-shared/letters/test-support/golden';
 import { sampleBytes, sampleText } from '../../src-shared/letters/test-support/sample-letters';
 import { letterPdf, type LetterPdfOptions } from '../pdf-fixtures';
@@ -23,10 +25,14 @@ export function paragraphsOf(letter: Letter): string[] {
     .map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
-async function parsed(bytes: Uint8Array): Promise<Letter> {
+async function parsedWithSource(bytes: Uint8Array): Promise<{ letter: Letter; source: LetterText }> {
   const outcome = await parseLetterFile(bytes, readPdfInNode);
   if (!outcome.ok) throw new Error(`not read: ${outcome.reason}`);
-  return outcome.letter;
+  return outcome;
+}
+
+async function parsed(bytes: Uint8Array): Promise<Letter> {
+  return (await parsedWithSource(bytes)).letter;
 }
 
 const LAYOUTS: [string, LetterPdfOptions][] = [
@@ -38,8 +44,10 @@ const LAYOUTS: [string, LetterPdfOptions][] = [
 describe.each(LAYOUTS)('the sample letters as PDFs, %s', (_name, options) => {
   for (const { file, ...want } of GOLDEN_LETTERS) {
     it(`reads ${file.replace('.txt', '.pdf')} as its text file reads`, async () => {
-      const letter = await parsed(await letterPdf(sampleText(file), options));
+      const { letter, source } = await parsedWithSource(await letterPdf(sampleText(file), options));
       expect(goldenView(letter)).toEqual(want);
+      // Read again from the text it keeps, with no PDF, the letter is the same, pages and all.
+      expect(await reparseLetter(source)).toEqual({ ok: true, letter, source });
 
       const fromText = await parseLetter(sampleBytes(file));
       if (!fromText.ok) throw new Error(fromText.reason);
@@ -47,6 +55,8 @@ describe.each(LAYOUTS)('the sample letters as PDFs, %s', (_name, options) => {
       const got = new Set(paragraphsOf(letter));
       const same = expected.filter((p) => got.has(p)).length;
       expect(same / expected.length).toBeGreaterThanOrEqual(0.95);
+      // The PDF and the text file of one letter are one letter.
+      expect(isSameLetter(fromText.letter, letter)).toBe(true);
 
       expect(letter.pageCount).toBeGreaterThanOrEqual(1);
       const pages = letter.sections.map((s) => s.page ?? 0);

@@ -95,8 +95,23 @@ export interface Letter {
   pageCount?: number;
 }
 
-/** What parsing one file gives: a letter, or the reason it is not one. */
-export type ParseOutcome = { ok: true; letter: Letter } | { ok: false; reason: string };
+/**
+ * What a letter was read from, kept so that a later version of the parser can read it
+ * again without the file: the normalised text, and for a PDF what its layout knew.
+ */
+export interface LetterText {
+  text: string;
+  pdf?: {
+    /** The page each paragraph of the text (the runs between blank lines) starts on. */
+    pages: number[];
+    pageCount: number;
+    /** What went wrong reading the PDF but still left a letter ("page 3 could not be read"). */
+    notes: string[];
+  };
+}
+
+/** What parsing one file gives: a letter and the text it was read from, or the reason it is not one. */
+export type ParseOutcome = { ok: true; letter: Letter; source: LetterText } | { ok: false; reason: string };
 
 export const APA_LABELS: Record<GradeValue, string> = {
   4: 'Outstanding',

@@ -81,7 +81,7 @@ export async function parseLetterText(text: string): Promise<ParseOutcome> {
       sections: parsed.sections,
       warnings,
     };
-    return { ok: true, letter };
+    return { ok: true, letter, source: { text } };
   } catch (error) {
     // A parser bug must not stop an import: the file is reported, and the rest go on.
     return { ok: false, reason: `the parser failed on this file (${error instanceof Error ? error.message : String(error)})` };

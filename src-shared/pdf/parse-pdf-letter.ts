@@ -3,7 +3,7 @@
  * a letter, parsed as a text letter is, then given the page each section starts on.
  */
 import { normaliseText } from '../letters/decode';
-import type { ParseOutcome } from '../letters/letter';
+import type { LetterText, ParseOutcome } from '../letters/letter';
 import { parseLetterText } from '../letters/parse-letter';
 import { layoutPdfText } from './layout-pdf-text';
 import type { PdfReader } from './pdf-text';
@@ -14,20 +14,27 @@ export async function parsePdfLetter(bytes: Uint8Array, readPdf: PdfReader): Pro
   const read = await readPdf(bytes);
   if (!read.ok) return read;
   try {
-    const layout = layoutPdfText(read.pages);
-    const outcome = await parseLetterText(normaliseText(layout.text));
-    if (!outcome.ok) return outcome;
-    const letter = outcome.letter;
-    return {
-      ok: true,
-      letter: {
-        ...letter,
-        sections: withSectionPages(letter.sections, layout.paragraphs),
-        warnings: [...letter.warnings, ...read.warnings],
-        pageCount: read.pages.length,
-      },
-    };
+    // Each paragraph normalised alone, so the text's paragraphs and their pages stay in step.
+    const paragraphs = layoutPdfText(read.pages)
+      .paragraphs.map((p) => ({ text: normaliseText(p.lines.join('\n')), page: p.page }))
+      .filter((p) => p.text !== '');
+    const text = paragraphs.map((p) => p.text).join('\n\n');
+    return await parseLaidOutLetter({ text, pdf: { pages: paragraphs.map((p) => p.page), pageCount: read.pages.length, notes: read.warnings } });
   } catch (error) {
     return { ok: false, reason: `the parser failed on this file (${error instanceof Error ? error.message : String(error)})` };
   }
+}
+
+/** Parses the laid-out text of a PDF letter, read now or kept from an earlier reading. */
+export async function parseLaidOutLetter(source: LetterText & { pdf: NonNullable<LetterText['pdf']> }): Promise<ParseOutcome> {
+  const outcome = await parseLetterText(source.text);
+  if (!outcome.ok) return outcome;
+  const { pages, pageCount, notes } = source.pdf;
+  const paragraphs = source.text.split('\n\n').map((text, i) => ({ lines: text.split('\n'), page: pages[i] ?? pages[pages.length - 1] ?? 1 }));
+  const letter = outcome.letter;
+  return {
+    ok: true,
+    letter: { ...letter, sections: withSectionPages(letter.sections, paragraphs), warnings: [...letter.warnings, ...notes], pageCount },
+    source,
+  };
 }
