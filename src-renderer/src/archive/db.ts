@@ -2,8 +2,10 @@
  * The archive's IndexedDB database. Components never touch it: they go through
  * `repository.ts` and `hooks.ts`. The search worker opens the same database by name.
  */
-import Dexie, { type Table } from 'dexie';
-import type { CouncilRow, ImportReport, StoredLetter } from './types';
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { LetterText } from '../../../src-shared/letters/letter';
+import { councilKeyOf, recomputeCouncils } from './council-rows';
+import type { CouncilRow, ImportReport, Selection, StoredLetter } from './types';
 
 export const DB_NAME = 'letter-archive';
 
@@ -13,6 +15,12 @@ export const DB_NAME = 'letter-archive';
  */
 export interface LetterRow extends StoredLetter {
   sampleFlag?: 1;
+}
+
+/** The text a letter was read from, kept so a later parser can read it again: apart from the letter, as it is seldom needed. */
+export interface TextRow extends LetterText {
+  /** The letter's id. */
+  id: string;
 }
 
 export interface SettingRow {
@@ -40,6 +48,7 @@ export class LetterArchiveDb extends Dexie {
   reports!: Table<ImportReport, number>;
   settings!: Table<SettingRow, string>;
   searchIndex!: Table<SearchIndexRow, string>;
+  texts!: Table<TextRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -51,7 +60,38 @@ export class LetterArchiveDb extends Dexie {
       settings: 'key',
       searchIndex: 'key',
     });
+    // 2: the parser's version and the files each letter was found in are kept with it, its
+    // text beside it, and a council's key is its name, not its code.
+    this.version(2)
+      .stores({ letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion', texts: 'id' })
+      .upgrade(upgradeToVersion2);
   }
+}
+
+/**
+ * Letters read before versions were kept are version 1, found in the one file they name,
+ * with no text to read again from. Council keys were DfE codes where there was one: a
+ * council that gained a code later would have split in two, so keys become names, and the
+ * council rows and the saved selection follow.
+ */
+async function upgradeToVersion2(tx: Transaction): Promise<void> {
+  const letters = tx.table<LetterRow, string>('letters');
+  const renamed = new Map<string, string>();
+  await letters.toCollection().modify((row) => {
+    const key = councilKeyOf(row.council);
+    if (row.councilKey !== key) renamed.set(row.councilKey, key);
+    row.councilKey = key;
+    row.parserVersion ??= 1;
+    row.files ??= [row.sourceFile];
+  });
+  const councils = tx.table<CouncilRow, string>('councils');
+  await councils.clear();
+  const keys = new Set((await letters.toArray()).map((row) => row.councilKey));
+  await recomputeCouncils({ letters, councils }, keys);
+  const settings = tx.table<SettingRow, string>('settings');
+  const selection = (await settings.get('selection'))?.value as Selection | undefined;
+  const key = selection?.councilKey;
+  if (selection && key && renamed.has(key)) await settings.put({ key: 'selection', value: { ...selection, councilKey: renamed.get(key) } });
 }
 
 let current: LetterArchiveDb | null = null;

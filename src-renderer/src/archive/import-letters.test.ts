@@ -53,7 +53,7 @@ describe('importLetters', () => {
     const councils = await queryCouncils();
     expect(councils.map((c) => c.displayName)).toEqual(['Coventry', 'Leicester', 'Stoke-on-Trent', 'Worcestershire']);
     expect(councils[0]).toEqual({
-      key: '331',
+      key: 'coventry',
       displayName: 'Coventry',
       name: 'Coventry City Council',
       region: 'West Midlands',
@@ -63,12 +63,12 @@ describe('importLetters', () => {
       latestDate: '2009-12-09',
     });
 
-    const coventry = await queryLettersOf('331');
+    const coventry = await queryLettersOf('coventry');
     expect(coventry.map((l) => [l.sourceFile, l.date])).toEqual([
       [COVENTRY_2009, '2009-12-09'],
       [COVENTRY_2007, '2007-11-26'],
     ]);
-    expect(coventry.every((l) => l.sample && l.councilKey === '331')).toBe(true);
+    expect(coventry.every((l) => l.sample && l.councilKey === 'coventry')).toBe(true);
     const letter = await getLetter(coventry[1]!.id);
     expect(letter?.sections).toHaveLength(8);
 
@@ -219,7 +219,7 @@ describe('removeSampleLetters', () => {
     expect(await removeSampleLetters()).toBe(4);
     expect(await queryCounts()).toEqual({ letters: 1, councils: 1, samples: 0 });
     const [coventry] = await queryCouncils();
-    expect(coventry).toMatchObject({ key: '331', letterCount: 1, latest: { scale: 'apa', grade: 3, label: 'Good' }, latestDate: '2007-11-26' });
+    expect(coventry).toMatchObject({ key: 'coventry', letterCount: 1, latest: { scale: 'apa', grade: 3, label: 'Good' }, latestDate: '2007-11-26' });
     expect(await removeSampleLetters()).toBe(0);
     expect((await getDb().letters.toArray()).some((l) => l.sourceFile === leicester)).toBe(false);
   });

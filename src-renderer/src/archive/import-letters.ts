@@ -3,13 +3,12 @@
  * the worker, and write the new letters, their councils and the running report in one
  * transaction, so an import stopped at any point leaves whole letters and a true report.
  */
-import type { Letter } from '../../../src-shared/letters/letter';
-import { councilKeyOf, recomputeCouncils } from './council-rows';
-import { getDb, type LetterArchiveDb, type LetterRow } from './db';
-import type { FileBytes, ParsedFile } from './parse-messages';
+import { getDb } from './db';
+import type { ParseItem, ParsedFile } from './parse-messages';
 import { parseInWorker } from './parse-client';
-import { notifyLettersAdded } from '../search/search-client';
+import { notifyLettersAdded, notifyLettersChanged } from '../search/search-client';
 import type { ImportProgress, ImportReport, LetterSource } from './types';
+import { toRow, writeBatch, type BatchWritten, type ReadLetter } from './write-letters';
 
 export const DEFAULT_BATCH_SIZE = 25;
 
@@ -21,55 +20,11 @@ export interface ImportOptions {
   sample?: boolean;
   batchSize?: number;
   /** Parses a batch; by default in the parse worker. Tests pass the parser itself. */
-  parse?: (files: FileBytes[]) => Promise<ParsedFile[]>;
+  parse?: (files: ParseItem[]) => Promise<ParsedFile[]>;
 }
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-interface BatchWritten {
-  added: string[];
-  duplicates: number;
-}
-
-/**
- * Writes the batch's new letters, the councils they touch and the report, in one transaction.
- * A letter already in the archive (or earlier in the batch) counts as a duplicate; a sample
- * letter that is imported again for real stops being a sample.
- */
-async function writeBatch(db: LetterArchiveDb, rows: LetterRow[], report: ImportReport, sample: boolean): Promise<BatchWritten> {
-  return db.transaction('rw', [db.letters, db.councils, db.reports], async () => {
-    const existing = await db.letters.bulkGet(rows.map((row) => row.id));
-    const fresh: LetterRow[] = [];
-    const seen = new Set<string>();
-    let duplicates = 0;
-    for (const [i, row] of rows.entries()) {
-      const stored = existing[i];
-      if (stored || seen.has(row.id)) {
-        duplicates++;
-        if (stored?.sample && !sample) {
-          const adopted: LetterRow = { ...stored, sample: false, sourceFile: row.sourceFile, sourceFolder: row.sourceFolder };
-          delete adopted.sampleFlag;
-          await db.letters.put(adopted);
-        }
-        continue;
-      }
-      seen.add(row.id);
-      fresh.push(row);
-    }
-    await db.letters.bulkAdd(fresh);
-    await recomputeCouncils(db, fresh.map((row) => row.councilKey));
-    await db.reports.put({ ...report, added: report.added + fresh.length, duplicates: report.duplicates + duplicates });
-    return { added: fresh.map((row) => row.id), duplicates };
-  });
-}
-
-function toRow(letter: Letter, sourceFile: string, sourceFolder: string | undefined, sample: boolean, importedAt: string): LetterRow {
-  const row: LetterRow = { ...letter, councilKey: councilKeyOf(letter.council), sourceFile, sample, importedAt };
-  if (sourceFolder) row.sourceFolder = sourceFolder;
-  if (sample) row.sampleFlag = 1;
-  return row;
 }
 
 /**
@@ -88,6 +43,7 @@ export async function importLetters(source: LetterSource, options: ImportOptions
     total: 0,
     added: 0,
     duplicates: 0,
+    sameLetters: [],
     failures: [],
     cancelled: false,
   };
@@ -126,28 +82,30 @@ export async function importLetters(source: LetterSource, options: ImportOptions
       const readable = await readBatch(source, batchPaths, fail);
       const parsed = await parseBatch(parse, readable);
       const importedAt = new Date().toISOString();
-      const rows: LetterRow[] = [];
+      const read: ReadLetter[] = [];
       for (const file of parsed) {
         if (file.outcome.ok) {
-          rows.push(toRow(file.outcome.letter, file.relativePath, source.folder, sample, importedAt));
+          read.push({ row: toRow(file.outcome.letter, file.relativePath, source.folder, sample, importedAt), text: file.outcome.source });
           done++;
           progress(file.relativePath);
         } else {
           fail(file.relativePath, file.outcome.reason);
         }
       }
-      let written: Awaited<ReturnType<typeof writeBatch>> | null = null;
+      let written: BatchWritten | null = null;
       try {
-        written = await writeBatch(db, rows, report, sample);
+        written = await writeBatch(db, read, report, sample);
       } catch (error) {
         // The transaction rolled back: none of the batch's letters are in, so all are reported.
-        for (const row of rows) report.failures.push({ file: row.sourceFile, reason: `could not be saved in the archive (${describe(error)})` });
+        for (const { row } of read) report.failures.push({ file: row.sourceFile, reason: `could not be saved in the archive (${describe(error)})` });
       }
       if (written) {
         report.added += written.added.length;
         report.duplicates += written.duplicates;
+        report.sameLetters = [...(report.sameLetters ?? []), ...written.sameLetters];
         try {
           notifyLettersAdded(written.added);
+          notifyLettersChanged(written.changed);
         } catch (error) {
           // The letters are saved; the search index catches up when its worker next starts.
           console.error('The search index could not be told about new letters', error);
@@ -169,7 +127,7 @@ export async function importLetters(source: LetterSource, options: ImportOptions
 }
 
 /** Reads a batch through the source; files it cannot give are reported and left out. */
-async function readBatch(source: LetterSource, paths: string[], fail: (file: string, reason: string) => void): Promise<FileBytes[]> {
+async function readBatch(source: LetterSource, paths: string[], fail: (file: string, reason: string) => void): Promise<ParseItem[]> {
   let reads: Awaited<ReturnType<LetterSource['read']>>;
   try {
     reads = await source.read(paths);
@@ -178,7 +136,7 @@ async function readBatch(source: LetterSource, paths: string[], fail: (file: str
     return [];
   }
   const byPath = new Map(reads.map((r) => [r.relativePath, r]));
-  const readable: FileBytes[] = [];
+  const readable: ParseItem[] = [];
   for (const path of paths) {
     const read = byPath.get(path);
     if (!read) fail(path, 'could not be read (the source did not return it)');
@@ -189,7 +147,7 @@ async function readBatch(source: LetterSource, paths: string[], fail: (file: str
 }
 
 /** Parses a batch; if the parser itself fails, every file in the batch gets that reason. */
-async function parseBatch(parse: NonNullable<ImportOptions['parse']>, files: FileBytes[]): Promise<ParsedFile[]> {
+async function parseBatch(parse: NonNullable<ImportOptions['parse']>, files: ParseItem[]): Promise<ParsedFile[]> {
   if (files.length === 0) return [];
   const paths = files.map((f) => f.relativePath);
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ParseClient, crashReason, timeLimitReason, type WorkerLike } from './parse-client';
-import type { FileBytes, ParseReply, ParseRequest } from './parse-messages';
+import type { ParseItem, ParseReply, ParseRequest } from './parse-messages';
 
 /**
  * A stand-in for the parse worker: it answers each file after a while, one request at a
@@ -35,7 +35,7 @@ class FakeWorker extends EventTarget implements WorkerLike {
           this.reply({ id: request.id, error: 'the worker could not go on' });
           return;
         }
-        this.reply({ id: request.id, index, parsed: { relativePath: file.relativePath, outcome: { ok: false, reason: `read ${file.bytes.length} bytes` } } });
+        this.reply({ id: request.id, index, parsed: { relativePath: file.relativePath, outcome: { ok: false, reason: `read ${'bytes' in file ? file.bytes.length : 0} bytes` } } });
       }
       this.reply({ id: request.id, done: true });
     });
@@ -50,7 +50,7 @@ class FakeWorker extends EventTarget implements WorkerLike {
   }
 }
 
-function files(...names: string[]): FileBytes[] {
+function files(...names: string[]): ParseItem[] {
   return names.map((relativePath) => ({ relativePath, bytes: new Uint8Array([1, 2, 3]) }));
 }
 

@@ -6,7 +6,7 @@
  * worker dies, the file it was on is known: the worker is stopped, that file is reported,
  * and the rest of the batch goes to a new worker.
  */
-import type { FileBytes, ParseReply, ParsedFile } from './parse-messages';
+import type { ParseItem, ParseReply, ParsedFile } from './parse-messages';
 
 /** No letter takes anywhere near this long: real ones take milliseconds, a large PDF a second or two. */
 export const FILE_TIME_LIMIT_MS = 20_000;
@@ -45,13 +45,13 @@ export class ParseClient {
    * not transferred: a file must still be in hand to be sent again to a new worker.
    * Never rejects: every file gets an outcome.
    */
-  parse(files: FileBytes[]): Promise<ParsedFile[]> {
+  parse(files: ParseItem[]): Promise<ParsedFile[]> {
     const done = this.queue.then(() => this.parseNow(files));
     this.queue = done.catch(() => undefined);
     return done;
   }
 
-  private async parseNow(files: FileBytes[]): Promise<ParsedFile[]> {
+  private async parseNow(files: ParseItem[]): Promise<ParsedFile[]> {
     const results: ParsedFile[] = [];
     while (results.length < files.length) {
       const rest = files.slice(results.length);
@@ -69,7 +69,7 @@ export class ParseClient {
     return results;
   }
 
-  private run(files: FileBytes[], onParsed: (parsed: ParsedFile) => void): Promise<RunEnd> {
+  private run(files: ParseItem[], onParsed: (parsed: ParsedFile) => void): Promise<RunEnd> {
     let worker: WorkerLike;
     try {
       worker = this.worker ??= this.create();
@@ -131,6 +131,6 @@ export class ParseClient {
 const client = new ParseClient(() => new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' }));
 
 /** Parses a batch of files in the parse worker, each within the time limit. Never rejects. */
-export function parseInWorker(files: FileBytes[]): Promise<ParsedFile[]> {
+export function parseInWorker(files: ParseItem[]): Promise<ParsedFile[]> {
   return client.parse(files);
 }

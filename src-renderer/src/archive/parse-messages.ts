@@ -1,10 +1,8 @@
 /** Messages between the import and its parse worker. Types only. */
-import type { ParseOutcome } from '../../../src-shared/letters/letter';
+import type { LetterText, ParseOutcome } from '../../../src-shared/letters/letter';
 
-export interface FileBytes {
-  relativePath: string;
-  bytes: Uint8Array;
-}
+/** A file to read, or a letter's kept text to read again (its "path" is then the letter's id). */
+export type ParseItem = { relativePath: string; bytes: Uint8Array } | { relativePath: string; text: LetterText };
 
 export interface ParsedFile {
   relativePath: string;
@@ -13,7 +11,7 @@ export interface ParsedFile {
 
 export interface ParseRequest {
   id: number;
-  files: FileBytes[];
+  files: ParseItem[];
 }
 
 /**

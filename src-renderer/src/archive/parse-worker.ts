@@ -5,8 +5,9 @@
  */
 import type { ParseOutcome } from '../../../src-shared/letters/letter';
 import { parseLetterFile } from '../../../src-shared/letters/parse-letter-file';
+import { reparseLetter } from '../../../src-shared/letters/reparse';
 import type { PdfReader } from '../../../src-shared/pdf/pdf-text';
-import type { ParseReply, ParseRequest, ParsedFile } from './parse-messages';
+import type { ParseItem, ParseReply, ParseRequest, ParsedFile } from './parse-messages';
 
 /** The little of a worker's global scope this file uses (the DOM and WebWorker libs cannot both be loaded). */
 interface WorkerScope {
@@ -28,10 +29,13 @@ const readPdf: PdfReader = async (bytes) => {
   return (await pdfReader)(bytes);
 };
 
-async function parseOne(relativePath: string, bytes: unknown): Promise<ParsedFile> {
+async function parseOne(file: Partial<ParseItem>): Promise<ParsedFile> {
+  const relativePath = String(file.relativePath);
   let outcome: ParseOutcome;
   try {
-    outcome = bytes instanceof Uint8Array ? await parseLetterFile(bytes, readPdf) : { ok: false, reason: 'no bytes were received for this file' };
+    if ('bytes' in file && file.bytes instanceof Uint8Array) outcome = await parseLetterFile(file.bytes, readPdf);
+    else if ('text' in file && typeof file.text?.text === 'string') outcome = await reparseLetter(file.text);
+    else outcome = { ok: false, reason: 'no bytes were received for this file' };
   } catch (error) {
     outcome = { ok: false, reason: `the parser failed on this file (${describe(error)})` };
   }
@@ -42,7 +46,7 @@ async function handle(request: ParseRequest): Promise<void> {
   const id = typeof request?.id === 'number' ? request.id : -1;
   try {
     for (const [index, file] of request.files.entries()) {
-      scope.postMessage({ id, index, parsed: await parseOne(String(file.relativePath), file.bytes) });
+      scope.postMessage({ id, index, parsed: await parseOne(file) });
     }
     scope.postMessage({ id, done: true });
   } catch (error) {

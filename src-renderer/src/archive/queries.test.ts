@@ -7,7 +7,7 @@ import { importLetters } from './repository';
 import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
 import type { StoredLetter } from './types';
 
-const COVENTRY = '331';
+const COVENTRY = 'coventry';
 
 let dbCount = 0;
 beforeEach(async () => {

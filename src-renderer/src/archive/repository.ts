@@ -16,10 +16,11 @@ const NO_SELECTION: Selection = { councilKey: null, letterId: null, sectionIndex
 /** Deletes the sample letters (and councils left without letters); returns how many were deleted. */
 export async function removeSampleLetters(): Promise<number> {
   const db = getDb();
-  const removed = await db.transaction('rw', [db.letters, db.councils], async () => {
+  const removed = await db.transaction('rw', [db.letters, db.councils, db.texts], async () => {
     const samples = await db.letters.where('sampleFlag').equals(1).toArray();
     const ids = samples.map((letter) => letter.id);
     await db.letters.bulkDelete(ids);
+    await db.texts.bulkDelete(ids);
     await recomputeCouncils(db, samples.map((letter) => letter.councilKey));
     return ids;
   });

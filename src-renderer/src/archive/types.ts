@@ -12,6 +12,10 @@ export interface StoredLetter extends Letter {
   sourceFile: string;
   /** The imported folder, where it is known (a folder chosen in the app, not dropped files). */
   sourceFolder?: string;
+  /** Every file the letter was found in, the first the one it was read from (`sourceFile`). */
+  files: string[];
+  /** The version of the parser that read it (PARSER_VERSION); 1 for letters read before versions were kept. */
+  parserVersion: number;
   /** True for the sample letters imported on first run, so they can be removed together. */
   sample: boolean;
   importedAt: string;
@@ -45,8 +49,10 @@ export interface ImportReport {
   finishedAt: string;
   total: number;
   added: number;
-  /** Letters already in the archive (same id). */
+  /** Letters already in the archive, or met earlier in the import. */
   duplicates: number;
+  /** Files that hold a letter the archive has from another file: the same letter saved again. */
+  sameLetters?: { file: string; sameAs: string }[];
   /** Every file not imported, with its reason. */
   failures: ImportFailure[];
   cancelled: boolean;

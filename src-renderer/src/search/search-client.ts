@@ -102,6 +102,11 @@ export function notifyLettersAdded(letterIds: string[]): void {
   if (letterIds.length && hasWorkers()) channel.post({ type: 'add', letterIds } satisfies SearchRequest);
 }
 
+/** Tells the index that these letters changed in the archive (read again by a newer parser). */
+export function notifyLettersChanged(letterIds: string[]): void {
+  if (letterIds.length && hasWorkers()) channel.post({ type: 'replace', letterIds } satisfies SearchRequest);
+}
+
 /** Tells the index that these letters were deleted from the archive. */
 export function notifyLettersRemoved(letterIds: string[]): void {
   if (letterIds.length && hasWorkers()) channel.post({ type: 'remove', letterIds } satisfies SearchRequest);

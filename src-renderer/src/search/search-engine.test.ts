@@ -1,10 +1,9 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rating, type ApaOutcome, type GradeValue, type LetterKind } from '../../../src-shared/letters/letter';
-import { parseLetter } from '../../../src-shared/letters/parse-letter';
 import { parseQuery } from '../../../src-shared/search/query';
 import { councilKeyOf } from '../archive/council-rows';
-import { sampleFiles } from '../archive/test-support/memory-source';
+import { storedSamples } from '../archive/test-support/stored-letters';
 import type { StoredLetter } from '../archive/types';
 import { DEFAULT_LETTER_LIMIT, evaluate, filterTest, runQuery } from './search-engine';
 import MiniSearch from 'minisearch';
@@ -57,8 +56,10 @@ function letter(spec: LetterSpec): StoredLetter {
     warnings: [],
     councilKey: councilKeyOf(council),
     sourceFile: `${spec.id}.txt`,
+    files: [`${spec.id}.txt`],
     sample: false,
     importedAt: '2024-01-01T00:00:00.000Z',
+    parserVersion: 2,
   };
 }
 
@@ -598,11 +599,7 @@ describe('on the sample letters, matching is MiniSearch’s', () => {
   beforeAll(async () => {
     samples = SectionIndex.empty();
     mini = new MiniSearch(INDEX_OPTIONS);
-    for (const [name, bytes] of sampleFiles()) {
-      const outcome = await parseLetter(bytes);
-      if (!outcome.ok) throw new Error(outcome.reason);
-      const l = outcome.letter;
-      const stored: StoredLetter = { ...l, councilKey: councilKeyOf(l.council), sourceFile: name, sample: true, importedAt: '2024-01-01T00:00:00.000Z' };
+    for (const stored of await storedSamples()) {
       samples.addLetter(stored);
       mini.addAll(sectionDocuments(stored));
     }

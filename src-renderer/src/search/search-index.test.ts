@@ -1,9 +1,7 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseLetter } from '../../../src-shared/letters/parse-letter';
-import { councilKeyOf } from '../archive/council-rows';
 import type { SearchIndexRow } from '../archive/db';
-import { sampleFiles } from '../archive/test-support/memory-source';
+import { storedSamples } from '../archive/test-support/stored-letters';
 import type { StoredLetter } from '../archive/types';
 import { hitPattern, makeSnippet, phraseMatcher } from '../../../src-shared/search/snippet';
 import { wordsOf } from '../../../src-shared/search/words';
@@ -12,13 +10,7 @@ import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex, STORED_FIELDS, indexTerm, qu
 let letters: StoredLetter[];
 
 beforeAll(async () => {
-  letters = [];
-  for (const [name, bytes] of sampleFiles()) {
-    const outcome = await parseLetter(bytes);
-    if (!outcome.ok) throw new Error(outcome.reason);
-    const letter = outcome.letter;
-    letters.push({ ...letter, councilKey: councilKeyOf(letter.council), sourceFile: name, sample: true, importedAt: '2024-01-01T00:00:00.000Z' });
-  }
+  letters = await storedSamples();
 });
 
 function byFile(name: string): StoredLetter {
@@ -49,7 +41,7 @@ describe('sectionDocuments', () => {
     const staying = docs.find((d) => d.heading === 'Staying safe')!;
     expect(staying).toMatchObject({
       letterId: letter.id,
-      councilKey: '331',
+      councilKey: 'coventry',
       councilName: 'Coventry',
       region: 'West Midlands',
       date: '2007-11-26',

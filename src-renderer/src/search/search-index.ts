@@ -20,8 +20,8 @@ import { TextCodec, ownCopy } from './text-codec';
 import type { SearchIndexRow } from '../archive/db';
 import type { StoredLetter } from '../archive/types';
 
-/** Bump when the documents or the options change: a snapshot with another version is rebuilt. */
-export const INDEX_VERSION = 3;
+/** Bump when the documents or the options change: a snapshot with another version is rebuilt. (4: council keys became names.) */
+export const INDEX_VERSION = 4;
 
 /** Key of the snapshot's row in the `searchIndex` table. */
 export const SNAPSHOT_KEY = 'sections';

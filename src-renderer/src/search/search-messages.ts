@@ -17,6 +17,8 @@ export type SearchRequest =
   | { type: 'init'; dbName: string }
   | { type: 'add'; letterIds: string[] }
   | { type: 'remove'; letterIds: string[] }
+  /** Letters whose content changed in the archive (read again): indexed afresh. */
+  | { type: 'replace'; letterIds: string[] }
   | { type: 'run'; id: number; query: string; letters?: number; offset?: number }
   | { type: 'info'; id: number };
 

@@ -80,14 +80,24 @@ export class SearchService {
 
   remove(letterIds: string[]): Promise<void> {
     return this.run(async () => {
-      const index = await this.loaded();
-      let changed = false;
-      for (const id of letterIds) changed = index.removeLetter(id) || changed;
-      if (changed) {
-        await index.vacuum();
-        this.scheduleSave();
-      }
+      if (await this.removeFrom(await this.loaded(), letterIds)) this.scheduleSave();
     });
+  }
+
+  /** Indexes these letters afresh, as the archive now holds them; in one step, so no search sees them gone. */
+  replace(letterIds: string[]): Promise<void> {
+    return this.run(async () => {
+      const index = await this.loaded();
+      const removed = await this.removeFrom(index, letterIds);
+      if ((await this.addFromArchive(index, letterIds)) || removed) this.scheduleSave();
+    });
+  }
+
+  private async removeFrom(index: SectionIndex, letterIds: string[]): Promise<boolean> {
+    let changed = false;
+    for (const id of letterIds) changed = index.removeLetter(id) || changed;
+    if (changed) await index.vacuum();
+    return changed;
   }
 
   /** Answers a query (see search-engine.ts); `elapsedMs` is the time the engine took, not the wait for the queue. */

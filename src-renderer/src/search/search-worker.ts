@@ -46,6 +46,9 @@ scope.addEventListener('message', (event) => {
     case 'remove':
       service.remove(message.letterIds).catch(logFailure('removing letters'));
       break;
+    case 'replace':
+      service.replace(message.letterIds).catch(logFailure('indexing letters read again'));
+      break;
     case 'run':
       service.search(message.query, { letters: message.letters, offset: message.offset }).then(
         (response) => scope.postMessage({ type: 'result', id: message.id, response }),

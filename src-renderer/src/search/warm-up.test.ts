@@ -1,9 +1,7 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseLetter } from '../../../src-shared/letters/parse-letter';
 import { parseQuery } from '../../../src-shared/search/query';
-import { councilKeyOf } from '../archive/council-rows';
-import { sampleFiles } from '../archive/test-support/memory-source';
+import { storedSamples } from '../archive/test-support/stored-letters';
 import { runQuery } from './search-engine';
 import { SectionIndex } from './search-index';
 import { warmUpQueries } from './warm-up';
@@ -12,11 +10,7 @@ let index: SectionIndex;
 
 beforeAll(async () => {
   index = SectionIndex.empty();
-  for (const [name, bytes] of sampleFiles()) {
-    const outcome = await parseLetter(bytes);
-    if (!outcome.ok) throw new Error(outcome.reason);
-    index.addLetter({ ...outcome.letter, councilKey: councilKeyOf(outcome.letter.council), sourceFile: name, sample: true, importedAt: '2024-01-01T00:00:00.000Z' });
-  }
+  for (const letter of await storedSamples()) index.addLetter(letter);
 });
 
 describe('warmUpQueries', () => {

@@ -2,7 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseLetter } from '../../../../src-shared/letters/parse-letter';
-import type { FileBytes, ParsedFile } from '../parse-messages';
+import { reparseLetter } from '../../../../src-shared/letters/reparse';
+import type { ParseItem, ParsedFile } from '../parse-messages';
 import type { ImportFailure, LetterSource } from '../types';
 
 export const SAMPLE_DIR = fileURLToPath(new URL('../../../../resources/sample-letters/', import.meta.url));
@@ -32,7 +33,9 @@ export function memorySource(files: Map<string, Uint8Array>, skipped: ImportFail
   };
 }
 
-/** The parser itself, in place of the worker. */
-export async function parseDirectly(files: FileBytes[]): Promise<ParsedFile[]> {
-  return Promise.all(files.map(async (f) => ({ relativePath: f.relativePath, outcome: await parseLetter(f.bytes) })));
+/** The parser itself, in place of the worker: files read, kept texts read again. */
+export async function parseDirectly(files: ParseItem[]): Promise<ParsedFile[]> {
+  return Promise.all(
+    files.map(async (f) => ({ relativePath: f.relativePath, outcome: 'bytes' in f ? await parseLetter(f.bytes) : await reparseLetter(f.text) })),
+  );
 }

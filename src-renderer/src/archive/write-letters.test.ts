@@ -1,0 +1,76 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { curlyQuotes } from '../../../src-main/corpus/damage';
+import { findCouncilName, replaceCouncil } from '../../../src-main/corpus/vary-letter';
+import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
+import { getDb, openFreshDbForTests } from './db';
+import { queryCounts, queryLettersOf } from './queries';
+import { importLetters } from './repository';
+import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
+
+let dbCount = 0;
+beforeEach(() => {
+  openFreshDbForTests(`write-letters-test-${++dbCount}`);
+});
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const STOKE = 'stoke-on-trent-2009-annual-rating.txt';
+
+function sampleText(name: string): string {
+  return decoder.decode(sampleFiles().get(name)!);
+}
+
+describe('the same letter imported twice', () => {
+  it('is one letter: a curly-quoted copy joins its list of files, and the report names the copy', async () => {
+    const files = new Map([
+      ['a/stoke.txt', encoder.encode(sampleText(STOKE))],
+      ['b/stoke-curly.txt', encoder.encode(curlyQuotes(sampleText(STOKE)))],
+    ]);
+    const report = await importLetters(memorySource(files), { parse: parseDirectly });
+    expect(report).toMatchObject({ added: 1, duplicates: 1, sameLetters: [{ file: 'b/stoke-curly.txt', sameAs: 'a/stoke.txt' }] });
+    const letters = await queryLettersOf('stoke-on-trent');
+    expect(letters).toHaveLength(1);
+    expect(letters[0]!.files).toEqual(['a/stoke.txt', 'b/stoke-curly.txt']);
+
+    // Imported again later, from another folder: still one letter, and the report says so.
+    const later = await importLetters(memorySource(new Map([['c/copy.txt', encoder.encode(curlyQuotes(sampleText(STOKE)))]])), { parse: parseDirectly });
+    expect(later).toMatchObject({ added: 0, duplicates: 1, sameLetters: [{ file: 'c/copy.txt', sameAs: 'a/stoke.txt' }] });
+    expect((await queryLettersOf('stoke-on-trent'))[0]!.files).toEqual(['a/stoke.txt', 'b/stoke-curly.txt', 'c/copy.txt']);
+  });
+
+  it('keeps two letters of one council, kind and date whose words differ', async () => {
+    const coventry = sampleText('coventry-2009-annual-rating.txt');
+    const stoke = sampleText(STOKE);
+    const asCoventry = replaceCouncil(stoke, findCouncilName(stoke)!, { officialName: 'Coventry City Council', displayName: 'Coventry' });
+    const report = await importLetters(memorySource(new Map([['coventry.txt', encoder.encode(coventry)], ['other.txt', encoder.encode(asCoventry)]])), {
+      parse: parseDirectly,
+    });
+    expect(report).toMatchObject({ added: 2, duplicates: 0, sameLetters: [] });
+    expect((await queryLettersOf('coventry')).map((l) => l.date)).toEqual(['2009-12-09', '2009-12-09']);
+  });
+
+  it('keeps the text each letter was read from, and the parser version that read it', async () => {
+    await importLetters(memorySource(sampleFiles()), { parse: parseDirectly });
+    const letters = await getDb().letters.toArray();
+    const texts = await getDb().texts.bulkGet(letters.map((l) => l.id));
+    expect(texts.every((t, i) => t !== undefined && t.id === letters[i]!.id && t.text.length > 1000)).toBe(true);
+    expect(letters.every((l) => l.parserVersion === PARSER_VERSION)).toBe(true);
+    expect(await queryCounts()).toMatchObject({ letters: 5 });
+  });
+
+  it('brings a letter an older parser read up to date when the same text is imported again', async () => {
+    await importLetters(memorySource(new Map([['stoke.txt', sampleFiles().get(STOKE)!]])), { parse: parseDirectly });
+    const [stored] = await getDb().letters.toArray();
+    // As an older version left it: another reading, and no text kept.
+    await getDb().letters.put({ ...stored!, parserVersion: 1, title: 'As the old parser read it', warnings: ['old'] });
+    await getDb().texts.clear();
+
+    const again = await importLetters(memorySource(new Map([['stoke.txt', sampleFiles().get(STOKE)!]])), { parse: parseDirectly });
+    expect(again).toMatchObject({ added: 0, duplicates: 1, sameLetters: [] });
+    const [updated] = await getDb().letters.toArray();
+    expect(updated).toMatchObject({ id: stored!.id, parserVersion: PARSER_VERSION, title: stored!.title, warnings: stored!.warnings, files: ['stoke.txt'] });
+    expect(await getDb().texts.get(stored!.id)).toBeDefined();
+  });
+});
