@@ -3,8 +3,11 @@
  */
 import type { Letter, LetterKind, Rating, Section } from '../../src-shared/letters/letter';
 
-/** One file's result: the letter read from it, or why there is none. */
-export type FileResult = { file: string; letter: Letter } | { file: string; error: string };
+/**
+ * One file's result: the letter read from it, or why there is none. `sameAs` names the
+ * earlier file that holds the same letter (same-letter.ts), when one does.
+ */
+export type FileResult = { file: string; letter: Letter; sameAs?: string } | { file: string; error: string };
 
 const OUTCOME_CODES: Partial<Record<NonNullable<Section['outcome']>, string>> = {
   'being-healthy': 'BH',
@@ -33,9 +36,10 @@ const COLUMNS: Column[] = [
 
 const GAP = '  ';
 
-/** "APA" or "rating". */
-export function formatKind(kind: LetterKind): string {
-  return kind === 'apa' ? 'APA' : 'rating';
+/** "APA", "rating", or for 2011, when the rating became the annual assessment, "assess". */
+export function formatKind(kind: LetterKind, year?: number): string {
+  if (kind === 'apa') return 'APA';
+  return year !== undefined && year >= 2011 ? 'assess' : 'rating';
 }
 
 /** "3 · Good", or "" when there is no rating. */
@@ -59,12 +63,12 @@ export function resultCells(result: FileResult): string[] {
   const { letter } = result;
   return [
     result.file,
-    formatKind(letter.kind),
+    formatKind(letter.kind, letter.year),
     letter.date,
     letter.council.displayName,
     formatRating(letter.overall),
     formatSectionGrades(letter.sections),
-    letter.warnings.join('; '),
+    [...(result.sameAs ? [`the same letter as ${result.sameAs}`] : []), ...letter.warnings].join('; '),
   ];
 }
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { curlyQuotes } from '../corpus/damage';
 import { letterPdf } from '../pdf-fixtures';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,6 +33,8 @@ beforeAll(async () => {
   const samples = path.join(repo, 'resources', 'sample-letters');
   await fs.mkdir(path.join(dir, 'sub'));
   await fs.copyFile(path.join(samples, 'leicester-2009-annual-rating.txt'), path.join(dir, 'sub', 'letter.txt'));
+  // The same letter again, with curly quotes: a file of its own, and the same letter.
+  await fs.writeFile(path.join(dir, 'sub', 'zz-copy-of-letter.txt'), curlyQuotes(await fs.readFile(path.join(samples, 'leicester-2009-annual-rating.txt'), 'utf8')));
   const coventry = await fs.readFile(path.join(samples, 'coventry-2007-annual-performance-assessment.txt'), 'utf8');
   await fs.writeFile(path.join(dir, 'sub', 'coventry-2007.pdf'), await letterPdf(coventry));
   await fs.writeFile(path.join(dir, 'locked.pdf'), await letterPdf(coventry, { password: 'secret' }));
@@ -82,6 +85,9 @@ describe('npm run parse', () => {
     // Text and PDF letters alike: the same contract, and a PDF's sections know their pages.
     const text = rows.find((row) => row.file === path.join(dir, 'sub', 'letter.txt'));
     expect(text?.letter).toMatchObject({ kind: 'annual-rating', council: { displayName: 'Leicester' } });
+    expect(text).not.toHaveProperty('sameAs');
+    const curly = rows.find((row) => row.file === path.join(dir, 'sub', 'zz-copy-of-letter.txt'));
+    expect(curly).toMatchObject({ letter: { council: { displayName: 'Leicester' } }, sameAs: path.join(dir, 'sub', 'letter.txt') });
     const pdf = rows.find((row) => row.file === path.join(dir, 'sub', 'coventry-2007.pdf'))?.letter as
       | { kind: string; date: string; pageCount: number; sections: { page: number }[] }
       | undefined;

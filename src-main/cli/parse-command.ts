@@ -10,7 +10,9 @@ import { parseLetterFile } from '../../src-shared/letters/parse-letter-file';
 import { readPdfInNode } from '../pdf/node-pdf-reader';
 import { formatSummary, formatTable, type FileResult } from './format-table';
 import { PARSE_USAGE, parseCommandArgs } from './parse-args';
-import { parseFiles } from './parse-files';
+import { parseFiles, type NamedResult } from './parse-files';
+import type { Letter } from '../../src-shared/letters/letter';
+import { isSameLetter } from '../../src-shared/letters/same-letter';
 
 /** Runs the command and gives the exit code. */
 export async function runParseCommand(argv: readonly string[]): Promise<number> {
@@ -27,15 +29,33 @@ export async function runParseCommand(argv: readonly string[]): Promise<number> 
     return usageError(code === 'ENOENT' || code === 'ENOTDIR' ? `"${args.path}" does not exist.` : `"${args.path}" cannot be opened (${code}).`);
   }
 
-  const results = await parseFiles(args.path, (bytes) => parseLetterFile(bytes, readPdfInNode));
+  const results = withSameLetters(await parseFiles(args.path, (bytes) => parseLetterFile(bytes, readPdfInNode)));
   if (args.json) {
-    const rows: FileResult[] = results.map((r) => ('letter' in r ? { file: r.file, letter: r.letter } : { file: r.file, error: r.error }));
+    const rows: FileResult[] = results.map((r) => ('letter' in r ? { file: r.file, letter: r.letter, ...sameAs(r, 'file') } : { file: r.file, error: r.error }));
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
-    const rows: FileResult[] = results.map((r) => ('letter' in r ? { file: r.shown, letter: r.letter } : { file: r.shown, error: r.error }));
+    const rows: FileResult[] = results.map((r) => ('letter' in r ? { file: r.shown, letter: r.letter, ...sameAs(r, 'shown') } : { file: r.shown, error: r.error }));
     process.stdout.write(`${formatTable(rows)}\n\n${formatSummary(rows)}\n`);
   }
   return 0;
+}
+
+type Found = NamedResult & { same?: NamedResult };
+
+/** Each letter with the first earlier file that holds the same letter, if one does. */
+function withSameLetters(results: NamedResult[]): Found[] {
+  const letters: (NamedResult & { letter: Letter })[] = [];
+  return results.map((result) => {
+    if (!('letter' in result)) return result;
+    const same = letters.find((earlier) => isSameLetter(earlier.letter, result.letter));
+    letters.push(result);
+    return same ? { ...result, same } : result;
+  });
+}
+
+/** `{ sameAs }` naming the earlier file the way this output names files, or nothing. */
+function sameAs(result: Found, name: 'file' | 'shown'): { sameAs?: string } {
+  return result.same ? { sameAs: result.same[name] } : {};
 }
 
 function usageError(message: string): number {

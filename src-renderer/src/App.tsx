@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useArchiveCounts, useCouncils, useLetter, useLettersOf } from './archive/hooks';
 import { useAppCommands } from './app/use-app-commands';
 import { useImportActions } from './app/use-import-actions';
+import { useReread } from './app/use-reread';
 import { usePaneWidths } from './app/use-pane-widths';
 import { EMPTY_SELECTION, useSavedSelection } from './app/use-saved-selection';
 import { RESULT_PAGE_LETTERS, useSearch } from './app/use-search';
@@ -18,6 +19,7 @@ import { councilScopes } from './print/council-scopes';
 import { PrintPreview } from './print/print-preview';
 import type { PreviewRequest, SummaryKind } from './print/print-types';
 import { ReportsDialog } from './components/reports-dialog';
+import { RereadProgress } from './components/reread-progress';
 import { SampleNotice } from './components/sample-notice';
 import type { ResultChoice } from './components/result-list';
 import { SearchBox } from './components/search-box';
@@ -67,6 +69,7 @@ export function App() {
   const letter = loadedLetter?.id === selection.letterId ? loadedLetter : undefined;
   const { widths, resize } = usePaneWidths();
   const actions = useImportActions();
+  const reread = useReread();
 
   const [query, setQuery] = useState('');
   const { search, showMore } = useSearch(query, counts?.letters);
@@ -300,6 +303,8 @@ export function App() {
         <SampleNotice removing={actions.removing} onRemove={actions.removeSamples} onDismiss={actions.dismissSampleNotice} />
       )}
       {actions.message && <StatusMessage message={actions.message} onDismiss={actions.clearMessage} />}
+      {reread.progress && <RereadProgress progress={reread.progress} />}
+      {reread.message && <StatusMessage message={reread.message} onDismiss={reread.clearMessage} />}
 
       <main
         className="panes"

@@ -38,6 +38,21 @@ export function ImportReport({ report, onClose }: ImportReportProps) {
                 <strong>{failures.length.toLocaleString('en-GB')}</strong> {failures.length === 1 ? 'file' : 'files'} not imported
               </li>
             </ul>
+            {(report.sameLetters?.length ?? 0) > 0 && (
+              <>
+                <h3 className="report-list-title">The same letter as one already in the archive</h3>
+                <ul className="failure-list" aria-label="The same letter as one already in the archive" tabIndex={0}>
+                  {report.sameLetters!.map((same, i) => (
+                    <li key={i}>
+                      <code className="failure-file">{same.file}</code>
+                      <span className="failure-reason">
+                        the same letter as <code>{same.sameAs}</code>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             {failures.length > 0 ? (
               <>
                 <h3 className="report-list-title">Files not imported</h3>

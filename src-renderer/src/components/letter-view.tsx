@@ -138,6 +138,8 @@ export function LetterView({
     else if (articleRef) articleRef.current = element;
   }
 
+  const otherFiles = letter ? (letter.files ?? []).filter((file) => file !== letter.sourceFile) : [];
+
   if (!letter) {
     return (
       <div className="pane pane--letter">
@@ -161,6 +163,18 @@ export function LetterView({
           <p className="letter-source">
             Imported from <code>{letter.sourceFile}</code>
             {letter.pageCount !== undefined && ` (a PDF of ${letter.pageCount === 1 ? 'one page' : `${letter.pageCount} pages`})`}
+            {otherFiles.length > 0 && (
+              <>
+                . The same letter is also in{' '}
+                {otherFiles.map((file, i) => (
+                  <span key={file}>
+                    {i > 0 && (i === otherFiles.length - 1 ? ' and ' : ', ')}
+                    <code>{file}</code>
+                  </span>
+                ))}
+              </>
+            )}
+            .
           </p>
         </div>
       </article>

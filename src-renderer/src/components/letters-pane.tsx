@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import type { CouncilRow, StoredLetter } from '../archive/types';
 import { formatLetterDate, kindLabel } from '../ui/format';
+import { lettersOfSameOccasion } from '../ui/same-occasion';
 import { NoRating, RatingBadge } from './rating-badge';
 import { SelectableList } from './selectable-list';
 
@@ -15,6 +17,7 @@ interface LettersPaneProps {
 
 /** Pane 2: the chosen council's letters, newest first. */
 export function LettersPane({ council, letters, selectedId, onSelect, onActivate }: LettersPaneProps) {
+  const sameOccasion = useMemo(() => lettersOfSameOccasion(letters ?? []), [letters]);
   return (
     <div className="pane pane--letters">
       <div className="pane-head">
@@ -49,6 +52,9 @@ export function LettersPane({ council, letters, selectedId, onSelect, onActivate
                   {l.sample && <span className="sample-tag">Sample</span>}
                 </span>
                 {l.overall ? <RatingBadge rating={l.overall} /> : <NoRating />}
+                {(sameOccasion.get(l.id) ?? 1) > 1 && (
+                  <span className="same-date-note">{sameOccasion.get(l.id) === 2 ? 'Two' : sameOccasion.get(l.id)} different letters of this date</span>
+                )}
               </div>
             )}
           />

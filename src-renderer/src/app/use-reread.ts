@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { countStaleLetters, rereadStaleLetters, type RereadOutcome, type RereadProgress } from '../archive/reread-letters';
+import type { Message } from '../components/status-message';
+import { countOf } from '../ui/format';
+
+/** What the person is told when the reading is over. */
+export function rereadMessage(outcome: RereadOutcome): Message | null {
+  const parts: string[] = [];
+  if (outcome.reread > 0) parts.push(`${countOf(outcome.reread, 'letter')} read again by this version of the app.`);
+  if (outcome.failed > 0) parts.push(`${countOf(outcome.failed, 'letter')} could not be read again and ${outcome.failed === 1 ? 'is' : 'are'} shown as before.`);
+  if (outcome.withoutText > 0) {
+    parts.push(
+      `${countOf(outcome.withoutText, 'letter')} read by an earlier version ${outcome.withoutText === 1 ? 'is' : 'are'} shown as it read them: import ${outcome.withoutText === 1 ? 'its folder' : 'their folders'} again to bring them up to date.`,
+    );
+  }
+  return parts.length > 0 ? { text: parts.join(' '), tone: 'info' } : null;
+}
+
+/**
+ * When the window opens on an archive that an older version of the parser read, reads
+ * those letters again in the background, and says how far it has got and how it went.
+ */
+export function useReread(): { progress: RereadProgress | null; message: Message | null; clearMessage: () => void } {
+  const [progress, setProgress] = useState<RereadProgress | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const abort = new AbortController();
+    (async () => {
+      if ((await countStaleLetters()) === 0) return;
+      const outcome = await rereadStaleLetters({ signal: abort.signal, onProgress: (p) => live && setProgress(p) });
+      if (live) setMessage(rereadMessage(outcome));
+    })()
+      .catch((error: unknown) => {
+        if (live) setMessage({ text: `The letters could not be read again: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });
+      })
+      .finally(() => {
+        if (live) setProgress(null);
+      });
+    return () => {
+      live = false;
+      abort.abort();
+    };
+  }, []);
+
+  return { progress, message, clearMessage: () => setMessage(null) };
+}
