@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFi
 import os from 'node:os';
 import path from 'node:path';
 import { findCouncilName, pickVariation, seededRandom, varyLetter, detectSampleKind, type CouncilName } from '../../src-main/corpus/vary-letter';
+import { curlyQuotes } from '../../src-main/corpus/damage';
 import { letterPdf, scannedLetterPdf } from '../../src-main/pdf-fixtures';
 import { REPO, SAMPLE_FOLDER } from './app-fixture';
 
@@ -105,5 +106,15 @@ export async function pdfFolder(): Promise<string> {
   const whole = await letterPdf(letterAbout({ officialName: 'Cornwall Council', displayName: 'Cornwall' }, 13));
   write('cut-short.pdf', whole.subarray(0, Math.floor(whole.length * 0.03)));
   write('locked.pdf', await letterPdf(letterAbout({ officialName: 'Devon County Council', displayName: 'Devon' }, 14), { password: 'secret' }));
+  return folder;
+}
+
+/** One letter three times: as text, with curly quotes, and as a PDF. */
+export async function sameLetterFolder(): Promise<string> {
+  const folder = tempFolder('same');
+  const text = letterAbout({ officialName: 'Walsall Metropolitan Borough Council', displayName: 'Walsall' }, 9);
+  writeFileSync(path.join(folder, 'walsall-2009.txt'), text);
+  writeFileSync(path.join(folder, 'walsall-2009-curly.txt'), curlyQuotes(text));
+  writeFileSync(path.join(folder, 'walsall-2009.pdf'), await letterPdf(text));
   return folder;
 }
