@@ -1,11 +1,12 @@
 import type { LetterKind } from './letter';
+import { APA_LETTER, RATING_LETTER } from './phrases';
 
 /** What a text is: one of the two kinds of letter, or the reason it is neither. */
 export type KindResult = { ok: true; kind: LetterKind } | { ok: false; reason: string };
 
-const APA = /annual\s+performance\s+assessment/i;
+const APA = new RegExp(APA_LETTER, 'i');
 /** The annual rating (2009, 2010), and the annual children's services assessment that followed it in 2011. */
-const RATING = /children['’`]?s?\s+services\s+(?:annual\s+)?(?:rating|assessment)/i;
+const RATING = new RegExp(RATING_LETTER, 'i');
 
 /**
  * Tells an annual performance assessment from a children's services annual rating (the

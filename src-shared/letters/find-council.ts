@@ -3,8 +3,9 @@ import type { Council, LetterKind } from './letter';
 import { matchCouncil, shortCouncilName, type CouncilRecord } from './councils';
 import { findInText } from './header';
 import { isAllCaps, titleCase, trimFragment } from './names';
+import { CHILDRENS_SERVICES } from './phrases';
 
-const RATING_SENTENCE = /children['’`]?s?\s+services\s+in\s+(?:the\s+)?(.{3,80}?)\s+performs?\s+(?:excellently|well|adequately|poorly)/i;
+const RATING_SENTENCE = new RegExp(String.raw`${CHILDRENS_SERVICES}\s+in\s+(?:the\s+)?(.{3,80}?)\s+performs?\s+(?:excellently|well|adequately|poorly)`, 'i');
 const APA_TITLE = /(?:young\s+people|children)\s+in\s+(?:the\s+)?(.{3,80}?)\s*$/i;
 const COUNCIL_WORD = /\bcouncil\b/gi;
 const BOROUGH_OF = /\b(?:(?:royal|london)\s+borough|city|county|borough|council)\s+of\s+/gi;

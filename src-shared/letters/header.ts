@@ -1,10 +1,11 @@
 /** Reading the top of a letter: letterhead, date, address, salutation, title. */
 import { blockText, type Block } from './text-lines';
 import { ROLE_WORD, loosePattern, trimFragment } from './names';
+import { APA_LETTER, RATING_LETTER } from './phrases';
 
 const LETTERHEAD = /ofsted\.gov\.uk|kingsway|aviation house|alexandra house|\b0845\d?\b|www\.|@/i;
 /** A short block naming the kind of letter: its title. */
-const TITLE_HINT = /^(?=.{0,200}$).*(?:annual\s+performance\s+assessment|children['’`]?s?\s+services\s+(?:annual\s+)?(?:rating|assessment))/i;
+const TITLE_HINT = new RegExp(`^(?=.{0,200}$).*(?:${APA_LETTER}|${RATING_LETTER})`, 'i');
 const SALUTATION = /^dear\s+(.+?)[,.]?$/i;
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|cllr|councillor|professor|prof|sir|dame|lord|lady|rev)\.?$/i;
 
@@ -114,16 +115,27 @@ function salutationNames(salutation: string | null): { words: string[]; firstNam
 
 /**
  * Where a name that starts at `from` in the address ends: after the name-like words that
- * follow (capitalised, not a post such as "Director"), at most three of them.
+ * follow (capitalised, not a post such as "Director"), at most three of them, and never
+ * past the end of its line (`limit`): the next line is a post or the council.
  */
-function nameEndAfter(address: string, from: number): number {
+function nameEndAfter(address: string, from: number, limit: number): number {
   const word = /\s+([\p{Lu}][\p{L}'’.-]*)(?=[\s,]|$)/uy;
   let end = from;
   for (let taken = 0; taken < 3; taken++) {
     word.lastIndex = end;
     const match = word.exec(address);
-    if (!match || ROLE_WORD.test(match[1]!) || HONORIFIC.test(match[1]!)) break;
+    if (!match || word.lastIndex > limit || ROLE_WORD.test(match[1]!) || HONORIFIC.test(match[1]!)) break;
     end = word.lastIndex;
+  }
+  return end;
+}
+
+/** Where the line that holds `offset` ends, in the address lines joined by spaces. */
+function lineEndAt(lines: string[], offset: number): number {
+  let end = -1;
+  for (const line of lines) {
+    end += line.length + 1;
+    if (end >= offset) return end;
   }
   return end;
 }
@@ -161,7 +173,7 @@ export function readRecipient(
     if (at && address.slice(0, at.index).split(/\s+/).length <= 5) {
       nameEnd = at.index + at.match.length;
       // A first name ("Dear Colin,") begins the name in the address rather than ending it.
-      if (names.firstName) nameEnd = nameEndAfter(address, nameEnd);
+      if (names.firstName) nameEnd = nameEndAfter(address, nameEnd, lineEndAt(addressLines, nameEnd));
     }
   }
   if (nameEnd === -1) {

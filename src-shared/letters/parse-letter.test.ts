@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Letter, Section } from './letter';
 import { parseLetter, parseLetterText } from './parse-letter';
 import { GOLDEN_LETTERS, goldenView } from './test-support/golden';
-import { sampleBytes } from './test-support/sample-letters';
+import { sampleBytes, sampleText } from './test-support/sample-letters';
 
 async function parseSample(name: string): Promise<Letter> {
   const outcome = await parseLetter(sampleBytes(name));
@@ -230,6 +230,8 @@ describe('rules beyond the samples', () => {
     const cases: [string, string, { name: string; role: string } | null][] = [
       ['Mr Colin Green\nDirector of Children’s Services\nWalsall Council', 'Dear Colin,', { name: 'Colin Green', role: 'Director of Children’s Services' }],
       ['Mr Colin Green Director of Children’s Services Walsall Council', 'Dear Colin', { name: 'Colin Green', role: 'Director of Children’s Services' }],
+      ['Mr Colin Green\nWalsall Metropolitan Borough Council\nCivic Centre', 'Dear Colin,', { name: 'Colin Green', role: '' }],
+      ['Mr Colin Green\nChildren’s Services Director\nWalsall Council', 'Dear Colin,', { name: 'Colin Green', role: 'Children’s Services Director' }],
       ['Mr Colin Green\nDirector of Children’s Services\nWalsall Council', 'Dear Director', { name: 'Colin Green', role: 'Director of Children’s Services' }],
       ['Mr Colin Green\nDirector of Children’s Services\nWalsall Council', 'Dear Mr Green', { name: 'Colin Green', role: 'Director of Children’s Services' }],
       ['The Director of Children’s Services, Walsall Metropolitan Borough Council, Civic Centre, Darwall Street, Walsall', 'Dear Director', null],
@@ -266,6 +268,31 @@ describe('rules beyond the samples', () => {
       expect(letter.overall).toEqual({ scale: 'annual-rating', grade: 3, label: 'Performs well' });
       expect(letter.sections.find((s) => s.grade)?.heading).toMatch(/^Children.s services assessment 2011$/i);
     }
+  });
+
+  it('reads a signatory in capitals in the usual case, keeping honours and posts in capitals', async () => {
+    const closing = (lines: string[]) =>
+      ['9 December 2009', 'Dear Mr Example', "Children's services annual rating", "Children's services rating\tPerforms well (3)", "Children's services in Walsall Metropolitan Borough Council perform well.", 'Yours sincerely', ...lines].join('\n\n');
+    const cases: [string[], { name: string; role: string }][] = [
+      [['CHRISTINE GILBERT CBE', 'HER MAJESTY’S CHIEF INSPECTOR'], { name: 'Christine Gilbert', role: 'CBE, Her Majesty’s Chief Inspector' }],
+      [['Jane Smith', 'HMI'], { name: 'Jane Smith', role: 'HMI' }],
+      [['JULIET WINSTANLEY DIVISIONAL MANAGER, CAA'], { name: 'Juliet Winstanley', role: 'Divisional Manager, CAA' }],
+    ];
+    for (const [lines, signatory] of cases) {
+      const outcome = await parseLetterText(closing(lines));
+      if (!outcome.ok) throw new Error(outcome.reason);
+      expect(outcome.letter.signatory, lines.join(' / ')).toEqual(signatory);
+    }
+  });
+
+  it('keeps an APA letter an APA letter though it mentions a children’s services assessment before its title', async () => {
+    const text = sampleText('coventry-2007-annual-performance-assessment.txt').replace(
+      'Dear Mr Green',
+      'Dear Mr Green\n\nFurther to the children’s services assessment meeting in October,',
+    );
+    const outcome = await parseLetterText(text);
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.letter.kind).toBe('apa');
   });
 
   it('keeps an unmatched council by name and warns', async () => {

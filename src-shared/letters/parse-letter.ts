@@ -32,7 +32,8 @@ export async function parseLetterText(text: string): Promise<ParseOutcome> {
     // Every rule below reads the repaired text, so none has to allow for lost apostrophes
     // or emphasis marks itself.
     const repaired = stripMarkup(restoreApostrophes(text));
-    const kind = detectKind(repaired);
+    // Without page footers and line breaks, so a footer that fell inside a title cannot hide it.
+    const kind = detectKind(canonicalText(repaired));
     if (!kind.ok) return kind;
     const blocks = toBlocks(repaired);
     const layout = layoutLetter(blocks);

@@ -1,14 +1,15 @@
 /** The sections of a children's services annual rating letter. */
 import { ANNUAL_RATING_LABELS, isGradeValue, rating, type Block, type GradeValue, type Rating, type Section } from './letter';
 import { sentenceCase } from './names';
+import { CHILDRENS_SERVICES, RATING_NAME } from './phrases';
 import { appendBlock, type Unit } from './units';
 
 const WORDS: Record<string, GradeValue> = { excellently: 4, well: 3, adequately: 2, poorly: 1 };
 /** "Children's services rating 2009", or "Children's services assessment 2011". */
-const RATING_HEADING = /^children['’`]?s?\s+services\s+(?:rating|assessment)(?:\s+for)?\s+((?:19|20)\d\d)$/i;
-const RATING_LINE =
-  /^children['’`]?s?\s+services\s+(?:rating|assessment)\s*[\t:]?\s*((?:performs?|performing)\s+(\p{L}+))?\s*\(?\s*(\d{1,2})?\s*\)?\s*$/iu;
-const RATING_SENTENCE = /^children['’`]?s?\s+services\s+in\s+.+?\s+performs?\s+(excellently|well|adequately|poorly)\b/i;
+const RATING_HEADING = new RegExp(String.raw`^${RATING_NAME}(?:\s+for)?\s+((?:19|20)\d\d)$`, 'i');
+const RATING_LINE = new RegExp(String.raw`^${RATING_NAME}\s*[\t:]?\s*((?:performs?|performing)\s+(\p{L}+))?\s*\(?\s*(\d{1,2})?\s*\)?\s*$`, 'iu');
+const RATING_SENTENCE = new RegExp(String.raw`^${CHILDRENS_SERVICES}\s+in\s+.+?\s+performs?\s+(excellently|well|adequately|poorly)\b`, 'i');
+const RATING_NAME_AT_START = new RegExp(String.raw`^${RATING_NAME}\s*`, 'i');
 const SCALE_ROW = /([1-4])\s*(performs?\s+(?:excellently|well|adequately|poorly))\s*(.*?)(?=\s*[1-4]\s*performs?\s|$)/giu;
 const SCALE_INTRO = /four[\s-]point\s+scale\s*:?$/i;
 
@@ -111,7 +112,7 @@ function readRatingLine(
 ): Rating | null {
   const fromWords = word ? WORDS[word.toLowerCase()] : undefined;
   const fromNumber = number === undefined ? undefined : Number(number);
-  const quoted = text.replace(/^children['’`]?s?\s+services\s+(?:rating|assessment)\s*/i, '').trim();
+  const quoted = text.replace(RATING_NAME_AT_START, '').trim();
   if (fromNumber !== undefined && !isGradeValue(fromNumber)) {
     warnings.push(`the rating line reads "${quoted}": ${fromNumber} is outside the scale of 1 to 4`);
     return fromWords ? rating('annual-rating', fromWords) : null;

@@ -15,3 +15,10 @@ describe('stripMarkup', () => {
     }
   });
 });
+
+describe('stripMarkup over a wrapped line', () => {
+  it('takes off marks whose words a hard wrap split, but not across a blank line', () => {
+    expect(stripMarkup('the relevant *Every\nChild Matters* indicators')).toBe('the relevant Every\nChild Matters indicators');
+    expect(stripMarkup('a *start\n\nend* b')).toBe('a *start\n\nend* b');
+  });
+});

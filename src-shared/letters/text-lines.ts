@@ -28,10 +28,10 @@ const LOST_APOSTROPHE_CAPITALS = /(\p{Lu}{2}) S(?=[\s,.;:)!?]|$)/gmu;
 
 /**
  * Emphasis marks a converter left around words: "*Every Child Matters*", "**key**",
- * "_Area_". Only a pair that hugs its words counts, so the asterisk of "A*-C grades"
- * and the underscore of "Midlands_APA@ofsted.gov.uk" stay.
+ * "_Area_", over a hard-wrapped line end too. Only a pair that hugs its words counts, so
+ * the asterisk of "A*-C grades" and the underscore of "Midlands_APA@ofsted.gov.uk" stay.
  */
-const MARKUP = /(^|[\s(“‘"'])(\*\*|\*|_)(?=[^\s*_])([^*_\n]*?[^\s*_])\2(?=$|[\s).,;:!?”’"'])/gmu;
+const MARKUP = /(^|[\s(“‘"'])(\*\*|\*|_)(?=[^\s*_])((?:[^*_\n]|\n(?!\n))*?[^\s*_])\2(?=$|[\s).,;:!?”’"'])/gmu;
 
 /** The words of emphasised text without the marks around them. */
 export function stripMarkup(text: string): string {
