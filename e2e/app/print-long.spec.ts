@@ -199,7 +199,7 @@ test('a long archive summary and a council with seven letters print whole: heade
     expect(listed, 'the letters table, in date order').toEqual(inWords);
     // "What each letter says": each letter under its own heading, in the same order.
     const told = lines.slice(lines.indexOf('What each letter says') + 1).flatMap((line) => {
-      const heading = /^(?:Annual performance assessment|Annual rating), (\d{1,2} \w+ \d{4})$/.exec(line);
+      const heading = /^(?:Annual performance assessment|Annual rating|Annual assessment), (\d{1,2} \w+ \d{4})$/.exec(line);
       return heading ? [heading[1]] : [];
     });
     expect(told, 'what each letter says, in date order').toEqual(inWords);

@@ -29,8 +29,8 @@ test('"Show more" lists the next letters of a long search, and the summary of th
   await page.goto(appUrl);
   await importCorpusAlone(page, shell, folder, LETTERS);
 
-  // Every letter was written between 2005 and 2010.
-  await page.getByRole('searchbox', { name: 'Search letters' }).fill('year:2005..2010');
+  // Every letter was written between 2005 and 2011.
+  await page.getByRole('searchbox', { name: 'Search letters' }).fill('year:2005..2011');
   const pane = page.locator('.pane--results');
   const results = page.getByRole('listbox', { name: 'Search results' });
   const groups = results.getByRole('group');
@@ -79,7 +79,7 @@ test('"Show more" lists the next letters of a long search, and the summary of th
   await page.getByRole('searchbox', { name: 'Search letters' }).fill('year:2005..2010 kind:apa');
   await expect(pane.locator('.results-summary')).toContainText(/; 30 shown/);
   await expect(groups).toHaveCount(30);
-  await page.getByRole('searchbox', { name: 'Search letters' }).fill('year:2005..2010');
+  await page.getByRole('searchbox', { name: 'Search letters' }).fill('year:2005..2011');
   await expect(groups).toHaveCount(30);
 
   // The archive summary of the search: every council with a matching letter, though 30 letters are listed.
@@ -88,6 +88,6 @@ test('"Show more" lists the next letters of a long search, and the summary of th
   await preview.getByRole('radio', { name: 'Archive' }).check();
   await expect(preview.getByRole('radiogroup', { name: 'Councils' }).getByRole('radio', { name: 'Councils in the current search' })).toBeChecked();
   const summary = preview.getByRole('document', { name: 'Summary' });
-  await expect(summary).toContainText('Councils with letters matching the search “year:2005..2010”');
+  await expect(summary).toContainText('Councils with letters matching the search “year:2005..2011”');
   await expect(summary.getByRole('rowheader')).toHaveCount(councils.size);
 });

@@ -42,13 +42,16 @@ export async function runParseCommand(argv: readonly string[]): Promise<number> 
 
 type Found = NamedResult & { same?: NamedResult };
 
-/** Each letter with the first earlier file that holds the same letter, if one does. */
+/** Each letter with the first earlier file that holds the same letter, if one does; only letters of one occasion are compared. */
 function withSameLetters(results: NamedResult[]): Found[] {
-  const letters: (NamedResult & { letter: Letter })[] = [];
+  const byOccasion = new Map<string, (NamedResult & { letter: Letter })[]>();
   return results.map((result) => {
     if (!('letter' in result)) return result;
-    const same = letters.find((earlier) => isSameLetter(earlier.letter, result.letter));
-    letters.push(result);
+    const { kind, date, council } = result.letter;
+    const occasion = `${kind} ${date} ${council.displayName.toLowerCase()}`;
+    const earlier = byOccasion.get(occasion) ?? [];
+    const same = earlier.find((other) => isSameLetter(other.letter, result.letter));
+    byOccasion.set(occasion, [...earlier, result]);
     return same ? { ...result, same } : result;
   });
 }

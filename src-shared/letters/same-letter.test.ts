@@ -54,3 +54,20 @@ describe('the same letter', () => {
     expect(isSameLetter(letter, await read(text.replace('9 December 2009', '10 December 2009')))).toBe(false);
   });
 });
+
+describe('the same letter, continued', () => {
+  it('is two letters when the same words give another rating', async () => {
+    const text = sampleText('stoke-on-trent-2009-annual-rating.txt');
+    const letter = await read(text);
+    const poorly = await read(text.replace(/Performs? adequately \(2\)/i, 'Performs poorly (1)'));
+    expect(poorly.overall?.grade).toBe(1);
+    expect(similarity(wordRuns(letterWords(letter)), wordRuns(letterWords(poorly)))).toBeGreaterThan(SAME_LETTER_SIMILARITY);
+    expect(isSameLetter(letter, poorly)).toBe(false);
+  });
+
+  it('is not the same letter about another council', async () => {
+    const text = sampleText('leicester-2009-annual-rating.txt');
+    const other = replaceCouncil(text, findCouncilName(text)!, { officialName: 'Walsall Metropolitan Borough Council', displayName: 'Walsall' });
+    expect(isSameLetter(await read(text), await read(other))).toBe(false);
+  });
+});

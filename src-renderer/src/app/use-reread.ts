@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import { countStaleLetters, rereadStaleLetters, type RereadOutcome, type RereadProgress } from '../archive/reread-letters';
+import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
+import { getSetting, setSetting } from '../archive/repository';
+import { rereadStaleLetters, staleLetters, type RereadOutcome, type RereadProgress } from '../archive/reread-letters';
 import type { Message } from '../components/status-message';
 import { countOf } from '../ui/format';
 
@@ -16,9 +18,13 @@ export function rereadMessage(outcome: RereadOutcome): Message | null {
   return parts.length > 0 ? { text: parts.join(' '), tone: 'info' } : null;
 }
 
+/** The parser version the person was last told about letters that cannot be read again without their files. */
+const TOLD_WITHOUT_TEXT_KEY = 'toldLettersWithoutText';
+
 /**
  * When the window opens on an archive that an older version of the parser read, reads
  * those letters again in the background, and says how far it has got and how it went.
+ * Letters with no text kept are named once for each version of the parser, not at every start.
  */
 export function useReread(): { progress: RereadProgress | null; message: Message | null; clearMessage: () => void } {
   const [progress, setProgress] = useState<RereadProgress | null>(null);
@@ -28,8 +34,12 @@ export function useReread(): { progress: RereadProgress | null; message: Message
     let live = true;
     const abort = new AbortController();
     (async () => {
-      if ((await countStaleLetters()) === 0) return;
+      const stale = await staleLetters();
+      const told = (await getSetting<number>(TOLD_WITHOUT_TEXT_KEY)) === PARSER_VERSION;
+      if (stale.readable.length === 0 && (told || stale.withoutText.length === 0)) return;
       const outcome = await rereadStaleLetters({ signal: abort.signal, onProgress: (p) => live && setProgress(p) });
+      if (told) outcome.withoutText = 0;
+      else if (outcome.withoutText > 0) await setSetting(TOLD_WITHOUT_TEXT_KEY, PARSER_VERSION);
       if (live) setMessage(rereadMessage(outcome));
     })()
       .catch((error: unknown) => {

@@ -49,6 +49,8 @@ export class LetterArchiveDb extends Dexie {
   settings!: Table<SettingRow, string>;
   searchIndex!: Table<SearchIndexRow, string>;
   texts!: Table<TextRow, string>;
+  /** Letters changed in the archive (read again) that the saved search index may not have taken in yet. */
+  pendingIndex!: Table<{ id: string }, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -63,7 +65,7 @@ export class LetterArchiveDb extends Dexie {
     // 2: the parser's version and the files each letter was found in are kept with it, its
     // text beside it, and a council's key is its name, not its code.
     this.version(2)
-      .stores({ letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion', texts: 'id' })
+      .stores({ letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion', texts: 'id', pendingIndex: 'id' })
       .upgrade(upgradeToVersion2);
   }
 }
@@ -86,7 +88,7 @@ async function upgradeToVersion2(tx: Transaction): Promise<void> {
   });
   const councils = tx.table<CouncilRow, string>('councils');
   await councils.clear();
-  const keys = new Set((await letters.toArray()).map((row) => row.councilKey));
+  const keys = (await letters.orderBy('councilKey').uniqueKeys()) as string[];
   await recomputeCouncils({ letters, councils }, keys);
   const settings = tx.table<SettingRow, string>('settings');
   const selection = (await settings.get('selection'))?.value as Selection | undefined;

@@ -85,7 +85,8 @@ export async function importLetters(source: LetterSource, options: ImportOptions
       const read: ReadLetter[] = [];
       for (const file of parsed) {
         if (file.outcome.ok) {
-          read.push({ row: toRow(file.outcome.letter, file.relativePath, source.folder, sample, importedAt), text: file.outcome.source });
+          const { letter, source: text } = file.outcome;
+          read.push({ letter, row: toRow(letter, file.relativePath, source.folder, sample, importedAt), text });
           done++;
           progress(file.relativePath);
         } else {

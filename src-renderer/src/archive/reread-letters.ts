@@ -4,14 +4,15 @@
  * older version is read again from that text, in the parse worker, without its file. Its
  * id stays as it was, so a saved selection still finds it, and the search index takes it
  * in afresh. Letters kept before their text was (version 1) cannot be read again this way;
- * importing their folder again brings them up to date.
+ * importing their folder again brings them up to date (write-letters.ts).
  */
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { notifyLettersChanged } from '../search/search-client';
-import { councilKeyOf, recomputeCouncils } from './council-rows';
+import { recomputeCouncils } from './council-rows';
 import { getDb, type LetterRow } from './db';
 import { parseInWorker } from './parse-client';
 import type { ParseItem, ParsedFile } from './parse-messages';
+import { withNewReading } from './write-letters';
 
 /** How far the reading has got. */
 export interface RereadProgress {
@@ -38,22 +39,19 @@ export interface RereadOptions {
 
 const BATCH = 50;
 
-/** What a letter read again keeps of its row: where it came from and how it was imported. */
+/** A letter read again: the new reading, or, where there is none, the old one with a note saying so. */
 function reread(old: LetterRow, fresh: ParsedFile['outcome']): LetterRow {
-  if (!fresh.ok) {
-    const note = `this version of the app could not read the letter again (${fresh.reason}), so it is shown as an earlier version read it`;
-    return { ...old, parserVersion: PARSER_VERSION, warnings: [...old.warnings.filter((w) => w !== note), note] };
-  }
-  // The id stays: were the new reading to give another, saved selections would lose the letter.
-  const row: LetterRow = { ...old, ...fresh.letter, id: old.id, councilKey: councilKeyOf(fresh.letter.council), parserVersion: PARSER_VERSION };
-  // Fields a reading gives only sometimes (pages of a PDF) must not linger from the old one.
-  if (fresh.letter.pageCount === undefined) delete row.pageCount;
-  return row;
+  if (fresh.ok) return withNewReading(old, fresh.letter);
+  const note = `this version of the app could not read the letter again (${fresh.reason}), so it is shown as an earlier version read it`;
+  return { ...old, parserVersion: PARSER_VERSION, warnings: [...old.warnings.filter((w) => w !== note), note] };
 }
 
-/** Letters the archive holds that an older parser read. */
-export async function countStaleLetters(): Promise<number> {
-  return getDb().letters.where('parserVersion').below(PARSER_VERSION).count();
+/** The letters an older parser read, parted into those with text kept to read again from and those without. */
+export async function staleLetters(): Promise<{ readable: string[]; withoutText: string[] }> {
+  const db = getDb();
+  const stale = (await db.letters.where('parserVersion').below(PARSER_VERSION).primaryKeys()) as string[];
+  const kept = new Set(stale.length > 0 ? ((await db.texts.where(':id').anyOf(stale).primaryKeys()) as string[]) : []);
+  return { readable: stale.filter((id) => kept.has(id)), withoutText: stale.filter((id) => !kept.has(id)) };
 }
 
 /**
@@ -65,20 +63,21 @@ export async function rereadStaleLetters(options: RereadOptions = {}): Promise<R
   const db = getDb();
   const parse = options.parse ?? parseInWorker;
   const batchSize = options.batchSize ?? BATCH;
-  const ids = (await db.letters.where('parserVersion').below(PARSER_VERSION).primaryKeys()) as string[];
-  const outcome: RereadOutcome = { reread: 0, failed: 0, withoutText: 0 };
+  const { readable: ids, withoutText } = await staleLetters();
+  const outcome: RereadOutcome = { reread: 0, failed: 0, withoutText: withoutText.length };
   const progress = (done: number) => options.onProgress?.({ done, total: ids.length });
-  progress(0);
+  if (ids.length > 0) progress(0);
   for (let start = 0; start < ids.length; start += batchSize) {
     if (options.signal?.aborted) break;
     const batch = ids.slice(start, start + batchSize);
-    const texts = await db.texts.bulkGet(batch);
-    const readable = texts.filter((t) => t !== undefined);
-    outcome.withoutText += batch.length - readable.length;
+    const readable = (await db.texts.bulkGet(batch)).filter((t) => t !== undefined);
     const parsed = readable.length > 0 ? await parse(readable.map((t) => ({ relativePath: t.id, text: t }))) : [];
     const results = new Map(parsed.map((p) => [p.relativePath, p.outcome]));
-    const changed = await db.transaction('rw', [db.letters, db.councils], async () => {
-      const rows = (await db.letters.bulkGet(readable.map((t) => t.id))).filter((row) => row !== undefined);
+    const changed = await db.transaction('rw', [db.letters, db.councils, db.pendingIndex], async () => {
+      // Read inside the transaction: an import may have brought a letter up to date, or taken it out, meanwhile.
+      const rows = (await db.letters.bulkGet(readable.map((t) => t.id))).filter(
+        (row): row is LetterRow => row !== undefined && row.parserVersion < PARSER_VERSION,
+      );
       const keys = new Set<string>();
       const updated: LetterRow[] = [];
       for (const row of rows) {
@@ -90,10 +89,16 @@ export async function rereadStaleLetters(options: RereadOptions = {}): Promise<R
         updated.push(next);
       }
       await db.letters.bulkPut(updated);
+      await db.pendingIndex.bulkPut(updated.map((row) => ({ id: row.id })));
       await recomputeCouncils(db, keys);
       return updated.map((row) => row.id);
     });
-    notifyLettersChanged(changed);
+    try {
+      notifyLettersChanged(changed);
+    } catch (error) {
+      // The archive lists them as pending: the index takes them in when its worker next starts.
+      console.error('The search index could not be told about letters read again', error);
+    }
     progress(Math.min(start + batch.length, ids.length));
   }
   return outcome;

@@ -73,4 +73,38 @@ describe('the same letter imported twice', () => {
     expect(updated).toMatchObject({ id: stored!.id, parserVersion: PARSER_VERSION, title: stored!.title, warnings: stored!.warnings, files: ['stoke.txt'] });
     expect(await getDb().texts.get(stored!.id)).toBeDefined();
   });
+
+  it('brings an old reading up to date from a copy found by its words, and keeps where the letter came from', async () => {
+    await importLetters(memorySource(new Map([['stoke.txt', encoder.encode(sampleText(STOKE))]]), [], 'First folder'), { parse: parseDirectly });
+    const [stored] = await getDb().letters.toArray();
+    await getDb().letters.put({ ...stored!, parserVersion: 1, sourceFolder: '/first', title: 'As the old parser read it', pageCount: 4 });
+    await getDb().texts.clear();
+
+    const copy = memorySource(new Map([['copy.txt', encoder.encode(curlyQuotes(sampleText(STOKE)))]]));
+    const report = await importLetters({ ...copy, folder: '/second' }, { parse: parseDirectly });
+    expect(report).toMatchObject({ added: 0, duplicates: 1, sameLetters: [{ file: 'copy.txt', sameAs: 'stoke.txt' }] });
+    const [updated] = await getDb().letters.toArray();
+    // The new reading is the copy's: its curly apostrophe and all.
+    expect(updated).toMatchObject({ id: stored!.id, parserVersion: PARSER_VERSION, title: 'Children’s services annual rating', sourceFile: 'stoke.txt', sourceFolder: '/first', files: ['stoke.txt', 'copy.txt'] });
+    expect(updated).not.toHaveProperty('pageCount');
+    expect(await getDb().texts.get(stored!.id)).toBeDefined();
+    expect(await getDb().pendingIndex.toArray()).toEqual([{ id: stored!.id }]);
+  });
+
+  it('makes a sample letter the person’s own when they import it, found in their file alone, and never lists sample files with their letters', async () => {
+    await importLetters(memorySource(new Map([[STOKE, sampleFiles().get(STOKE)!]]), [], 'Sample letters'), { parse: parseDirectly, sample: true });
+    const mine = await importLetters(memorySource(new Map([['mine/stoke.txt', sampleFiles().get(STOKE)!]])), { parse: parseDirectly });
+    expect(mine).toMatchObject({ added: 0, duplicates: 1, sameLetters: [] });
+    expect((await getDb().letters.toArray())[0]).toMatchObject({ sample: false, sourceFile: 'mine/stoke.txt', files: ['mine/stoke.txt'] });
+    expect((await getDb().letters.toArray())[0]).not.toHaveProperty('sampleFlag');
+
+    await importLetters(memorySource(new Map([[STOKE, sampleFiles().get(STOKE)!]]), [], 'Sample letters'), { parse: parseDirectly, sample: true });
+    expect((await getDb().letters.toArray())[0]).toMatchObject({ sample: false, files: ['mine/stoke.txt'] });
+  });
+
+  it('keeps two letters whose words match but whose grades differ', async () => {
+    const poorly = sampleText(STOKE).replace(/Performs? adequately \(2\)/i, 'Performs poorly (1)');
+    const report = await importLetters(memorySource(new Map([['a.txt', encoder.encode(sampleText(STOKE))], ['b.txt', encoder.encode(poorly)]])), { parse: parseDirectly });
+    expect(report).toMatchObject({ added: 2, duplicates: 0, sameLetters: [] });
+  });
 });

@@ -2,18 +2,19 @@
  * Writing a batch of newly read letters into the archive: what is new goes in, and a letter
  * the archive already has, from this file or another, is not added twice. It is the same
  * letter when it has the same id (the same text, whatever the encoding), or when it is of
- * the same council, kind and date and says nearly the same words (same-letter.ts): then
- * the file joins the letter's list of files, and the report names it as the same letter.
+ * the same council, kind, date and grades and says nearly the same words (same-letter.ts):
+ * then the file joins the letter's list of files, and the report names it as the same letter.
  */
 import type { Letter, LetterText } from '../../../src-shared/letters/letter';
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
-import { SAME_LETTER_SIMILARITY, letterWords, sameOccasion, similarity, wordRuns } from '../../../src-shared/letters/same-letter';
+import { SAME_LETTER_SIMILARITY, couldBeSameLetter, letterWords, similarity, wordRuns } from '../../../src-shared/letters/same-letter';
 import { councilKeyOf, recomputeCouncils } from './council-rows';
 import type { LetterArchiveDb, LetterRow, TextRow } from './db';
 import type { ImportReport } from './types';
 
-/** A letter as read from a file, with the text it was read from. */
+/** A letter as read from a file, as the archive would store it, and the text it was read from. */
 export interface ReadLetter {
+  letter: Letter;
   row: LetterRow;
   text: LetterText;
 }
@@ -36,6 +37,18 @@ export function toRow(letter: Letter, sourceFile: string, sourceFolder: string |
   return row;
 }
 
+/**
+ * A stored letter with a new reading of it by this version of the parser: what the letter
+ * says is the new reading's, where it came from and how it was imported stay the row's, and
+ * so does its id, so that saved selections and searches still find it.
+ */
+export function withNewReading(old: LetterRow, letter: Letter): LetterRow {
+  const row: LetterRow = { ...old, ...letter, id: old.id, councilKey: councilKeyOf(letter.council), parserVersion: PARSER_VERSION };
+  // Fields a reading gives only sometimes (the pages of a PDF) must not linger from the old one.
+  if (letter.pageCount === undefined) delete row.pageCount;
+  return row;
+}
+
 /** The runs of words a letter is compared by, worked out once per letter in a batch. */
 class Runs {
   private readonly cache = new Map<string, Set<string>>();
@@ -48,11 +61,11 @@ class Runs {
 
 /**
  * Writes the batch's new letters, their texts, the councils they touch and the report, in
- * one transaction. A sample letter imported again for real stops being a sample; a letter
- * read by an older parser takes this reading when the same text comes in again.
+ * one transaction. A sample letter imported again for real becomes the person's letter; a
+ * letter read by an older parser takes this reading when the same letter comes in again.
  */
 export async function writeBatch(db: LetterArchiveDb, incoming: ReadLetter[], report: ImportReport, sample: boolean): Promise<BatchWritten> {
-  return db.transaction('rw', [db.letters, db.councils, db.reports, db.texts], async () => {
+  return db.transaction('rw', [db.letters, db.councils, db.reports, db.texts, db.pendingIndex], async () => {
     const byId = await db.letters.bulkGet(incoming.map(({ row }) => row.id));
     const unknown = incoming.filter((_, i) => !byId[i]);
     const occasions = [...new Set(unknown.map(({ row }) => JSON.stringify([row.councilKey, row.date])))].map((o) => JSON.parse(o) as [string, string]);
@@ -65,44 +78,46 @@ export async function writeBatch(db: LetterArchiveDb, incoming: ReadLetter[], re
     const changed = new Set<string>();
     const councilKeys = new Set<string>();
     const written: BatchWritten = { added: [], changed: [], duplicates: 0, sameLetters: [] };
+    /** The row to change for a letter already met: one of this batch's where it stands, or a copy of the archive's. */
+    const rowFor = (letter: LetterRow): LetterRow => (fresh.includes(letter) ? letter : (updated.get(letter.id) ?? { ...letter }));
 
-    incoming.forEach(({ row, text }, i) => {
-      const known = byId[i] ?? updated.get(row.id) ?? fresh.find((f) => f.id === row.id);
-      const same = known ?? pool.find((other) => sameOccasion(other, row) && similarity(runs.of(other), runs.of(row)) >= SAME_LETTER_SIMILARITY);
+    for (const [i, { letter, row, text }] of incoming.entries()) {
+      const known = byId[i] ?? fresh.find((f) => f.id === row.id);
+      const same = known ?? pool.find((other) => couldBeSameLetter(other, row) && similarity(runs.of(other), runs.of(row)) >= SAME_LETTER_SIMILARITY);
       if (!same) {
         fresh.push(row);
         pool.push(row);
         texts.push({ id: row.id, ...text });
         councilKeys.add(row.councilKey);
-        return;
+        continue;
       }
       written.duplicates++;
-      // A letter of this batch is changed where it stands; one of the archive's, written back.
-      const target = fresh.includes(same) ? same : (updated.get(same.id) ?? { ...same });
-      if (!target.files.includes(row.sourceFile)) {
+      let target = rowFor(same);
+      if (target.sample && !sample) {
+        // The person's own copy of a sample letter: the letter is now theirs, found in their file alone.
+        Object.assign(target, { sample: false, sourceFile: row.sourceFile, sourceFolder: row.sourceFolder, files: [row.sourceFile] });
+        if (row.sourceFolder === undefined) delete target.sourceFolder;
+        delete target.sampleFlag;
+      } else if (!target.files.includes(row.sourceFile) && (sample === target.sample)) {
+        // The sample folder's files are not the person's: they are not listed with the person's letters.
         target.files = [...target.files, row.sourceFile];
         written.sameLetters.push({ file: row.sourceFile, sameAs: target.sourceFile });
       }
-      if (target.sample && !sample) {
-        Object.assign(target, { sample: false, sourceFile: row.sourceFile, sourceFolder: row.sourceFolder });
-        delete target.sampleFlag;
-      }
-      if (known && target.parserVersion < PARSER_VERSION) {
-        // The same text, read by this version of the parser: the letter takes the new reading.
+      if (target.parserVersion < PARSER_VERSION) {
+        // Read by an older parser: the letter takes this reading, and this text to read again from.
         councilKeys.add(target.councilKey);
-        Object.assign(target, { ...row, id: target.id, files: target.files, sourceFile: target.sourceFile, sample: target.sample, importedAt: target.importedAt });
-        if (target.sourceFolder === undefined) delete target.sourceFolder;
-        if (!target.sample) delete target.sampleFlag;
+        target = withNewReading(target, letter);
         texts.push({ id: target.id, ...text });
         councilKeys.add(target.councilKey);
         changed.add(target.id);
       }
       if (!fresh.includes(target)) updated.set(target.id, target);
-    });
+    }
 
     await db.letters.bulkAdd(fresh);
     await db.letters.bulkPut([...updated.values()]);
     await db.texts.bulkPut(texts);
+    await db.pendingIndex.bulkPut([...changed].map((id) => ({ id })));
     await recomputeCouncils(db, councilKeys);
     await db.reports.put({
       ...report,

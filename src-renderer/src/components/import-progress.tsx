@@ -1,5 +1,6 @@
 import type { ImportProgress as Progress } from '../archive/types';
 import { countOf } from '../ui/format';
+import { ProgressTrack } from './progress-track';
 
 interface ImportProgressProps {
   /** What is being imported: a folder, "Sample letters", "Dropped files". */
@@ -14,7 +15,6 @@ export function ImportProgress({ label, progress, onCancel }: ImportProgressProp
   const total = progress?.total ?? 0;
   const done = Math.min(progress?.done ?? 0, total);
   const known = progress !== null && total > 0;
-  const percent = known ? Math.round((done / total) * 100) : 0;
   return (
     <div className="import-progress">
       <div className="import-progress-text">
@@ -37,17 +37,7 @@ export function ImportProgress({ label, progress, onCancel }: ImportProgressProp
           <span>{progress ? 'Looking for letter files…' : 'Getting ready…'}</span>
         )}
       </div>
-      <div
-        className={known ? 'progress-track' : 'progress-track progress-track--waiting'}
-        role="progressbar"
-        aria-label="Import progress"
-        aria-valuemin={0}
-        aria-valuemax={Math.max(total, 1)}
-        aria-valuenow={known ? done : undefined}
-        aria-valuetext={known ? `${done} of ${total} files` : 'Looking for letter files'}
-      >
-        <div className="progress-fill" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressTrack label="Import progress" done={known ? done : null} total={total} text={known ? `${done} of ${total} files` : 'Looking for letter files'} />
       <button type="button" className="button" onClick={onCancel}>
         Cancel import
       </button>

@@ -184,4 +184,26 @@ describe('SearchService', () => {
     expect(one.letters).toHaveLength(1);
     expect(one.totalSections).toBeGreaterThan(1);
   });
+
+  it('takes in a letter read again whose message was lost, from the archive’s list, at the next start', async () => {
+    await importSamples();
+    const first = new SearchService(getDb(), { saveDelayMs: 10_000 });
+    expect(councilsFound(await first.search('fostering'))).toContain('Leicester');
+    await first.flush();
+    // Read again by a newer parser: the words changed, the id did not, and no message reached the index.
+    const db = getDb();
+    const leicester = (await db.letters.toArray()).find((l) => l.council.displayName === 'Leicester')!;
+    const sections = leicester.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.filter((p) => !(p.type === 'paragraph' && /fostering/i.test(p.text))) }));
+    await db.transaction('rw', [db.letters, db.pendingIndex], async () => {
+      await db.letters.put({ ...leicester, sections });
+      await db.pendingIndex.put({ id: leicester.id });
+    });
+
+    const next = new SearchService(db, { saveDelayMs: 10_000 });
+    expect(councilsFound(await next.search('fostering'))).not.toContain('Leicester');
+    expect(next.loadedFrom).toBe('snapshot');
+    // Once a snapshot holding it is saved, the letter is no longer pending.
+    await next.flush();
+    expect(await db.pendingIndex.count()).toBe(0);
+  });
 });

@@ -49,6 +49,8 @@ export class SearchService {
   private readonly warmUpWanted: boolean;
   /** Sections in the index when the last warm-up began (0: none yet). */
   private warmedAt = 0;
+  /** Changed letters taken in since the last snapshot was saved. */
+  private readonly unsaved = new Set<string>();
   /** Warm-up searches run so far, for tests. */
   warmUpSearches = 0;
   /** Settles when the warm-up under way (if any) has run all its searches. */
@@ -87,10 +89,21 @@ export class SearchService {
   /** Indexes these letters afresh, as the archive now holds them; in one step, so no search sees them gone. */
   replace(letterIds: string[]): Promise<void> {
     return this.run(async () => {
-      const index = await this.loaded();
-      const removed = await this.removeFrom(index, letterIds);
-      if ((await this.addFromArchive(index, letterIds)) || removed) this.scheduleSave();
+      await this.reindex(await this.loaded(), letterIds);
     });
+  }
+
+  /**
+   * Takes changed letters in afresh. The archive also lists them (pendingIndex) in the
+   * transaction that changed them, until a snapshot that holds them is saved: so a change
+   * whose message was lost, or whose snapshot the app closed before saving, is taken in at
+   * the next start, though the letter's id is the same as before.
+   */
+  private async reindex(index: SectionIndex, letterIds: string[]): Promise<void> {
+    const removed = await this.removeFrom(index, letterIds);
+    await this.addFromArchive(index, letterIds);
+    for (const id of letterIds) this.unsaved.add(id);
+    if (removed || letterIds.length > 0) this.scheduleSave();
   }
 
   private async removeFrom(index: SectionIndex, letterIds: string[]): Promise<boolean> {
@@ -145,11 +158,14 @@ export class SearchService {
         stored.filter((id) => !fromSnapshot.hasLetter(id)),
       );
       if (added || gone.length) this.scheduleSave();
+      await this.reindex(fromSnapshot, (await this.db.pendingIndex.toCollection().primaryKeys()) as string[]);
       this.index = fromSnapshot;
       this.loadedFrom = 'snapshot';
       this.snapshotChars = row?.json.length ?? 0;
     } else {
       const built = SectionIndex.empty();
+      // Built from the archive as it is: what was pending is in, once this index is saved.
+      for (const id of (await this.db.pendingIndex.toCollection().primaryKeys()) as string[]) this.unsaved.add(id);
       await this.readAll(built);
       this.index = built;
       this.loadedFrom = 'rebuilt';
@@ -228,7 +244,12 @@ export class SearchService {
     if (!this.index) return;
     const started = Date.now();
     const row = this.index.toSnapshot(this.version);
+    const saved = [...this.unsaved];
     await this.db.searchIndex.put(row);
+    if (saved.length > 0) {
+      await this.db.pendingIndex.bulkDelete(saved);
+      for (const id of saved) this.unsaved.delete(id);
+    }
     // Go on from what was saved: one compact buffer. The index before it holds postings grown
     // with room to spare, and views that keep the buffer it was loaded from alive.
     this.index = SectionIndex.fromSnapshot(row, this.version) ?? this.index;

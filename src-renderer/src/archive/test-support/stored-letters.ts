@@ -1,8 +1,7 @@
 /** The sample letters as the archive stores them, for tests of what reads the archive. */
 import { parseLetter } from '../../../../src-shared/letters/parse-letter';
-import { PARSER_VERSION } from '../../../../src-shared/letters/parser-version';
-import { councilKeyOf } from '../council-rows';
 import type { StoredLetter } from '../types';
+import { toRow } from '../write-letters';
 import { sampleFiles } from './memory-source';
 
 /** Each sample letter, read and stored as the first run's import stores it. */
@@ -11,16 +10,7 @@ export async function storedSamples(): Promise<StoredLetter[]> {
   for (const [name, bytes] of sampleFiles()) {
     const outcome = await parseLetter(bytes);
     if (!outcome.ok) throw new Error(outcome.reason);
-    const letter = outcome.letter;
-    letters.push({
-      ...letter,
-      councilKey: councilKeyOf(letter.council),
-      sourceFile: name,
-      files: [name],
-      sample: true,
-      importedAt: '2024-01-01T00:00:00.000Z',
-      parserVersion: PARSER_VERSION,
-    });
+    letters.push(toRow(outcome.letter, name, undefined, true, '2024-01-01T00:00:00.000Z'));
   }
   return letters;
 }
