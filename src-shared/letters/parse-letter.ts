@@ -32,8 +32,10 @@ export async function parseLetterText(text: string): Promise<ParseOutcome> {
     // Every rule below reads the repaired text, so none has to allow for lost apostrophes
     // or emphasis marks itself.
     const repaired = stripMarkup(restoreApostrophes(text));
-    // Without page footers and line breaks, so a footer that fell inside a title cannot hide it.
-    const kind = detectKind(canonicalText(repaired));
+    // The kind is read without page footers and line breaks, so a footer that fell inside a
+    // title cannot hide it. Most letters need no repair, and then the id's text serves.
+    const canonical = canonicalText(text);
+    const kind = detectKind(repaired === text ? canonical : canonicalText(repaired));
     if (!kind.ok) return kind;
     const blocks = toBlocks(repaired);
     const layout = layoutLetter(blocks);
@@ -70,7 +72,7 @@ export async function parseLetterText(text: string): Promise<ParseOutcome> {
     if (!signatory) warnings.push('no signatory was found');
 
     const letter: Letter = {
-      id: sha256Hex(canonicalText(text)),
+      id: sha256Hex(canonical),
       kind: kind.kind,
       date,
       year,

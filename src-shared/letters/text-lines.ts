@@ -23,6 +23,9 @@ export interface Line {
 /** Lines separated from the next block by one or more blank lines. */
 export type Block = Line[];
 
+/** A line that ends in a hyphen after a letter: "well-" of "well-being". */
+const ENDS_HYPHENATED = /\p{L}-$/u;
+
 const LOST_APOSTROPHE = /(\p{L}) s(?=[\s,.;:)!?]|$)/gmu;
 const LOST_APOSTROPHE_CAPITALS = /(\p{Lu}{2}) S(?=[\s,.;:)!?]|$)/gmu;
 
@@ -76,9 +79,10 @@ function firstWordLength(line: string): number {
  * `prev.length + 1 + nextWord > W`. W is estimated as the longest prose line in the file:
  * in a file that is not wrapped that is a whole paragraph, so short lines such as address
  * lines are never joined, while in a wrapped file every wrap break passes the test.
+ * The text comes already repaired (`restoreApostrophes`, `stripMarkup`).
  */
 export function toBlocks(text: string): Block[] {
-  const rawLines = restoreApostrophes(text).split('\n');
+  const rawLines = text.split('\n');
   const kept: string[] = [];
   for (const line of rawLines) {
     if (line.trim() === '' || FOOTER.test(line)) {
@@ -129,19 +133,24 @@ export function toBlocks(text: string): Block[] {
  * so the same letter wrapped, re-paginated or with other line endings has the same id.
  */
 export function canonicalText(text: string): string {
-  let out = '';
+  // Parts are gathered and joined once: testing the growing string itself for a closing
+  // hyphen would flatten it on every line, which made long letters quadratic.
+  const parts: string[] = [];
+  let previous = '';
   for (const raw of text.split('\n')) {
     if (FOOTER.test(raw)) continue;
     const line = raw.trim();
     if (line === '') continue;
-    out = out === '' ? line : /\p{L}-$/u.test(out) ? out + line : out + ' ' + line;
+    if (parts.length > 0 && !ENDS_HYPHENATED.test(previous)) parts.push(' ');
+    parts.push(line);
+    previous = line;
   }
-  return out.replace(/\s+/g, ' ');
+  return parts.join('').replace(/\s+/g, ' ');
 }
 
 /** Joins a wrapped line to its predecessor, keeping a hyphen that ended the line ("well-" + "being"). */
 export function joinWrapped(previous: string, next: string): string {
-  if (/\p{L}-$/u.test(previous)) return previous + next;
+  if (ENDS_HYPHENATED.test(previous)) return previous + next;
   return previous + ' ' + next;
 }
 
