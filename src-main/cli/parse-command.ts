@@ -11,7 +11,7 @@ import { readPdfInNode } from '../pdf/node-pdf-reader';
 import { formatSummary, formatTable, type FileResult } from './format-table';
 import { PARSE_USAGE, parseCommandArgs } from './parse-args';
 import { parseFiles, type NamedResult } from './parse-files';
-import type { Letter } from '../../src-shared/letters/letter';
+import { councilKeyOf, type Letter } from '../../src-shared/letters/letter';
 import { isSameLetter } from '../../src-shared/letters/same-letter';
 
 /** Runs the command and gives the exit code. */
@@ -48,7 +48,7 @@ function withSameLetters(results: NamedResult[]): Found[] {
   return results.map((result) => {
     if (!('letter' in result)) return result;
     const { kind, date, council } = result.letter;
-    const occasion = `${kind} ${date} ${council.displayName.toLowerCase()}`;
+    const occasion = `${kind} ${date} ${councilKeyOf(council)}`;
     const earlier = byOccasion.get(occasion) ?? [];
     const same = earlier.find((other) => isSameLetter(other.letter, result.letter));
     byOccasion.set(occasion, [...earlier, result]);

@@ -76,6 +76,15 @@ export interface Section {
   page?: number;
 }
 
+/**
+ * The key a council's letters are kept and grouped under: its display name, lower-cased.
+ * Not its DfE code: the reference data may give a council a code later (five have none
+ * today), and its letters must stay together.
+ */
+export function councilKeyOf(council: Pick<Council, 'displayName'>): string {
+  return council.displayName.toLowerCase();
+}
+
 export interface Letter {
   /** SHA-256 (hex) of the normalised text: the same letter in another encoding has the same id. */
   id: string;

@@ -9,7 +9,7 @@
  * the same letter.) Two letters of one council, kind and date whose words or grades differ
  * are two letters.
  */
-import type { Letter } from './letter';
+import { councilKeyOf, type Letter } from './letter';
 
 /** Share of word runs two letters must have in common to be one letter. */
 export const SAME_LETTER_SIMILARITY = 0.9;
@@ -18,7 +18,7 @@ const RUN = 4;
 
 /** The same council, kind and date: the occasion a letter was written for. */
 export function sameOccasion(a: Pick<Letter, 'kind' | 'date' | 'council'>, b: Pick<Letter, 'kind' | 'date' | 'council'>): boolean {
-  return a.kind === b.kind && a.date === b.date && a.council.displayName.toLowerCase() === b.council.displayName.toLowerCase();
+  return a.kind === b.kind && a.date === b.date && councilKeyOf(a.council) === councilKeyOf(b.council);
 }
 
 /**

@@ -27,6 +27,12 @@ describe('the archive summary of the sample letters', async () => {
     expect(leicester?.apa).toBeNull();
   });
 
+  it('keeps a council on one row when only some of its letters carry its DfE code, as the archive does', () => {
+    const withoutCode = letters.map((l) => (l.council.displayName === 'Coventry' && l.kind === 'apa' ? { ...l, council: { ...l.council, code: null } } : l));
+    expect(withoutCode.some((l) => l.council.displayName === 'Coventry' && l.council.code === null)).toBe(true);
+    expect(names(archiveSummary(withoutCode).rows)).toEqual(names(summary.rows));
+  });
+
   it('does not depend on the order of the letters', () => {
     expect(archiveSummary([...letters].reverse())).toEqual(summary);
   });

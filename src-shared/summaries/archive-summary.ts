@@ -2,8 +2,8 @@
  * The archive summary: one table of councils with their region, latest overall rating and,
  * where they had one, the grades of their latest annual performance assessment.
  */
-import type { ApaOutcome, Letter, Rating } from '../letters/letter';
-import { byDate, councilKeyOf, letterRef, type LetterRef } from './letter-parts';
+import { councilKeyOf, type ApaOutcome, type Letter, type Rating } from '../letters/letter';
+import { byDate, letterRef, type LetterRef } from './letter-parts';
 import { APA_OUTCOMES, countText, pdfFileName } from './summary-words';
 
 export interface ArchiveRow {

@@ -3,7 +3,7 @@
  * recommendations and areas for development (each with the section it came from), and the
  * paragraphs that give its overall judgement.
  */
-import type { ApaOutcome, Block, Council, Letter, LetterKind, Rating, Timescale } from '../letters/letter';
+import type { ApaOutcome, Block, Letter, LetterKind, Rating, Timescale } from '../letters/letter';
 import { APA_OUTCOMES, TIMESCALE_NAMES, dateInWords, kindName } from './summary-words';
 
 /** Which letter something came from, in words a reader can check against the paper. */
@@ -42,11 +42,6 @@ export interface GradeRow {
   name: string;
   outcome?: ApaOutcome;
   rating: Rating | null;
-}
-
-/** The key the archive files a council under: its DfE code, else its short name in lower case. */
-export function councilKeyOf(council: Council): string {
-  return council.code ?? council.displayName.toLowerCase();
 }
 
 export function letterRef(letter: Letter): LetterRef {

@@ -1,15 +1,6 @@
 /** Council rows are derived from the letters: recomputed whenever a council's letters change. */
 import Dexie, { type Table } from 'dexie';
-import type { Council } from '../../../src-shared/letters/letter';
 import type { CouncilRow, StoredLetter } from './types';
-
-/**
- * A council's key: its display name, lower-cased. Not its DfE code: the reference data may
- * give a council a code later (five have none today), and its letters must stay together.
- */
-export function councilKeyOf(council: Council): string {
-  return council.displayName.toLowerCase();
-}
 
 /** The tables a council row is made from and kept in. */
 export interface CouncilTables {

@@ -3,8 +3,8 @@
  * `repository.ts` and `hooks.ts`. The search worker opens the same database by name.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { LetterText } from '../../../src-shared/letters/letter';
-import { councilKeyOf, recomputeCouncils } from './council-rows';
+import { councilKeyOf, type LetterText } from '../../../src-shared/letters/letter';
+import { recomputeCouncils } from './council-rows';
 import type { CouncilRow, ImportReport, Selection, StoredLetter } from './types';
 
 export const DB_NAME = 'letter-archive';

@@ -5,10 +5,10 @@
  * the same council, kind, date and grades and says nearly the same words (same-letter.ts):
  * then the file joins the letter's list of files, and the report names it as the same letter.
  */
-import type { Letter, LetterText } from '../../../src-shared/letters/letter';
+import { councilKeyOf, type Letter, type LetterText } from '../../../src-shared/letters/letter';
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { SAME_LETTER_SIMILARITY, couldBeSameLetter, letterWords, similarity, wordRuns } from '../../../src-shared/letters/same-letter';
-import { councilKeyOf, recomputeCouncils } from './council-rows';
+import { recomputeCouncils } from './council-rows';
 import type { LetterArchiveDb, LetterRow, TextRow } from './db';
 import type { ImportReport } from './types';
 

@@ -1,8 +1,7 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rating, type ApaOutcome, type GradeValue, type LetterKind } from '../../../src-shared/letters/letter';
+import { councilKeyOf, rating, type ApaOutcome, type GradeValue, type LetterKind } from '../../../src-shared/letters/letter';
 import { parseQuery } from '../../../src-shared/search/query';
-import { councilKeyOf } from '../archive/council-rows';
 import { storedSamples } from '../archive/test-support/stored-letters';
 import type { StoredLetter } from '../archive/types';
 import { DEFAULT_LETTER_LIMIT, evaluate, filterTest, runQuery } from './search-engine';
