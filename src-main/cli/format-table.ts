@@ -1,7 +1,7 @@
 /**
  * Turns parse results into a fixed-width table for a terminal (about 160 columns).
  */
-import type { Letter, LetterKind, Rating, Section } from '../../src-shared/letters/letter';
+import { isAnnualAssessment, type Letter, type LetterKind, type Rating, type Section } from '../../src-shared/letters/letter';
 
 /**
  * One file's result: the letter read from it, or why there is none. `sameAs` names the
@@ -39,7 +39,7 @@ const GAP = '  ';
 /** "APA", "rating", or for 2011, when the rating became the annual assessment, "assess". */
 export function formatKind(kind: LetterKind, year?: number): string {
   if (kind === 'apa') return 'APA';
-  return year !== undefined && year >= 2011 ? 'assess' : 'rating';
+  return year !== undefined && isAnnualAssessment(year) ? 'assess' : 'rating';
 }
 
 /** "3 · Good", or "" when there is no rating. */

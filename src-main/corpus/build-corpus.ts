@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { GradeValue, LetterKind } from '../../src-shared/letters/letter';
+import { LETTER_YEARS, isAnnualAssessment, type GradeValue, type LetterKind } from '../../src-shared/letters/letter';
 import { variedLetterPdfOptions } from '../pdf-fixtures/varied-options';
 import { councilsOn, loadCouncilPool, type PooledCouncil } from './council-pool';
 import { damageLetter, pickDamagePlan } from './damage';
@@ -21,7 +21,6 @@ import { pickGrade, seededRandom, type LetterVariation } from './vary-letter';
 
 /** Share of APA letters: four APA years against two annual rating years. */
 export const APA_SHARE = 2 / 3;
-const YEARS: Record<LetterKind, [number, number]> = { apa: [2005, 2008], 'annual-rating': [2009, 2011] };
 /** Attempts at a letter that differs from every one before it. */
 const MAX_ATTEMPTS = 20;
 
@@ -62,7 +61,7 @@ export function slug(name: string): string {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function pickLetterVariation(random: () => number, kind: LetterKind, councils: readonly PooledCouncil[]): { variation: LetterVariation; iso: string } {
-  const [first, last] = YEARS[kind];
+  const [first, last] = LETTER_YEARS[kind];
   for (;;) {
     const date = { year: first + Math.floor(random() * (last - first + 1)), month: 1 + Math.floor(random() * 12), day: 1 + Math.floor(random() * 28) };
     const iso = `${date.year}-${pad(date.month)}-${pad(date.day)}`;
@@ -94,7 +93,7 @@ export function* generateCorpus(options: CorpusOptions): Generator<CorpusLetter>
       }
       seen.add(hash);
       const year = variation.date.year;
-      const title = wanted === 'apa' ? 'annual-performance-assessment' : year >= 2011 ? 'annual-assessment' : 'annual-rating';
+      const title = wanted === 'apa' ? 'annual-performance-assessment' : isAnnualAssessment(year) ? 'annual-assessment' : 'annual-rating';
       const base = `${year}/${slug(variation.council.displayName)}-${year}-${title}`;
       const taken = (names.get(base) ?? 0) + 1;
       names.set(base, taken);

@@ -5,7 +5,7 @@
  * The functions are pure (randomness comes in as a function), so a seed gives the same
  * corpus every time.
  */
-import { ANNUAL_RATING_LABELS, type GradeValue, type LetterKind } from '../../src-shared/letters/letter';
+import { ANNUAL_RATING_LABELS, LETTER_YEARS, isAnnualAssessment, type GradeValue, type LetterKind } from '../../src-shared/letters/letter';
 import { MONTH_NAMES } from '../../src-shared/letters/letter-words';
 
 /** A council's name as a letter writes it, and the short form people use. */
@@ -86,7 +86,7 @@ export function varyLetter(text: string, variation: LetterVariation, from?: Coun
   out = replaceDate(out, variation.date);
   if (detectSampleKind(text) === 'apa') return replaceApaGrades(out, variation.grades);
   out = replaceRating(out, variation.grades[0] ?? 2);
-  return variation.date.year >= 2011 ? asAssessment(out) : out;
+  return isAnnualAssessment(variation.date.year) ? asAssessment(out) : out;
 }
 
 /**
@@ -171,7 +171,7 @@ export function pickGrade(random: () => number): GradeValue {
 export function pickVariation(random: () => number, kind: LetterKind, councils: readonly CouncilName[]): LetterVariation {
   if (councils.length === 0) throw new Error('pickVariation needs at least one council.');
   const council = councils[Math.floor(random() * councils.length)] as CouncilName;
-  const [first, last] = kind === 'apa' ? [2005, 2008] : [2009, 2011];
+  const [first, last] = LETTER_YEARS[kind];
   const year = first + Math.floor(random() * (last - first + 1));
   const month = 1 + Math.floor(random() * 12);
   const day = 1 + Math.floor(random() * 28);

@@ -2,7 +2,7 @@
  * Words for what a letter says: dates, kinds, people, counts and timescales, written the way
  * the letters write them. The app's panes and the printed summaries both use these.
  */
-import type { LetterKind, Person, Timescale } from './letter';
+import { isAnnualAssessment, type LetterKind, type Person, type Timescale } from './letter';
 
 export const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -20,7 +20,12 @@ export function dateInWords(iso: string): string {
 /** "Annual performance assessment", "Annual rating", or for 2011, when the rating was renamed, "Annual assessment". */
 export function kindName(kind: LetterKind, year?: number): string {
   if (kind === 'apa') return 'Annual performance assessment';
-  return year !== undefined && year >= 2011 ? 'Annual assessment' : 'Annual rating';
+  return year !== undefined && isAnnualAssessment(year) ? 'Annual assessment' : 'Annual rating';
+}
+
+/** What an annual rating letter of this year is called when it gives no title of its own. */
+export function ratingLetterTitle(year: number): string {
+  return isAnnualAssessment(year) ? "Annual children's services assessment" : "Children's services annual rating";
 }
 
 /** "1 letter", "4 councils". */

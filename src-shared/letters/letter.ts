@@ -11,6 +11,14 @@
  */
 export type LetterKind = 'apa' | 'annual-rating';
 
+/** The years each kind of letter was written in, first and last. */
+export const LETTER_YEARS: Record<LetterKind, readonly [first: number, last: number]> = { apa: [2005, 2008], 'annual-rating': [2009, 2011] };
+
+/** True for an annual rating of 2011 or later: given then as the annual children's services assessment, on the same scale in the same words. */
+export function isAnnualAssessment(year: number): boolean {
+  return year >= 2011;
+}
+
 /** The scale a grade is on. */
 export type GradeScale = 'apa' | 'annual-rating';
 

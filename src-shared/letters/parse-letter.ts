@@ -7,7 +7,8 @@ import { detectKind } from './detect-kind';
 import { findCouncil } from './find-council';
 import { layoutLetter, readRecipient } from './header';
 import { findLetterDate } from './letter-date';
-import type { Letter, ParseOutcome } from './letter';
+import { LETTER_YEARS, type Letter, type ParseOutcome } from './letter';
+import { ratingLetterTitle } from './letter-words';
 import { readApaSections } from './apa-sections';
 import { readRatingSections } from './rating-sections';
 import { readSignatory } from './closing';
@@ -16,8 +17,6 @@ import { blockText, canonicalText, restoreApostrophes, stripMarkup, toBlocks } f
 import { sentenceCase } from './names';
 import { toUnits } from './units';
 
-const APA_YEARS = [2005, 2008];
-const RATING_YEARS = [2009, 2011];
 
 /** Parses the bytes of a file. Never throws: anything that is not a letter comes back with a reason. */
 export async function parseLetter(bytes: Uint8Array): Promise<ParseOutcome> {
@@ -56,8 +55,8 @@ export async function parseLetterText(text: string): Promise<ParseOutcome> {
 
     const warnings: string[] = [];
     if (found.warning) warnings.push(found.warning);
-    const [from, to] = kind.kind === 'apa' ? APA_YEARS : RATING_YEARS;
-    if (year < from! || year > to!) {
+    const [from, to] = LETTER_YEARS[kind.kind];
+    if (year < from || year > to) {
       warnings.push(
         kind.kind === 'apa'
           ? `dated ${year}, but annual performance assessments ran from 2005 to 2008`
@@ -87,8 +86,13 @@ export async function parseLetterText(text: string): Promise<ParseOutcome> {
     return { ok: true, letter, source: { text } };
   } catch (error) {
     // A parser bug must not stop an import: the file is reported, and the rest go on.
-    return { ok: false, reason: `the parser failed on this file (${error instanceof Error ? error.message : String(error)})` };
+    return parserFailure(error);
   }
+}
+
+/** The outcome for a file the parser itself failed on: the file is reported, and the rest go on. */
+export function parserFailure(error: unknown): ParseOutcome {
+  return { ok: false, reason: `the parser failed on this file (${error instanceof Error ? error.message : String(error)})` };
 }
 
 function letterTitle(kind: Letter['kind'], title: string | null, councilName: string, year: number): string {
@@ -98,5 +102,5 @@ function letterTitle(kind: Letter['kind'], title: string | null, councilName: st
     return cased === title ? title : cased.replace(new RegExp(councilName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), councilName);
   }
   if (kind === 'apa') return `${year} annual performance assessment of services for children and young people in ${councilName}`;
-  return year >= 2011 ? "Annual children's services assessment" : "Children's services annual rating";
+  return ratingLetterTitle(year);
 }

@@ -1,5 +1,6 @@
 /** The sections of a children's services annual rating letter. */
-import { ANNUAL_RATING_LABELS, isGradeValue, rating, type Block, type GradeValue, type Rating, type Section } from './letter';
+import { ANNUAL_RATING_LABELS, isAnnualAssessment, isGradeValue, rating, type Block, type GradeValue, type Rating, type Section } from './letter';
+import { ratingLetterTitle } from './letter-words';
 import { sentenceCase } from './names';
 import { CHILDRENS_SERVICES, RATING_NAME } from './phrases';
 import { appendBlock, type Unit } from './units';
@@ -39,7 +40,7 @@ function scaleRows(text: string): string[] | null {
 export function readRatingSections(units: Unit[], title: string | null, year: number): RatingResult {
   const warnings: string[] = [];
   const intro: Section = {
-    heading: title ? sentenceCase(title) : year >= 2011 ? "Annual children's services assessment" : "Children's services annual rating",
+    heading: title ? sentenceCase(title) : ratingLetterTitle(year),
     paragraphs: [],
     recommendations: [],
     areasForDevelopment: [],
@@ -66,7 +67,7 @@ export function readRatingSections(units: Unit[], title: string | null, year: nu
     }
     const line = overall ? null : RATING_LINE.exec(text);
     if (line && (line[1] || line[3])) {
-      if (!ratingSection) startRatingSection(`Children's services ${year >= 2011 ? 'assessment' : 'rating'} ${year}`);
+      if (!ratingSection) startRatingSection(`Children's services ${isAnnualAssessment(year) ? 'assessment' : 'rating'} ${year}`);
       overall = readRatingLine(text, line[1], line[2], line[3], warnings);
       if (overall && ratingSection) (ratingSection as Section).grade = overall;
       continue;

@@ -4,7 +4,7 @@
  */
 import { normaliseText } from '../letters/decode';
 import type { LetterText, ParseOutcome } from '../letters/letter';
-import { parseLetterText } from '../letters/parse-letter';
+import { parseLetterText, parserFailure } from '../letters/parse-letter';
 import { layoutPdfText } from './layout-pdf-text';
 import type { PdfReader } from './pdf-text';
 import { withSectionPages } from './section-pages';
@@ -21,7 +21,7 @@ export async function parsePdfLetter(bytes: Uint8Array, readPdf: PdfReader): Pro
     const text = paragraphs.map((p) => p.text).join('\n\n');
     return await parseLaidOutLetter({ text, pdf: { pages: paragraphs.map((p) => p.page), pageCount: read.pages.length, notes: read.warnings } });
   } catch (error) {
-    return { ok: false, reason: `the parser failed on this file (${error instanceof Error ? error.message : String(error)})` };
+    return parserFailure(error);
   }
 }
 

@@ -4,6 +4,7 @@
  * a file the parser chokes on comes back as that file's failure.
  */
 import type { ParseOutcome } from '../../../src-shared/letters/letter';
+import { parserFailure } from '../../../src-shared/letters/parse-letter';
 import { parseLetterFile } from '../../../src-shared/letters/parse-letter-file';
 import { reparseLetter } from '../../../src-shared/letters/reparse';
 import type { PdfReader } from '../../../src-shared/pdf/pdf-text';
@@ -37,7 +38,7 @@ async function parseOne(file: Partial<ParseItem>): Promise<ParsedFile> {
     else if ('text' in file && typeof file.text?.text === 'string') outcome = await reparseLetter(file.text);
     else outcome = { ok: false, reason: 'no bytes were received for this file' };
   } catch (error) {
-    outcome = { ok: false, reason: `the parser failed on this file (${describe(error)})` };
+    outcome = parserFailure(error);
   }
   return { relativePath, outcome };
 }
