@@ -7,6 +7,7 @@
  * bottom; below it, a table, read row by row, its cells in order and joined by tabs, as
  * text extraction gives a table row.
  */
+import { joinWrapped } from '../letters/text-lines';
 import { wrapsInto, type PageLine, type Segment } from './page-lines';
 
 /** What a page is made of, in reading order. */
@@ -122,9 +123,9 @@ export function joinLines(parts: string[]): string {
   let out = '';
   for (const part of parts) {
     if (out === '') out = part;
+    // A soft hyphen marks where a word was broken: it goes, and the word is whole again.
     else if (out.endsWith('\u00ad')) out = out.slice(0, -1) + part;
-    else if (/\p{L}-$/u.test(out)) out += part;
-    else out += ` ${part}`;
+    else out = joinWrapped(out, part);
   }
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import { splitFootnotes } from './footnotes';
 import { findGrids, type PageElement, type PitchOf } from './grids';
-import { lineText, pageLines, wrapsInto, type PageLine } from './page-lines';
+import { dominant, lineText, pageLines, wrapsInto, type PageLine } from './page-lines';
 import { assembleParagraphs, type LaidOutParagraph, type TextFrame } from './paragraphs';
 import type { PdfPageText } from './pdf-text';
 import { withoutRunningLines } from './running-lines';
@@ -31,19 +31,11 @@ const LIGATURES = /[\uFB00-\uFB06]/g;
 /** Line spacing as a share of the font size when a document gives too few lines to measure it. */
 const DEFAULT_LEADING = 1.2;
 
-/** The size most of the text is set in. */
+/** The size most of the text is set in (to the half point), or 11 points when there is none. */
 function bodySizeOf(pages: PageLine[][]): number {
-  const weights = new Map<number, number>();
-  for (const line of pages.flat()) {
-    const size = Math.round(line.fontSize * 2) / 2;
-    weights.set(size, (weights.get(size) ?? 0) + lineText(line).length);
-  }
-  let best = 11;
-  let bestWeight = -1;
-  for (const [size, weight] of weights) {
-    if (weight > bestWeight) [best, bestWeight] = [size, weight];
-  }
-  return best;
+  const lines = pages.flat();
+  if (lines.length === 0) return 11;
+  return dominant(lines.map((line): [number, number] => [Math.round(line.fontSize * 2) / 2, lineText(line).length]));
 }
 
 /** Line spacing, measured between neighbouring lines of the same size, as a share of that size. */

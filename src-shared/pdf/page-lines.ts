@@ -63,8 +63,8 @@ function toPiece(item: PdfTextItem): (Piece & { y: number }) | null {
   return { text, x, right, fontSize: item.fontSize, font: item.font ?? '', y: item.y };
 }
 
-/** The value most of the weights go to. */
-function dominant<T>(values: [T, number][]): T {
+/** The value most of the weights go to; `values` must not be empty. */
+export function dominant<T>(values: [T, number][]): T {
   const weights = new Map<T, number>();
   let best = values[0]![0];
   let bestWeight = -1;
@@ -231,6 +231,11 @@ const MARGIN_SLACK = 0.3;
 export function wrapsInto(line: PageLine, next: PageLine, rightEdge: number): boolean {
   const em = line.fontSize;
   return line.right + SPACE * em + next.firstWordWidth > rightEdge - MARGIN_SLACK * em;
+}
+
+/** A single line of text, not cut into columns, set smaller than the letter's own text: a note, a reference, a page's furniture. */
+export function inSmallType(line: PageLine, bodySize: number): boolean {
+  return line.fontSize < bodySize * 0.9 && line.segments.length === 1;
 }
 
 /** A line's text with its segments run together, as prose. */

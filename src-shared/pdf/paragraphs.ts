@@ -68,6 +68,12 @@ function carriesOn(open: Open, { line: next, text, full }: Next, pitch: PitchOf,
   return wrapsInto(last, next, rightEdge);
 }
 
+/** The element after `index` that is not a note set apart, if any. */
+function nextBesideAsides(elements: PageElement[], index: number): PageElement | undefined {
+  for (let i = index + 1; i < elements.length; i++) if (elements[i]!.kind !== 'aside') return elements[i];
+  return undefined;
+}
+
 /** Paragraphs from the elements of every page, in order. */
 export function assembleParagraphs(elements: PageElement[], pitch: PitchOf, rightEdge: number, frame: TextFrame): LaidOutParagraph[] {
   const out: LaidOutParagraph[] = [];
@@ -94,7 +100,7 @@ export function assembleParagraphs(elements: PageElement[], pitch: PitchOf, righ
     } else {
       const line = element.line;
       const text = lineText(line);
-      const after = elements.slice(index + 1).find((e) => e.kind !== 'aside');
+      const after = nextBesideAsides(elements, index);
       const full = after?.kind === 'line' && wrapsInto(line, after.line, rightEdge);
       const current: Open | null = open;
       if (current && carriesOn(current, { line, text, full }, pitch, rightEdge, frame)) {

@@ -3,7 +3,7 @@
  * top and bottom margins of every page. They are not part of the letter, and left in
  * they would cut a paragraph that runs on from one page to the next in two.
  */
-import { lineText, type PageLine } from './page-lines';
+import { inSmallType, lineText, type PageLine } from './page-lines';
 
 /** How far into the page, as a share of its height, the top and bottom margins reach. */
 const MARGIN_BAND = 0.12;
@@ -60,7 +60,7 @@ export function withoutRunningLines(pages: PageLine[][], pageHeights: number[], 
     if (!band) return false;
     if (PAGE_NUMBER.test(lineText(line).trim())) return true;
     if (recurs(`${band}:${repeatKey(line)}`, line)) return true;
-    const small = line.fontSize < bodySize * 0.9 && line.segments.length === 1;
+    const small = inSmallType(line, bodySize);
     const apart = !towardsText || Math.abs(towardsText.y - line.y) > APART * Math.max(line.fontSize, towardsText.fontSize);
     return small && apart && (band === 'bottom' || page > 0);
   };
