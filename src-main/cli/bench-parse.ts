@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParseOutcome } from '../../src-shared/letters/letter';
 import { parseLetter } from '../../src-shared/letters/parse-letter';
+import { median } from '../../src-shared/stats';
 import { benchPdfParse, describePdfBench, makePdfLetters } from '../bench/pdf-parse-bench';
 import { generateCorpus, loadSampleTexts } from '../corpus/build-corpus';
 import { readOptions } from '../corpus/corpus-args';
@@ -137,12 +138,6 @@ async function timePass(corpus: CorpusLetter[], into?: RunTally): Promise<number
     if (i % 256 === 0) sampleMemory();
   }
   return performance.now() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -15,7 +15,7 @@ import { DEFAULT_MAX_FILE_BYTES, REASON_LINK_OUTSIDE, describeFsError, formatByt
 export const REASON_NOT_LISTED = 'not in the listed folder';
 
 /** Longer strings than this are not paths on any system we run on. */
-const MAX_PATH_CHARS = 32_767;
+export const MAX_PATH_CHARS = 32_767;
 
 /** Files read at once within one batch: enough to hide a slow disk's latency, few enough to keep file handles in check. */
 const READ_CONCURRENCY = 8;

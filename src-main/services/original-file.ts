@@ -10,15 +10,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isPdf } from '../../src-shared/pdf/pdf-text';
 import { REASON_LINK_OUTSIDE, isInside } from '../folder/walk-folder';
+import { MAX_PATH_CHARS } from './folder-service';
 
 /**
  * The kinds of file opened, by name: the system picks its viewer by the name, so the name
  * of the file finally opened counts, not the name of a link to it.
  */
 const OPENABLE_EXTENSIONS = ['.pdf', '.txt'];
-
-/** Longer strings than this are not paths on any system we run on. */
-const MAX_PATH_CHARS = 32_767;
 
 function isOpenable(file: string): boolean {
   return OPENABLE_EXTENSIONS.includes(path.extname(file).toLowerCase());

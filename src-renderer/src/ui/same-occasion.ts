@@ -6,7 +6,8 @@ import type { StoredLetter } from '../archive/types';
 
 /** For each letter of a council, how many of its letters share its kind and date (1: none but itself). */
 export function lettersOfSameOccasion(letters: readonly Pick<StoredLetter, 'id' | 'kind' | 'date'>[]): Map<string, number> {
+  const occasion = (letter: Pick<StoredLetter, 'kind' | 'date'>) => `${letter.kind} ${letter.date}`;
   const counts = new Map<string, number>();
-  for (const letter of letters) counts.set(`${letter.kind} ${letter.date}`, (counts.get(`${letter.kind} ${letter.date}`) ?? 0) + 1);
-  return new Map(letters.map((letter) => [letter.id, counts.get(`${letter.kind} ${letter.date}`) ?? 1]));
+  for (const letter of letters) counts.set(occasion(letter), (counts.get(occasion(letter)) ?? 0) + 1);
+  return new Map(letters.map((letter) => [letter.id, counts.get(occasion(letter)) ?? 1]));
 }
