@@ -10,9 +10,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { generateCorpus, loadSampleTexts } from '../../src-main/corpus/build-corpus';
-import { loadCouncilPool } from '../../src-main/corpus/council-pool';
-import { makePdfLetters } from '../../src-main/bench/pdf-parse-bench';
+import { pdfBenchLetters } from '../../src-main/bench/pdf-parse-bench';
 import { median, round } from '../../src-shared/stats';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy';
 import { CHROMIUM_ARGS, findChromium } from '../support/browser-path';
@@ -63,9 +61,8 @@ async function main(): Promise<void> {
   const workerFile = readdirSync(path.join(renderer, 'assets')).find((name) => name.startsWith('parse-worker'));
   if (!workerFile) throw new Error(`${renderer} holds no parse worker: build the app first (npm run build).`);
 
-  const letters = [...generateCorpus({ letters: count, seed: 2009, samples: loadSampleTexts(repo), councils: loadCouncilPool(repo) })];
-  // The same seeds as bench:parse, so both read the same PDFs.
-  const pdfs = await makePdfLetters(letters, 20_091_209);
+  // The same PDFs bench:parse reads in Node.
+  const pdfs = await pdfBenchLetters(repo, count);
   const bytes = pdfs.reduce((sum, p) => sum + p.bytes.length, 0);
 
   const server = await serveFolder(renderer, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY });

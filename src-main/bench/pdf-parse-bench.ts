@@ -5,6 +5,8 @@
 import type { PdfReader } from '../../src-shared/pdf/pdf-text';
 import { layoutPdfText } from '../../src-shared/pdf/layout-pdf-text';
 import { parseLetterFile } from '../../src-shared/letters/parse-letter-file';
+import { generateCorpus, loadSampleTexts } from '../corpus/build-corpus';
+import { loadCouncilPool } from '../corpus/council-pool';
 import { seededRandom } from '../corpus/vary-letter';
 import { letterPdf, variedLetterPdfOptions } from '../pdf-fixtures';
 import { readPdfInNode } from '../pdf/node-pdf-reader';
@@ -36,9 +38,15 @@ export interface PdfBenchFigures {
   peakHeapUsedMB: number | null;
 }
 
-/** Lays the letters out as PDFs, each with layout options varied from the seed. */
-export async function makePdfLetters(letters: { text: string; expected: PdfBenchLetter['expected'] }[], seed: number): Promise<PdfBenchLetter[]> {
-  const random = seededRandom(seed);
+/**
+ * The letters both PDF benchmarks read (`npm run bench:parse` in Node, `npm run
+ * bench:pdf-worker` in the app's worker): the first `count` of the corpus `npm run corpus`
+ * writes, two APA letters (of several pages) to each annual rating as the real ones were,
+ * each laid out as a PDF with layout options varied from a fixed seed.
+ */
+export async function pdfBenchLetters(repoRoot: string, count: number): Promise<PdfBenchLetter[]> {
+  const letters = generateCorpus({ letters: count, seed: 2009, samples: loadSampleTexts(repoRoot), councils: loadCouncilPool(repoRoot) });
+  const random = seededRandom(20_091_209);
   const out: PdfBenchLetter[] = [];
   for (const letter of letters) out.push({ bytes: await letterPdf(letter.text, variedLetterPdfOptions(random)), expected: letter.expected });
   return out;

@@ -6,16 +6,15 @@
  * full passes. Then 500 letters (--pdf N; 0 for none) of the corpus `npm run corpus` makes,
  * laid out as PDFs, the same way. Prints a summary for people, then JSON lines for machines.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParseOutcome } from '../../src-shared/letters/letter';
 import { parseLetter } from '../../src-shared/letters/parse-letter';
 import { median } from '../../src-shared/stats';
-import { benchPdfParse, describePdfBench, makePdfLetters } from '../bench/pdf-parse-bench';
-import { generateCorpus, loadSampleTexts } from '../corpus/build-corpus';
+import { benchPdfParse, describePdfBench, pdfBenchLetters } from '../bench/pdf-parse-bench';
+import { loadSampleTexts } from '../corpus/build-corpus';
 import { readOptions } from '../corpus/corpus-args';
-import { loadCouncilPool } from '../corpus/council-pool';
 import { detectSampleKind, findCouncilName, pickVariation, seededRandom, varyLetter, type CouncilName } from '../corpus/vary-letter';
 
 const MB = 1024 * 1024;
@@ -24,7 +23,6 @@ const WARM_UP_BYTES = 2 * MB;
 const USAGE = `Usage: npm run bench:parse [-- --mb N] [--pdf N]
   --mb N    megabytes of text letters, default 50
   --pdf N   how many PDF letters to read, default 500 (0: none)`;
-const PDF_SEED = 20_091_209;
 
 
 interface CorpusLetter {
@@ -61,14 +59,6 @@ function parseArgs(argv: readonly string[]): { mb: number; pdf: number } {
   return args;
 }
 
-function loadSamples(): string[] {
-  const dir = path.join(repoRoot, 'resources', 'sample-letters');
-  return readdirSync(dir)
-    .filter((n) => n.endsWith('.txt'))
-    .sort()
-    .map((n) => readFileSync(path.join(dir, n), 'utf8'));
-}
-
 function loadCouncils(): CouncilName[] {
   // The reference data ships with the app, so it is always there.
   return JSON.parse(readFileSync(path.join(repoRoot, 'resources', 'councils', 'councils.json'), 'utf8')) as CouncilName[];
@@ -89,16 +79,6 @@ function buildCorpus(targetBytes: number, samples: string[], councils: CouncilNa
     total += bytes.length;
   }
   return corpus;
-}
-
-/**
- * Letters for the PDF benchmark: the corpus `npm run corpus` writes, two APA letters (of
- * several pages) to each annual rating, as the real ones were, and the same letters
- * `npm run bench:pdf-worker` reads in the app's worker.
- */
-function pdfCorpus(count: number): { text: string; expected: CorpusLetter['expected'] }[] {
-  const letters = generateCorpus({ letters: count, seed: 2009, samples: loadSampleTexts(repoRoot), councils: loadCouncilPool(repoRoot) });
-  return [...letters].map((l) => ({ text: l.text, expected: { council: l.expected.council, date: l.expected.date, grade: l.expected.grade } }));
 }
 
 const peak = { rss: 0, heapUsed: 0 };
@@ -144,7 +124,7 @@ const fmt = (n: number, digits = 1): string => n.toLocaleString('en-GB', { maxim
 
 async function main(): Promise<void> {
   const { mb: targetMb, pdf: pdfLetters } = parseArgs(process.argv.slice(2));
-  const samples = loadSamples();
+  const samples = loadSampleTexts(repoRoot);
   const councils = loadCouncils();
 
   const buildStart = performance.now();
@@ -218,7 +198,7 @@ async function main(): Promise<void> {
 
   if (pdfLetters > 0) {
     const makeStart = performance.now();
-    const pdfs = await makePdfLetters(pdfCorpus(pdfLetters), PDF_SEED);
+    const pdfs = await pdfBenchLetters(repoRoot, pdfLetters);
     const pdfFigures = await benchPdfParse(pdfs, RUNS, (performance.now() - makeStart) / 1000);
     process.stdout.write(`\n${describePdfBench(pdfFigures).join('\n')}\n`);
     process.stdout.write(`${JSON.stringify({ pdf: pdfFigures })}\n`);

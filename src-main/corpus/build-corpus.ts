@@ -121,7 +121,7 @@ export interface CorpusSummary {
 /** Writes the letters under `folder` (which should be empty or new) as text, and says what it wrote. */
 export function writeCorpus(folder: string, letters: Iterable<CorpusLetter>): CorpusSummary {
   const writer = new CorpusWriter(folder);
-  for (const letter of letters) writer.write(letter, letter.relativePath, Buffer.from(letter.text, 'utf8'));
+  for (const letter of letters) writer.write(letter, letter.relativePath, textBytes(letter, null));
   return writer.summary();
 }
 
@@ -150,15 +150,13 @@ export async function writeCorpusAs(
   damaged = false,
 ): Promise<CorpusSummary> {
   const damage = damaged ? damageRandom(seed) : null;
-  if (format === 'text' && !damage) return writeCorpus(folder, letters);
+  const writer = new CorpusWriter(folder);
   if (format === 'text') {
-    const writer = new CorpusWriter(folder);
     for (const letter of letters) writer.write(letter, letter.relativePath, textBytes(letter, damage));
     return writer.summary();
   }
   // Loaded only here, so that text corpora (and the tools that make them) never load pdfkit.
   const { letterPdf } = await import('../pdf-fixtures/letter-pdf');
-  const writer = new CorpusWriter(folder);
   // Apart from the letters' own stream, so the letters are the same in every format.
   const random = seededRandom((seed ^ 0x2f6b1a3d) >>> 0);
   for (const letter of letters) {

@@ -4,6 +4,7 @@
  * apostrophes, capitals, other line endings and encodings, hard wrapping, page footers,
  * and stray bytes of another encoding. Pure; randomness comes in as a function.
  */
+import { WIN_ANSI_HIGH } from '../pdf-fixtures/win-ansi';
 
 export const DAMAGES = [
   'lost-apostrophes',
@@ -39,19 +40,13 @@ export const FOOTER_STYLES: readonly ((page: number, pages: number) => string)[]
   (page, pages) => `          Page ${page} of ${pages}`,
 ];
 
-const CP1252_HIGH: Record<string, number> = {
-  '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89,
-  'Š': 0x8a, '‹': 0x8b, 'Œ': 0x8c, 'Ž': 0x8e, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95,
-  '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
-};
-
 /** Windows-1252 bytes; characters it cannot hold become "?". */
 export function encodeWindows1252(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
   let n = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    const high = CP1252_HIGH[ch];
+    const high = WIN_ANSI_HIGH.get(ch);
     if (high !== undefined) out[n++] = high;
     else if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) out[n++] = code;
     else out[n++] = 0x3f;
@@ -138,7 +133,7 @@ function isHeadingLine(line: string): boolean {
 }
 
 /** Titles and headings in capitals, as some letters set them. */
-export function capitaliseHeadings(text: string): string {
+function capitaliseHeadings(text: string): string {
   return text
     .split('\n')
     .map((line) => (isHeadingLine(line) ? line.toUpperCase() : line))
@@ -149,7 +144,7 @@ export function capitaliseHeadings(text: string): string {
  * UTF-8 with a few characters written as Windows-1252 bytes, as when one sentence was
  * typed in an older editor: a curly apostrophe's three bytes become the one byte 0x92.
  */
-export function strayWindows1252(text: string, picks: number[]): Uint8Array {
+function strayWindows1252(text: string, picks: number[]): Uint8Array {
   const curly = curlyQuotes(text);
   const positions: number[] = [];
   for (let at = curly.indexOf('’'); at !== -1; at = curly.indexOf('’', at + 1)) positions.push(at);

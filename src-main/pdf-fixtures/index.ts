@@ -5,6 +5,5 @@
 export { letterPdf, type LetterPdfOptions } from './letter-pdf';
 export { scannedLetterPdf } from './scanned-letter-pdf';
 export { letterBlocks, letterParts, type LetterPart, type TextBlock } from './letter-parts';
-export { splitLetterhead, type LetterheadColumns } from './letterhead';
 export type { Fragments } from './text-runs';
 export { variedLetterPdfOptions } from './varied-options';

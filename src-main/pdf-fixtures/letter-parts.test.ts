@@ -1,14 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SAMPLE_FILES, sampleText } from '../../src-shared/letters/test-support/sample-letters';
 import { letterBlocks, letterParts, splitNameFromRole, type LetterPart } from './letter-parts';
 import { splitLetterhead } from './letterhead';
 import { columnWidths } from './tables';
 import { toWinAnsi } from './win-ansi';
 
-const SAMPLES = fileURLToPath(new URL('../../resources/sample-letters/', import.meta.url));
-const sample = (name: string): string => readFileSync(path.join(SAMPLES, `${name}.txt`), 'utf8');
+const sample = (name: string): string => sampleText(`${name}.txt`);
 const kinds = (parts: LetterPart[]): string[] => parts.map((p) => p.kind);
 const only = <K extends LetterPart['kind']>(parts: LetterPart[], kind: K): Extract<LetterPart, { kind: K }>[] =>
   parts.filter((p): p is Extract<LetterPart, { kind: K }> => p.kind === kind);
@@ -91,8 +88,8 @@ describe('letterParts', () => {
   });
 
   it('gives every part the index of the block it came from', () => {
-    for (const name of readdirSync(SAMPLES).filter((n) => n.endsWith('.txt'))) {
-      const text = readFileSync(path.join(SAMPLES, name), 'utf8');
+    for (const name of SAMPLE_FILES) {
+      const text = sampleText(name);
       const blocks = letterBlocks(text);
       for (const part of letterParts(text)) {
         expect(part.block, name).toBeGreaterThanOrEqual(0);

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -7,16 +5,14 @@ import { generateCorpus, loadSampleTexts } from '../corpus/build-corpus';
 import { loadCouncilPool } from '../corpus/council-pool';
 import { seededRandom } from '../corpus/vary-letter';
 import { letterBlocks, letterParts, letterPdf, scannedLetterPdf, variedLetterPdfOptions } from './index';
-import { joinedText, readPdf, visible, type PdfItem, type PdfPage } from './test-support/pdf-items';
+import { sampleText } from '../../src-shared/letters/test-support/sample-letters';
+import { bodyItems as body, joinedText, readPdf, squash, visible, type PdfPage } from './test-support/pdf-items';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const sample = (name: string): string => readFileSync(path.join(REPO, 'resources', 'sample-letters', `${name}.txt`), 'utf8');
+const sample = (name: string): string => sampleText(`${name}.txt`);
 const APA = sample('coventry-2007-annual-performance-assessment');
 const RATING = sample('coventry-2009-annual-rating');
 const STOKE = sample('stoke-on-trent-2009-annual-rating');
-const FURNITURE = /^Page \d+ of \d+$|: (annual performance assessment|children's services annual rating)/;
-const body = (page: PdfPage): PdfItem[] => visible(page.items).filter((i) => !FURNITURE.test(i.str));
-const squash = (s: string): string => s.replace(/\s+/g, '');
 
 describe('fragments', () => {
   it("cuts the same text into many more items with 'word', and more again with 'pieces'", async () => {

@@ -1,23 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_FILES, sampleText } from '../../src-shared/letters/test-support/sample-letters';
 import { letterParts, letterPdf, type LetterPart } from './index';
-import { joinedText, readPdf, sameBaseline, visible, type PdfItem, type PdfPage } from './test-support/pdf-items';
+import { bodyItems, joinedText, readPdf, sameBaseline, squash, visible, type PdfPage } from './test-support/pdf-items';
 
-const SAMPLES = fileURLToPath(new URL('../../resources/sample-letters/', import.meta.url));
-const NAMES = readdirSync(SAMPLES)
-  .filter((n) => n.endsWith('.txt'))
-  .map((n) => n.replace(/\.txt$/, ''))
-  .sort();
-const sample = (name: string): string => readFileSync(path.join(SAMPLES, `${name}.txt`), 'utf8');
-const squash = (s: string): string => s.replace(/\s+/g, '');
-const FOOTER = /^Page \d+ of \d+$/;
-
-/** The letter's own text items: no footers, no running header. */
-function bodyItems(page: PdfPage): PdfItem[] {
-  return visible(page.items).filter((i) => !FOOTER.test(i.str) && !/: (annual performance assessment|children's services annual rating)/.test(i.str));
-}
+const NAMES = SAMPLE_FILES.map((n) => n.replace(/\.txt$/, ''));
+const sample = (name: string): string => sampleText(`${name}.txt`);
 
 const rendered = new Map<string, PdfPage[]>();
 beforeAll(async () => {

@@ -4,6 +4,7 @@
  * "Page N of M" footers. For tests of PDF import: the same text and options always give
  * the same bytes.
  */
+import { MONTH_NAMES } from '../../src-shared/letters/letter-words';
 import { findCouncilName, seededRandom } from '../corpus/vary-letter';
 import { layOutParts } from './letter-layout';
 import { drawLetterhead, splitLetterhead } from './letterhead';
@@ -45,7 +46,6 @@ export interface LetterPdfOptions {
 }
 
 const MARGIN = 72;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const FURNITURE_SIZE = 8;
 
 function checkedNumber(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
@@ -103,7 +103,7 @@ export async function letterPdf(text: string, options: LetterPdfOptions = {}): P
 function describeLetter(text: string, parts: LetterPart[]): { date: Date; header: string } {
   const dated = parts.find((p) => p.kind === 'date');
   const [, day, month, year] = (dated?.kind === 'date' && /^(\d+)\s+(\w+)\s+(\d{4})$/.exec(dated.text)) || [];
-  const monthIndex = MONTHS.indexOf(month ?? '');
+  const monthIndex = (MONTH_NAMES as readonly string[]).indexOf(month ?? '');
   // A letter with no date line gets a fixed one: never the clock, or the bytes would change.
   const date = new Date(monthIndex === -1 ? Date.UTC(2009, 0, 1, 9) : Date.UTC(Number(year), monthIndex, Number(day), 9));
   const headerYear = monthIndex === -1 ? (/\b(20\d\d)\b/.exec(text)?.[1] ?? '') : (year ?? '');

@@ -4,6 +4,7 @@
  * in the small pieces that kerning leaves behind).
  */
 import type { Doc } from './pdf-document';
+import { WIN_ANSI_HIGH } from './win-ansi';
 
 /** A font and a size. */
 export interface TextStyle {
@@ -24,14 +25,11 @@ interface PdfkitInternals {
   page: { fonts: Record<string, unknown>; height: number };
 }
 
-// WinAnsi codes of the characters it puts in 0x80 to 0x9F.
-const WIN_ANSI_CODES = new Map([...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'].map((ch, n) => [ch, [0x80, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8e, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9e, 0x9f][n]!]));
-
 /** `text` (already in WinAnsi's repertoire, see `toWinAnsi`) as a PDF hex string. */
 function hexString(text: string): string {
   let hex = '<';
   for (const ch of text) {
-    const code = WIN_ANSI_CODES.get(ch) ?? ch.charCodeAt(0);
+    const code = WIN_ANSI_HIGH.get(ch) ?? ch.charCodeAt(0);
     hex += (code & 0xff).toString(16).padStart(2, '0');
   }
   return `${hex}>`;
@@ -170,7 +168,7 @@ function splitToFit(measure: Measurer, style: TextStyle, word: string, room: num
 }
 
 /** Where the words of a line start, justified to `width` or with plain spaces. */
-export function wordPositions(measure: Measurer, style: TextStyle, line: SetLine, x: number, width: number): number[] {
+function wordPositions(measure: Measurer, style: TextStyle, line: SetLine, x: number, width: number): number[] {
   const total = line.widths.reduce((a, b) => a + b, 0);
   const gaps = line.words.length - 1;
   const gap = line.justify && gaps > 0 ? (width - total) / gaps : measure.width(style, ' ');

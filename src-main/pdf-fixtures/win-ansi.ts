@@ -4,8 +4,17 @@
  * one it has before the text is measured or drawn.
  */
 
-// The 27 characters WinAnsi puts in 0x80 to 0x9F, beyond Latin-1.
-const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+/**
+ * The 27 characters WinAnsi puts in 0x80 to 0x9F, beyond Latin-1, with their codes: the
+ * same as Windows-1252's.
+ */
+export const WIN_ANSI_HIGH: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89,
+    'Š': 0x8a, '‹': 0x8b, 'Œ': 0x8c, 'Ž': 0x8e, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95,
+    '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
+  }),
+);
 
 const NEAREST: Record<string, string> = {
   '\uF0B7': '•', // the Symbol font's bullet, as Word's bullets extract
@@ -31,7 +40,7 @@ const NEAREST: Record<string, string> = {
 
 function hasGlyph(ch: string): boolean {
   const code = ch.codePointAt(0) ?? 0;
-  return code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code < 0x7f) || (code >= 0xa1 && code <= 0xff) || WIN_ANSI_EXTRAS.has(ch);
+  return code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code < 0x7f) || (code >= 0xa1 && code <= 0xff) || WIN_ANSI_HIGH.has(ch);
 }
 
 function isInvisible(ch: string): boolean {

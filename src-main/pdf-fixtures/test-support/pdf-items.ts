@@ -27,7 +27,7 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
 
 /** pdf.js's Node build, loaded once. */
-export function loadPdfJs(): Promise<PdfJs> {
+function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   return pdfjs;
 }
@@ -65,6 +65,19 @@ export function joinedText(items: readonly PdfItem[]): string {
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The page furniture letterPdf draws: page numbers, and the running header. */
+const FURNITURE = /^Page \d+ of \d+$|: (annual performance assessment|children's services annual rating)/;
+
+/** The letter's own text items on a page: no page numbers, no running header. */
+export function bodyItems(page: PdfPage): PdfItem[] {
+  return visible(page.items).filter((i) => !FURNITURE.test(i.str));
+}
+
+/** Text with no white space at all, to compare words however they were spaced. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, '');
 }
 
 /** Items that carry more than white space. */
