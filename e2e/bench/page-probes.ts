@@ -14,6 +14,12 @@ export interface BenchState {
   importClickAt: number | null;
   /** When the import report appeared after that click. */
   reportAt: number | null;
+  /** When the councils pane first listed a council after that click. */
+  firstCouncilAt: number | null;
+  /** Each change of the archive's letter count in the header after that click: [page time, letters]. */
+  counts: [number, number][];
+  /** Animation frames of 50 ms or more (Chromium's long-animation-frame entries) after that click. */
+  longFrames: { startTime: number; duration: number; blockingDuration: number }[];
 }
 
 interface ProbeEntry {
@@ -67,7 +73,11 @@ interface ProbeScope {
   };
   indexedDB: { open(name: string): IdbRequest<IdbDatabase> };
   requestAnimationFrame(callback: () => void): number;
-  MutationObserver: new (callback: () => void) => { observe(target: unknown, options: { childList: boolean; subtree: boolean }): void };
+  MutationObserver: new (callback: () => void) => { observe(target: unknown, options: { childList: boolean; subtree: boolean; characterData?: boolean }): void };
+  PerformanceObserver?: {
+    new (callback: (list: { getEntries(): (ProbeEntry & { blockingDuration?: number })[] }) => void): { observe(options: { type: string; buffered?: boolean }): void };
+    supportedEntryTypes?: readonly string[];
+  };
   __bench?: BenchState;
   __benchSections?: BruteSection[];
 }
@@ -101,7 +111,7 @@ export interface SearchTiming {
 /** Init script: notes keystrokes in the search box, the "Import folder…" click, and when the import report appears. */
 export function installProbes(): void {
   const scope = globalThis as unknown as ProbeScope;
-  const state: BenchState = { lastInputAt: null, importClickAt: null, reportAt: null };
+  const state: BenchState = { lastInputAt: null, importClickAt: null, reportAt: null, firstCouncilAt: null, counts: [], longFrames: [] };
   scope.__bench = state;
   scope.document.addEventListener(
     'input',
@@ -119,16 +129,33 @@ export function installProbes(): void {
       if (button?.textContent?.trim().startsWith('Import folder')) {
         state.importClickAt = event.timeStamp;
         state.reportAt = null;
+        state.firstCouncilAt = null;
+        state.counts = [];
+        state.longFrames = [];
       }
     },
     true,
   );
   const observer = new scope.MutationObserver(() => {
-    if (state.importClickAt !== null && state.reportAt === null && scope.document.querySelector('dialog[aria-label="Import report"]')) {
-      state.reportAt = scope.performance.now();
-    }
+    if (state.importClickAt === null) return;
+    const now = scope.performance.now();
+    if (state.reportAt === null && scope.document.querySelector('dialog[aria-label="Import report"]')) state.reportAt = now;
+    if (state.firstCouncilAt === null && scope.document.querySelector('.pane--councils [role="option"]')) state.firstCouncilAt = now;
+    // "12,345 letters · 150 councils"
+    const counted = /^([\d,]+) letters?/.exec(scope.document.querySelector('.archive-counts')?.textContent ?? '');
+    const letters = counted ? Number(counted[1]!.replace(/,/g, '')) : 0;
+    if (letters !== (state.counts[state.counts.length - 1]?.[1] ?? 0)) state.counts.push([now, letters]);
   });
-  observer.observe(scope.document, { childList: true, subtree: true });
+  observer.observe(scope.document, { childList: true, subtree: true, characterData: true });
+  // The main thread's own work while the panes fill: frames that took 50 ms or more.
+  if (scope.PerformanceObserver?.supportedEntryTypes?.includes('long-animation-frame')) {
+    new scope.PerformanceObserver((list) => {
+      if (state.importClickAt === null || state.reportAt !== null) return;
+      for (const entry of list.getEntries()) {
+        if (entry.startTime >= state.importClickAt) state.longFrames.push({ startTime: entry.startTime, duration: entry.duration, blockingDuration: entry.blockingDuration ?? 0 });
+      }
+    }).observe({ type: 'long-animation-frame' });
+  }
 }
 
 export function readState(): BenchState | null {
@@ -401,4 +428,17 @@ export function mainHeap(): { used: number; total: number } | null {
 export function pageClock(): { timeOrigin: number; now: number } {
   const { performance } = globalThis as unknown as ProbeScope;
   return { timeOrigin: performance.timeOrigin, now: performance.now() };
+}
+
+/** A performance measure as the benchmark reads it: page times and the detail the app gave. */
+export interface MeasureEntry {
+  startTime: number;
+  duration: number;
+  detail: unknown;
+}
+
+/** The app's own measures of one name (see import-clock.ts and search-client.ts), oldest first. */
+export function readMeasures(name: string): MeasureEntry[] {
+  const scope = globalThis as unknown as ProbeScope;
+  return scope.performance.getEntriesByName(name).map((e) => ({ startTime: e.startTime, duration: e.duration, detail: e.detail ?? null }));
 }

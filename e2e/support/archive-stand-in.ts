@@ -28,6 +28,11 @@ export interface StandInOptions {
   /** Told of every file whose bytes are handed over, relative to the folder read from. */
   onRead?(root: string, relativePath: string): void;
   /**
+   * Told of every readFiles call's cost on this side: the real service reading the files
+   * (what main does in the app), and the base64 encoding only this stand-in needs.
+   */
+  onReadTimed?(figures: { serviceMs: number; encodeMs: number; bytes: number; files: number }): void;
+  /**
    * What the save dialog of saveAsPdf answers, given the file name it offers (null: the
    * person cancelled). Without it, every save is cancelled.
    */
@@ -56,12 +61,18 @@ export async function installArchiveStandIn(page: Page, options: StandInOptions)
       case 'readFiles': {
         const delay = options.readDelayMs?.() ?? 0;
         if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+        const reading = performance.now();
         const results = await service.readFiles(String(args[0]), args[1] as string[]);
-        return results.map((r) => {
+        const encoding = performance.now();
+        let bytes = 0;
+        const encoded = results.map((r) => {
           if ('error' in r) return r;
           options.onRead?.(String(args[0]), r.relativePath);
+          bytes += r.bytes.byteLength;
           return { relativePath: r.relativePath, base64: Buffer.from(r.bytes).toString('base64') };
         });
+        options.onReadTimed?.({ serviceMs: encoding - reading, encodeMs: performance.now() - encoding, bytes, files: results.length });
+        return encoded;
       }
       case 'print': {
         // The same checks as main: a bad request rejects, as it would over IPC.

@@ -4,6 +4,7 @@ import { readOptions, wholeNumber } from '../corpus/corpus-args';
 export const BENCH_USAGE = `Usage: npm run bench -- [--letters N] [--corpus <folder>] [--seed S]
                          [--import-timeout-min M] [--keep-corpus] [--per-query]
                          [--incognito] [--renderer <folder>] [--cpu-profile <file>]
+                         [--import-only]
 
 Builds the app, makes a corpus of N letters (default 10000) in a temporary folder (or
 uses <folder>, made earlier with "npm run corpus"), imports it into the app in Chromium
@@ -22,6 +23,8 @@ through "Import folder…", then measures search. Prints one JSON object per lin
   --cpu-profile <file>     write a CPU profile of the search worker while the queries are
                            typed (open it in Chrome's DevTools), and print where the time went;
                            build with LETTER_ARCHIVE_MINIFY=0 to keep function names
+  --import-only            measure the import and the index catching up, then stop:
+                           no typed queries, brute force or reloads
   -h, --help               print this help`;
 
 export interface BenchOptions {
@@ -34,12 +37,13 @@ export interface BenchOptions {
   cpuProfile: string | null;
   renderer: string | null;
   incognito: boolean;
+  importOnly: boolean;
 }
 
 export type BenchArgs = { kind: 'help' } | { kind: 'run'; options: BenchOptions } | { kind: 'error'; message: string };
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const options: BenchOptions = { letters: 10_000, corpus: null, seed: 1, importTimeoutMin: 10, keepCorpus: false, perQuery: false, cpuProfile: null, renderer: null, incognito: false };
+  const options: BenchOptions = { letters: 10_000, corpus: null, seed: 1, importTimeoutMin: 10, keepCorpus: false, perQuery: false, cpuProfile: null, renderer: null, incognito: false, importOnly: false };
   for (const option of readOptions(argv)) {
     const number = (min: number, max: number): number | { error: string } => wholeNumber(option.name ?? '', option.value(), min, max);
     switch (option.name) {
@@ -83,6 +87,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         break;
       case '--incognito':
         options.incognito = true;
+        break;
+      case '--import-only':
+        options.importOnly = true;
         break;
       case null:
         return { kind: 'error', message: `Unexpected argument "${option.arg}".` };

@@ -32,6 +32,7 @@ import {
   loadBruteForce,
   mainHeap,
   pageClock,
+  readMeasures,
   readSnapshot,
   readState,
   waitForIndexLoad,
@@ -43,6 +44,8 @@ import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/browser-path';
 import { serveFolder } from '../../e2e/support/static-server';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy';
 import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from '../bench/bench-args';
+import { importLines, type ImportMeasure, type IndexMeasure } from '../bench/import-figures';
+import { measureParserFloor } from '../bench/parser-floor';
 import { HeapProbe, selfTimes, type HeapFigures } from '../bench/heap-probe';
 import { BENCH_QUERIES, WARM_UP_QUERIES, naiveQuery } from '../bench/queries';
 import { median, percentile, round } from '../../src-shared/stats';
@@ -353,11 +356,22 @@ async function run(options: BenchOptions): Promise<void> {
       // tsx compiles this file with esbuild's keepNames, which wraps named functions in __name():
       // functions sent into the page need it defined there.
       await page.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
-      await installArchiveStandIn(page, { sampleFolder: SAMPLE_FOLDER, chosenFolder: () => corpusDir });
+      const standIn = { serviceMs: 0, encodeMs: 0, bytes: 0, calls: 0 };
+      await installArchiveStandIn(page, {
+        sampleFolder: SAMPLE_FOLDER,
+        chosenFolder: () => corpusDir,
+        onReadTimed: (figures) => {
+          standIn.serviceMs += figures.serviceMs;
+          standIn.encodeMs += figures.encodeMs;
+          standIn.bytes += figures.bytes;
+          standIn.calls += 1;
+        },
+      });
       await page.addInitScript(installProbes);
       const heap = await HeapProbe.attach(page);
       await page.goto(server.url);
       await removeSamples(page);
+      Object.assign(standIn, { serviceMs: 0, encodeMs: 0, bytes: 0, calls: 0 });
 
       // Import, and search-ready time.
       log(`importing ${files} files through "Import folder…"`);
@@ -392,6 +406,34 @@ async function run(options: BenchOptions): Promise<void> {
         snapshotSavedMs: round(savedMs, 0),
         note: 'the later of: import report shown, first search answered after it, snapshot saved with every letter',
       });
+      const state = await page.evaluate(readState);
+      const lastImport = (await page.evaluate(readMeasures, 'letter-archive:import')).at(-1) ?? null;
+      log('measuring the parser alone in Node on the same files');
+      const parserFloor = await measureParserFloor(corpusDir).catch((error: unknown) => {
+        log(`the parser could not be measured: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      });
+      for (const line of importLines({
+        clickAt: imported.clickAt,
+        letters,
+        importMs: imported.ms,
+        firstCouncilAt: state?.firstCouncilAt ?? null,
+        counts: state?.counts ?? [],
+        longFrames: state?.longFrames ?? [],
+        importMeasure: lastImport as ImportMeasure | null,
+        indexAdds: (await page.evaluate(readMeasures, 'letter-archive:index-add')).filter((m) => m.startTime >= imported.clickAt) as IndexMeasure[],
+        indexSaves: (await page.evaluate(readMeasures, 'letter-archive:index-save')).filter((m) => m.startTime >= imported.clickAt) as IndexMeasure[],
+        standIn,
+        parserFloor,
+      })) {
+        emit(line);
+      }
+      if (options.importOnly) {
+        expectWorkersToEnd = true;
+        emit({ metric: 'bench_total', value: round((Date.now() - startedAt) / 1000, 0), unit: 's' });
+        await heap.detach();
+        return;
+      }
 
       const snapshot = await page.evaluate(readSnapshot, { bytes: true });
       emit({

@@ -9,6 +9,7 @@ import { parseInWorker } from './parse-client';
 import { notifyLettersAdded, notifyLettersChanged } from '../search/search-client';
 import type { ImportProgress, ImportReport, LetterSource } from './types';
 import { toRow, writeBatch, type BatchWritten, type ReadLetter } from './write-letters';
+import { ImportClock } from './import-clock';
 
 export const DEFAULT_BATCH_SIZE = 25;
 
@@ -36,6 +37,7 @@ export async function importLetters(source: LetterSource, options: ImportOptions
   const { signal, sample = false } = options;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE) || DEFAULT_BATCH_SIZE);
   const parse = options.parse ?? parseInWorker;
+  const clock = new ImportClock();
   const report: ImportReport = {
     source: source.label,
     startedAt: new Date().toISOString(),
@@ -63,11 +65,12 @@ export async function importLetters(source: LetterSource, options: ImportOptions
 
   try {
     report.id = await db.reports.add({ ...report });
-    const listing = await source.list().catch((error: unknown) => {
+    const listing = await clock.time('list', () => source.list()).catch((error: unknown) => {
       throw new Error(`the files could not be listed (${describe(error)})`);
     });
     const paths = listing.files.map((f) => f.relativePath);
     report.total = paths.length + listing.skipped.length;
+    clock.note({ files: report.total });
     report.failures.push(...listing.skipped);
     done = listing.skipped.length;
     progress('');
@@ -79,8 +82,8 @@ export async function importLetters(source: LetterSource, options: ImportOptions
       }
       const batchPaths = paths.slice(start, start + batchSize);
       progress(batchPaths[0]!);
-      const readable = await readBatch(source, batchPaths, fail);
-      const parsed = await parseBatch(parse, readable);
+      const readable = await clock.time('read', () => readBatch(source, batchPaths, fail));
+      const parsed = await clock.time('parse', () => parseBatch(parse, readable));
       const importedAt = new Date().toISOString();
       const read: ReadLetter[] = [];
       for (const file of parsed) {
@@ -95,7 +98,8 @@ export async function importLetters(source: LetterSource, options: ImportOptions
       }
       let written: BatchWritten | null = null;
       try {
-        written = await writeBatch(db, read, report, sample);
+        written = await clock.time('write', () => writeBatch(db, read, report, sample, clock));
+        clock.committed();
       } catch (error) {
         // The transaction rolled back: none of the batch's letters are in, so all are reported.
         for (const { row } of read) report.failures.push({ file: row.sourceFile, reason: `could not be saved in the archive (${describe(error)})` });
@@ -105,8 +109,11 @@ export async function importLetters(source: LetterSource, options: ImportOptions
         report.duplicates += written.duplicates;
         report.sameLetters = [...(report.sameLetters ?? []), ...written.sameLetters];
         try {
-          notifyLettersAdded(written.added);
-          notifyLettersChanged(written.changed);
+          const { added, changed } = written;
+          void clock.time('notify', () => {
+            notifyLettersAdded(added);
+            notifyLettersChanged(changed);
+          });
         } catch (error) {
           // The letters are saved; the search index catches up when its worker next starts.
           console.error('The search index could not be told about new letters', error);
@@ -124,6 +131,7 @@ export async function importLetters(source: LetterSource, options: ImportOptions
   } catch (error) {
     console.error('The import report could not be saved', error);
   }
+  clock.finish();
   return report;
 }
 

@@ -10,6 +10,7 @@ import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { SAME_LETTER_SIMILARITY, couldBeSameLetter, letterWords, similarity, wordRuns } from '../../../src-shared/letters/same-letter';
 import { recomputeCouncils } from './council-rows';
 import type { LetterArchiveDb, LetterRow, TextRow } from './db';
+import type { ImportClock } from './import-clock';
 import type { ImportReport } from './types';
 
 /** A letter as read from a file, as the archive would store it, and the text it was read from. */
@@ -64,7 +65,7 @@ class Runs {
  * one transaction. A sample letter imported again for real becomes the person's letter; a
  * letter read by an older parser takes this reading when the same letter comes in again.
  */
-export async function writeBatch(db: LetterArchiveDb, incoming: ReadLetter[], report: ImportReport, sample: boolean): Promise<BatchWritten> {
+export async function writeBatch(db: LetterArchiveDb, incoming: ReadLetter[], report: ImportReport, sample: boolean, clock?: ImportClock): Promise<BatchWritten> {
   return db.transaction('rw', [db.letters, db.councils, db.reports, db.texts, db.pendingIndex], async () => {
     const byId = await db.letters.bulkGet(incoming.map(({ row }) => row.id));
     const unknown = incoming.filter((_, i) => !byId[i]);
@@ -118,13 +119,14 @@ export async function writeBatch(db: LetterArchiveDb, incoming: ReadLetter[], re
     await db.letters.bulkPut([...updated.values()]);
     await db.texts.bulkPut(texts);
     await db.pendingIndex.bulkPut([...changed].map((id) => ({ id })));
-    await recomputeCouncils(db, councilKeys);
-    await db.reports.put({
+    const timed = <T>(stage: 'councils' | 'report', work: () => Promise<T>) => (clock ? clock.time(stage, work) : work());
+    await timed('councils', () => recomputeCouncils(db, councilKeys));
+    await timed('report', () => db.reports.put({
       ...report,
       added: report.added + fresh.length,
       duplicates: report.duplicates + written.duplicates,
       sameLetters: [...(report.sameLetters ?? []), ...written.sameLetters],
-    });
+    }));
     written.added = fresh.map((row) => row.id);
     written.changed = [...changed];
     return written;

@@ -7,6 +7,8 @@
  *   'letter-archive:search'      per `runSearch`, from the call to the answer; detail { query, elapsedMs }
  *   'letter-archive:index-load'  once per worker, from its start to the index being ready;
  *                                detail { source, documents, loadMs, snapshotChars }
+ *   'letter-archive:index-add'   each time the worker took letters in; detail the IndexActivity
+ *   'letter-archive:index-save'  each time the worker saved its snapshot; detail the IndexActivity
  */
 import { getDb } from '../archive/db';
 import { WorkerChannel } from '../worker-channel';
@@ -17,6 +19,8 @@ export type { SearchIndexInfo } from './search-messages';
 
 export const SEARCH_MEASURE = 'letter-archive:search';
 export const INDEX_LOAD_MEASURE = 'letter-archive:index-load';
+export const INDEX_ADD_MEASURE = 'letter-archive:index-add';
+export const INDEX_SAVE_MEASURE = 'letter-archive:index-save';
 
 /** Records a user-timing measure; never lets a missing or strict Performance API break a search. */
 function measure(name: string, start: number, detail: unknown): void {
@@ -41,9 +45,14 @@ const channel = new WorkerChannel<SearchReply>({
     const init: SearchRequest = { type: 'init', dbName: getDb().name };
     worker.postMessage(init);
   },
-  idOf: (reply) => (reply.type === 'ready' ? undefined : reply.id),
+  idOf: (reply) => (reply.type === 'ready' || reply.type === 'activity' ? undefined : reply.id),
   errorOf: (reply) => (reply.type === 'error' ? reply.message : null),
   onOther(reply) {
+    if (reply.type === 'activity') {
+      const { activity } = reply;
+      measure(activity.kind === 'indexed' ? INDEX_ADD_MEASURE : INDEX_SAVE_MEASURE, performance.now() - activity.ms, activity);
+      return;
+    }
     if (reply.type !== 'ready') return;
     const { source, documents, loadMs, snapshotChars } = reply.info;
     measure(INDEX_LOAD_MEASURE, startedAt, { source, documents, loadMs, snapshotChars });

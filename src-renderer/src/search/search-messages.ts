@@ -13,6 +13,13 @@ export interface SearchIndexInfo {
   snapshotChars: number;
 }
 
+/** What the worker did of its own accord, sent unasked so the benchmark can see when the index caught up. */
+export type IndexActivity =
+  /** Letters taken in: `letters` is how many the index now holds; `readMs` the part spent reading them from the archive. */
+  | { kind: 'indexed'; letters: number; added: number; ms: number; readMs: number }
+  /** The snapshot was saved with `letters` letters in it. */
+  | { kind: 'saved'; letters: number; ms: number; chars: number };
+
 export type SearchRequest =
   | { type: 'init'; dbName: string }
   | { type: 'add'; letterIds: string[] }
@@ -25,6 +32,7 @@ export type SearchRequest =
 export type SearchReply =
   /** Sent once, unasked, when the index is first ready. */
   | { type: 'ready'; info: SearchIndexInfo }
+  | { type: 'activity'; activity: IndexActivity }
   | { type: 'result'; id: number; response: SearchResponse }
   | { type: 'info'; id: number; info: SearchIndexInfo }
   | { type: 'error'; id: number; message: string };

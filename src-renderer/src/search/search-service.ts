@@ -9,7 +9,7 @@
 import type { LetterArchiveDb, LetterRow } from '../archive/db';
 import { forgetPhrases, runQuery, type RunOptions } from './search-engine';
 import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex } from './search-index';
-import type { SearchIndexInfo } from './search-messages';
+import type { IndexActivity, SearchIndexInfo } from './search-messages';
 import type { SearchResponse } from './search-types';
 import { warmUpQueries } from './warm-up';
 
@@ -26,6 +26,8 @@ export interface SearchServiceOptions {
    * that do not look at it need not.
    */
   warmUp?: boolean;
+  /** Told after letters are taken in, and after each snapshot save: for the benchmark's measures. */
+  onActivity?: (activity: IndexActivity) => void;
 }
 
 /** Letters a warm-up search returns: about a page of results. */
@@ -58,7 +60,7 @@ export class SearchService {
 
   constructor(
     private readonly db: LetterArchiveDb,
-    options: SearchServiceOptions = {},
+    private readonly options: SearchServiceOptions = {},
   ) {
     this.version = options.version ?? INDEX_VERSION;
     this.saveDelayMs = options.saveDelayMs ?? 1000;
@@ -76,7 +78,12 @@ export class SearchService {
   add(letterIds: string[]): Promise<void> {
     return this.run(async () => {
       const index = await this.loaded();
-      if (await this.addFromArchive(index, letterIds.filter((id) => !index.hasLetter(id)))) this.scheduleSave();
+      const started = performance.now();
+      const timing = { readMs: 0 };
+      const fresh = letterIds.filter((id) => !index.hasLetter(id));
+      if (await this.addFromArchive(index, fresh, timing)) this.scheduleSave();
+      const ms = performance.now() - started;
+      this.options.onActivity?.({ kind: 'indexed', letters: index.letterCount, added: fresh.length, ms, readMs: timing.readMs });
     });
   }
 
@@ -221,10 +228,12 @@ export class SearchService {
     }
   }
 
-  private async addFromArchive(index: SectionIndex, letterIds: string[]): Promise<boolean> {
+  private async addFromArchive(index: SectionIndex, letterIds: string[], timing?: { readMs: number }): Promise<boolean> {
     let changed = false;
     for (let start = 0; start < letterIds.length; start += PAGE_SIZE) {
+      const reading = performance.now();
       const letters = await this.db.letters.bulkGet(letterIds.slice(start, start + PAGE_SIZE));
+      if (timing) timing.readMs += performance.now() - reading;
       for (const letter of letters) if (letter) changed = index.addLetter(letter) || changed;
     }
     return changed;
@@ -255,6 +264,7 @@ export class SearchService {
     this.index = SectionIndex.fromSnapshot(row, this.version) ?? this.index;
     this.snapshotChars = row.json.length;
     this.lastSaveMs = Date.now() - started;
+    this.options.onActivity?.({ kind: 'saved', letters: this.index.letterCount, ms: this.lastSaveMs, chars: row.json.length });
     this.maybeWarmUp();
   }
 }

@@ -27,7 +27,10 @@ scope.addEventListener('message', (event) => {
   const message = event.data;
   if (message.type === 'init') {
     if (service) return;
-    service = new SearchService(new LetterArchiveDb(message.dbName), { warmUp: true });
+    service = new SearchService(new LetterArchiveDb(message.dbName), {
+      warmUp: true,
+      onActivity: (activity) => scope.postMessage({ type: 'activity', activity }),
+    });
     // Load or build straight away, so the first search does not wait for it.
     service
       .info()
