@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { getSetting, removeSampleLetters, setSetting } from '../archive/repository';
+import { getReport, getSetting, removeSampleLetters, setSetting } from '../archive/repository';
 import { bridgeSource, droppedItemsSource, fileListSource } from '../archive/sources';
-import type { ImportReport } from '../archive/types';
+import type { ImportReport, ReportRow } from '../archive/types';
 import type { Message } from '../components/status-message';
 import { countOf } from '../ui/format';
 import { getBridge } from '../ui/get-bridge';
@@ -105,9 +105,19 @@ export function useImportActions() {
     reportsOpen,
     showReports: useCallback(() => setReportsOpen(true), []),
     closeReports: useCallback(() => setReportsOpen(false), []),
-    openReport: useCallback((report: ImportReport) => {
-      setReportsOpen(false);
-      setShownReport(report);
+    openReport: useCallback((row: ReportRow) => {
+      // The list holds each report's counts; the files it names are read when it is opened.
+      getReport(row.id!).then(
+        (report) => {
+          if (!report) {
+            setMessage({ text: 'That import report is no longer in the archive.', tone: 'error' });
+            return;
+          }
+          setReportsOpen(false);
+          setShownReport(report);
+        },
+        (error: unknown) => setMessage({ text: `The import report could not be read: ${error instanceof Error ? error.message : String(error)}.`, tone: 'error' }),
+      );
     }, []),
     /** False while the samples are still coming in, and once the person has dismissed it. */
     showSampleNotice: noticeDismissed === false && run?.label !== 'Sample letters',

@@ -5,7 +5,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { councilKeyOf, type LetterText } from '../../../src-shared/letters/letter';
 import { recomputeCouncils } from './council-rows';
-import type { CouncilRow, ImportReport, Selection, StoredLetter } from './types';
+import type { CouncilRow, ImportReport, ReportEntryRow, ReportRow, Selection, StoredLetter } from './types';
 
 export const DB_NAME = 'letter-archive';
 
@@ -45,7 +45,9 @@ export interface SearchIndexRow {
 export class LetterArchiveDb extends Dexie {
   letters!: Table<LetterRow, string>;
   councils!: Table<CouncilRow, string>;
-  reports!: Table<ImportReport, number>;
+  reports!: Table<ReportRow, number>;
+  /** The files a report names (not imported, or the same letter as another), one row each, in the order met. */
+  reportEntries!: Table<ReportEntryRow, number>;
   settings!: Table<SettingRow, string>;
   searchIndex!: Table<SearchIndexRow, string>;
   texts!: Table<TextRow, string>;
@@ -67,7 +69,32 @@ export class LetterArchiveDb extends Dexie {
     this.version(2)
       .stores({ letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion', texts: 'id', pendingIndex: 'id' })
       .upgrade(upgradeToVersion2);
+    // 3: a report's files are rows of their own, so an import adds to its report as it goes
+    // instead of rewriting a list that grows with every batch.
+    this.version(3).stores({ reportEntries: '++seq, reportId' }).upgrade(upgradeToVersion3);
   }
+}
+
+/** A report of version 2 or before, with its files inside it. */
+type ReportWithFiles = ReportRow & Partial<Pick<ImportReport, 'failures' | 'sameLetters'>>;
+
+/** The files each report names move to their own rows; the report keeps how many there are. */
+async function upgradeToVersion3(tx: Transaction): Promise<void> {
+  const entries = tx.table<ReportEntryRow, number>('reportEntries');
+  const reports = (await tx.table<ReportWithFiles, number>('reports').toArray()) as ReportWithFiles[];
+  for (const report of reports) {
+    const { failures = [], sameLetters = [], ...row } = report;
+    await entries.bulkAdd(reportEntriesOf(report.id!, failures, sameLetters));
+    await tx.table<ReportRow, number>('reports').put({ ...row, failed: failures.length, same: sameLetters.length });
+  }
+}
+
+/** A report's files as rows. */
+export function reportEntriesOf(reportId: number, failures: ImportReport['failures'], sameLetters: ImportReport['sameLetters'] = []): ReportEntryRow[] {
+  return [
+    ...failures.map(({ file, reason }) => ({ reportId, file, reason })),
+    ...sameLetters.map(({ file, sameAs }) => ({ reportId, file, sameAs })),
+  ];
 }
 
 /**
@@ -116,13 +143,13 @@ export const INTERRUPTED_REASON =
  */
 function closingInterruptedImports(db: LetterArchiveDb): LetterArchiveDb {
   db.on('ready', () =>
-    db.reports
-      .filter((report) => report.finishedAt === '')
-      .modify((report) => {
-        report.finishedAt = new Date().toISOString();
-        report.cancelled = true;
-        report.failures.push({ file: report.source, reason: INTERRUPTED_REASON });
-      }),
+    db.transaction('rw', [db.reports, db.reportEntries], async () => {
+      const open = await db.reports.filter((report) => report.finishedAt === '').toArray();
+      for (const report of open) {
+        await db.reports.update(report.id!, { finishedAt: new Date().toISOString(), cancelled: true, failed: report.failed + 1 });
+        await db.reportEntries.add({ reportId: report.id!, file: report.source, reason: INTERRUPTED_REASON });
+      }
+    }),
   );
   return db;
 }

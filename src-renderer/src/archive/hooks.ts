@@ -1,31 +1,78 @@
 /**
  * Live views of the archive for React: each re-renders when the rows it read change,
  * so an import in progress fills the panes as it goes. `undefined` means still loading.
+ *
+ * The panes' lists change with every batch an import writes; they are redrawn at most
+ * every PANE_REFRESH_MS (the first answer and the last change are never held back), so a
+ * fast import does not keep the main thread busy redrawing.
  */
+import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { getDb } from './db';
 import { queryCouncils, queryCounts, queryLettersOf, queryReports, type ArchiveCounts } from './queries';
-import type { CouncilRow, ImportReport, StoredLetter } from './types';
+import type { CouncilRow, ReportRow, StoredLetter } from './types';
+
+export const PANE_REFRESH_MS = 250;
+
+/**
+ * Like useLiveQuery, but a new answer is shown at most every `intervalMs`: the first at
+ * once, then the latest one when the interval is up. A query that fails leaves the last answer.
+ */
+export function useThrottledLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[], intervalMs = PANE_REFRESH_MS): T | undefined {
+  const [state, setState] = useState<{ deps: readonly unknown[]; value: T | undefined }>({ deps, value: undefined });
+  useEffect(() => {
+    let shownAt = -Infinity;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let latest: T | undefined;
+    const show = () => {
+      timer = undefined;
+      shownAt = performance.now();
+      const value = latest;
+      setState({ deps, value });
+    };
+    const subscription = liveQuery(query).subscribe({
+      next: (value) => {
+        latest = value;
+        const wait = shownAt + intervalMs - performance.now();
+        if (wait <= 0) show();
+        else timer ??= setTimeout(show, wait);
+      },
+      error: (error: unknown) => console.error('A live view of the archive failed', error),
+    });
+    return () => {
+      subscription.unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+    // The query is a new function each render: deps say when it asks something else.
+  }, deps);
+  // Until the new query answers, what was shown for other deps is not its answer.
+  return sameDeps(state.deps, deps) ? state.value : undefined;
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+}
 
 /** Every council, by display name. */
 export function useCouncils(): CouncilRow[] | undefined {
-  return useLiveQuery(queryCouncils, []);
+  return useThrottledLiveQuery(queryCouncils, []);
 }
 
 /** A council's letters, newest first; empty when no council is selected. */
 export function useLettersOf(councilKey: string | null): StoredLetter[] | undefined {
-  return useLiveQuery(() => (councilKey === null ? [] : queryLettersOf(councilKey)), [councilKey]);
+  return useThrottledLiveQuery(() => (councilKey === null ? Promise.resolve([]) : queryLettersOf(councilKey)), [councilKey]);
 }
 
 export function useLetter(id: string | null): StoredLetter | undefined {
   return useLiveQuery(() => (id === null ? undefined : getDb().letters.get(id)), [id]);
 }
 
-/** Import reports, newest first; the one still running has an empty `finishedAt`. */
-export function useReports(): ImportReport[] | undefined {
-  return useLiveQuery(queryReports, []);
+/** Import reports, newest first (their counts); the one still running has an empty `finishedAt`. */
+export function useReports(): ReportRow[] | undefined {
+  return useThrottledLiveQuery(queryReports, []);
 }
 
 export function useArchiveCounts(): ArchiveCounts | undefined {
-  return useLiveQuery(queryCounts, []);
+  return useThrottledLiveQuery(queryCounts, []);
 }

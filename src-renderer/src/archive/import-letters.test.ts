@@ -1,9 +1,10 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseLetter } from '../../../src-shared/letters/parse-letter';
 import { getDb, openFreshDbForTests } from './db';
-import { queryCouncils, queryCounts, queryLettersOf } from './queries';
+import { queryCouncils, queryCounts, queryLettersOf, queryReports } from './queries';
 import {
   getLetter,
   getReports,
@@ -174,14 +175,13 @@ describe('importLetters', () => {
       batchSize: 2,
       parse: parseDirectly,
       signal: controller.signal,
-      // Abort while the first batch is being parsed: that batch still lands whole.
+      // Abort as the first batch is written: it lands whole, and batches read ahead are not written.
       onProgress: (p) => {
         if (p.done === 1) controller.abort();
       },
     });
     expect(report).toMatchObject({ total: 5, added: 2, cancelled: true, failures: [] });
-    expect(source.reads).toHaveLength(1);
-    expect((await getReports())[0]).toMatchObject({ cancelled: true, added: 2 });
+    expect((await getReports())[0]).toMatchObject({ cancelled: true, added: 2, failures: [] });
     expect((await queryCounts()).letters).toBe(2);
     await expectWholeLetters();
 
@@ -191,18 +191,39 @@ describe('importLetters', () => {
     await expectWholeLetters();
   });
 
-  it('writes the running report with each batch', async () => {
-    const seen: number[] = [];
-    await importLetters(memorySource(sampleFiles()), {
+  it('reads and parses ahead of the batch being written, and writes batches in order', async () => {
+    const events: string[] = [];
+    const source = memorySource(sampleFiles());
+    const read = source.read;
+    source.read = async (paths) => {
+      events.push(`read ${paths.length}`);
+      return read(paths);
+    };
+    const written: number[] = [];
+    await importLetters(source, {
       batchSize: 2,
+      parsers: 2,
       parse: async (batch) => {
-        const running = (await getReports())[0]!;
-        expect(running.finishedAt).toBe('');
-        seen.push(running.added);
+        events.push(`parse ${batch.length}`);
         return parseDirectly(batch);
       },
+      onProgress: (p) => written.push(p.added),
     });
-    expect(seen).toEqual([0, 2, 4]);
+    // Every batch was read before the first was written: the reads ran ahead.
+    expect(events.filter((e) => e.startsWith('read'))).toEqual(['read 2', 'read 2', 'read 1']);
+    expect(written.filter((added, i) => added !== written[i - 1])).toEqual([0, 2, 4, 5]);
+  });
+
+  it('writes the running report with each batch, by its counts alone', async () => {
+    const updates: Record<string, unknown>[] = [];
+    getDb().reports.hook('updating', (changes) => void updates.push({ ...(changes as Record<string, unknown>) }));
+    await importLetters(memorySource(sampleFiles()), { batchSize: 2, parse: parseDirectly });
+    const batches = updates.filter((u) => 'added' in u);
+    expect(batches.map((u) => u.added)).toEqual([2, 4, 5]);
+    // The report's files are rows of their own: no update rewrites a list of them.
+    expect(updates.every((u) => !('failures' in u) && !('sameLetters' in u))).toBe(true);
+    expect(updates.at(-1)).toHaveProperty('finishedAt');
+    expect(updates.slice(0, -1).every((u) => !('finishedAt' in u))).toBe(true);
   });
 });
 
@@ -258,10 +279,11 @@ describe('an import cut off by a closed or reloaded window', () => {
       total: 10,
       added: 3,
       duplicates: 0,
-      failures: [],
+      failed: 0,
+      same: 0,
       cancelled: false,
     });
-    const finished = { source: '/old', startedAt: '2026-11-23T10:00:00.000Z', finishedAt: '2026-11-23T10:01:00.000Z', total: 1, added: 1, duplicates: 0, failures: [], cancelled: false };
+    const finished = { source: '/old', startedAt: '2026-11-23T10:00:00.000Z', finishedAt: '2026-11-23T10:01:00.000Z', total: 1, added: 1, duplicates: 0, failed: 0, same: 0, cancelled: false };
     await before.reports.add(finished);
 
     // The window reloads: a new connection to the same archive.
@@ -273,5 +295,35 @@ describe('an import cut off by a closed or reloaded window', () => {
     expect(interrupted.added).toBe(3);
     expect(interrupted.failures.map((f) => f.reason).join()).toMatch(/interrupted/);
     expect(reports.find((r) => r.source === '/old')).toMatchObject({ finishedAt: finished.finishedAt, cancelled: false, failures: [] });
+    expect((await queryReports()).find((r) => r.source === '/letters')).toMatchObject({ failed: 1, cancelled: true });
+  });
+});
+
+describe('an archive whose reports held their files inside them (version 2)', () => {
+  it('is brought up to version 3: each report keeps its counts, and its files become rows of their own, in order', async () => {
+    const name = `reports-v2-${++dbCount}`;
+    const old = new Dexie(name);
+    old.version(2).stores({
+      letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion',
+      councils: 'key, displayName',
+      reports: '++id, startedAt',
+      settings: 'key',
+      searchIndex: 'key',
+      texts: 'id',
+      pendingIndex: 'id',
+    });
+    const failures = [
+      { file: 'a.txt', reason: 'the file is empty' },
+      { file: 'b.png', reason: 'not a letter' },
+    ];
+    const sameLetters = [{ file: 'copy/c.txt', sameAs: 'c.txt' }];
+    await old.table('reports').add({ source: '/letters', startedAt: '2026-01-01T10:00:00.000Z', finishedAt: '2026-01-01T10:01:00.000Z', total: 5, added: 2, duplicates: 1, failures, sameLetters, cancelled: false });
+    old.close();
+
+    openFreshDbForTests(name);
+    const [row] = await queryReports();
+    expect(row).toMatchObject({ source: '/letters', failed: 2, same: 1, added: 2 });
+    expect(row).not.toHaveProperty('failures');
+    expect(await getReports()).toEqual([{ id: row!.id, source: '/letters', startedAt: '2026-01-01T10:00:00.000Z', finishedAt: '2026-01-01T10:01:00.000Z', total: 5, added: 2, duplicates: 1, failures, sameLetters, cancelled: false }]);
   });
 });

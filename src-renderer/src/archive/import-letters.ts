@@ -1,17 +1,21 @@
 /**
- * Importing letters: list the source, then batch by batch read the bytes, parse them in
- * the worker, and write the new letters, their councils and the running report in one
- * transaction, so an import stopped at any point leaves whole letters and a true report.
+ * Importing letters, as a pipeline: while one batch is written, the next ones are parsed
+ * (in as many parse workers as the machine has cores to spare) and the one after is read.
+ * Batches are written strictly in order, each with its letters, their councils, and the
+ * report's counts and entries in one transaction, so an import stopped at any point leaves
+ * whole letters and a true report, and importing the folder again gives the same archive.
  */
-import { getDb } from './db';
-import type { ParseItem, ParsedFile } from './parse-messages';
-import { parseInWorker } from './parse-client';
-import { notifyLettersAdded, notifyLettersChanged } from '../search/search-client';
-import type { ImportProgress, ImportReport, LetterSource } from './types';
-import { toRow, writeBatch, type BatchWritten, type ReadLetter } from './write-letters';
+import { getDb, reportEntriesOf } from './db';
 import { ImportClock } from './import-clock';
+import { planBatches } from './import-batches';
+import type { ParseItem, ParsedFile } from './parse-messages';
+import { parseInWorker, parseWorkersRunning } from './parse-client';
+import { notifyLettersAdded, notifyLettersChanged } from '../search/search-client';
+import type { ImportFailure, ImportProgress, ImportReport, LetterSource, ReportRow } from './types';
+import { toRow, writeBatch, type BatchWritten, type ReadLetter, type ReportTally } from './write-letters';
 
-export const DEFAULT_BATCH_SIZE = 25;
+/** At most this many files in a batch. */
+export const DEFAULT_BATCH_SIZE = 500;
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
@@ -19,13 +23,24 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Marks the letters as samples, so `removeSampleLetters` can take them out again. */
   sample?: boolean;
+  /** At most this many files in a batch (batches are otherwise sized by bytes: import-batches.ts). */
   batchSize?: number;
-  /** Parses a batch; by default in the parse worker. Tests pass the parser itself. */
+  /** Parses a batch; by default in the parse workers. Tests pass the parser itself. */
   parse?: (files: ParseItem[]) => Promise<ParsedFile[]>;
+  /** Batches parsed side by side (by default, as many as there are parse workers). */
+  parsers?: number;
 }
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A batch read and parsed, waiting its turn to be written. */
+interface Prepared {
+  paths: string[];
+  parsed: ParsedFile[];
+  /** Files of the batch that could not be read or parsed. */
+  failures: ImportFailure[];
 }
 
 /**
@@ -35,9 +50,11 @@ function describe(error: unknown): string {
 export async function importLetters(source: LetterSource, options: ImportOptions = {}): Promise<ImportReport> {
   const db = getDb();
   const { signal, sample = false } = options;
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE) || DEFAULT_BATCH_SIZE);
+  const maxFiles = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE) || DEFAULT_BATCH_SIZE);
   const parse = options.parse ?? parseInWorker;
+  const parsers = Math.max(1, options.parsers ?? (options.parse ? 1 : parseWorkersRunning()));
   const clock = new ImportClock();
+  clock.note({ parseWorkers: parsers });
   const report: ImportReport = {
     source: source.label,
     startedAt: new Date().toISOString(),
@@ -57,99 +74,142 @@ export async function importLetters(source: LetterSource, options: ImportOptions
       console.error('An import progress listener failed', error);
     }
   };
-  const fail = (file: string, reason: string) => {
-    report.failures.push({ file, reason });
-    done++;
-    progress(file);
-  };
+  /** The report's counts as the archive holds them. */
+  const tally = (): ReportTally => ({ id: report.id!, added: report.added, duplicates: report.duplicates, failed: report.failures.length, same: report.sameLetters!.length });
+  /** What is not yet in the archive's report when the import stops (a failure of the whole import). */
+  const unsaved: ImportFailure[] = [];
 
   try {
-    report.id = await db.reports.add({ ...report });
+    const row: ReportRow = { source: report.source, startedAt: report.startedAt, finishedAt: '', total: 0, added: 0, duplicates: 0, failed: 0, same: 0, cancelled: false };
+    report.id = await db.reports.add(row);
     const listing = await clock.time('list', () => source.list()).catch((error: unknown) => {
       throw new Error(`the files could not be listed (${describe(error)})`);
     });
-    const paths = listing.files.map((f) => f.relativePath);
-    report.total = paths.length + listing.skipped.length;
+    report.total = listing.files.length + listing.skipped.length;
     clock.note({ files: report.total });
+    await db.transaction('rw', [db.reports, db.reportEntries], async () => {
+      await db.reportEntries.bulkAdd(reportEntriesOf(report.id!, listing.skipped));
+      await db.reports.update(report.id!, { total: report.total, failed: listing.skipped.length });
+    });
     report.failures.push(...listing.skipped);
     done = listing.skipped.length;
     progress('');
 
-    for (let start = 0; start < paths.length; start += batchSize) {
+    const batches = planBatches(listing.files, { maxFiles });
+    // Reads go one at a time, in order; each batch is parsed as soon as it is read.
+    let reading: Promise<unknown> = Promise.resolve();
+    const prepare = (paths: string[]): Promise<Prepared> => {
+      const failures: ImportFailure[] = [];
+      const read = reading.then(() => clock.time('read', () => readBatch(source, paths, failures)));
+      reading = read;
+      return read.then(async (items) => ({ paths, failures, parsed: await clock.time('parse', () => parseBatch(parse, items)) }));
+    };
+    // One batch being written, one per parser being parsed, and one being read.
+    const ahead = parsers + 2;
+    const waiting: Promise<Prepared>[] = [];
+    let next = 0;
+    const fill = () => {
+      while (next < batches.length && waiting.length < ahead) waiting.push(prepare(batches[next++]!));
+    };
+    fill();
+    while (waiting.length > 0) {
       if (signal?.aborted) {
         report.cancelled = true;
         break;
       }
-      const batchPaths = paths.slice(start, start + batchSize);
-      progress(batchPaths[0]!);
-      const readable = await clock.time('read', () => readBatch(source, batchPaths, fail));
-      const parsed = await clock.time('parse', () => parseBatch(parse, readable));
-      const importedAt = new Date().toISOString();
-      const read: ReadLetter[] = [];
-      for (const file of parsed) {
-        if (file.outcome.ok) {
-          const { letter, source: text } = file.outcome;
-          read.push({ letter, row: toRow(letter, file.relativePath, source.folder, sample, importedAt), text });
-          done++;
-          progress(file.relativePath);
-        } else {
-          fail(file.relativePath, file.outcome.reason);
-        }
+      const batch = await waiting.shift()!;
+      fill();
+      progress(batch.paths[0]!);
+      await writePrepared(batch);
+    }
+  } catch (error) {
+    unsaved.push({ file: source.label, reason: `the import stopped: ${describe(error)}` });
+    report.failures.push(...unsaved);
+  }
+
+  /** Writes a prepared batch and what became of each of its files. */
+  async function writePrepared({ paths, parsed, failures }: Prepared): Promise<void> {
+    const importedAt = new Date().toISOString();
+    const read: ReadLetter[] = [];
+    for (const file of parsed) {
+      if (file.outcome.ok) {
+        const { letter, source: text } = file.outcome;
+        read.push({ letter, row: toRow(letter, file.relativePath, source.folder, sample, importedAt), text });
+      } else {
+        failures.push({ file: file.relativePath, reason: file.outcome.reason });
       }
-      let written: BatchWritten | null = null;
-      try {
-        written = await clock.time('write', () => writeBatch(db, read, report, sample, clock));
-        clock.committed();
-      } catch (error) {
-        // The transaction rolled back: none of the batch's letters are in, so all are reported.
-        for (const { row } of read) report.failures.push({ file: row.sourceFile, reason: `could not be saved in the archive (${describe(error)})` });
-      }
-      if (written) {
-        report.added += written.added.length;
-        report.duplicates += written.duplicates;
-        report.sameLetters = [...(report.sameLetters ?? []), ...written.sameLetters];
+    }
+    let written: BatchWritten | null = null;
+    try {
+      written = await clock.time('write', () => writeBatch(db, read, failures, tally(), sample, clock));
+      clock.committed();
+    } catch (error) {
+      // The transaction rolled back: none of the batch's letters are in, so all are reported.
+      for (const { row } of read) failures.push({ file: row.sourceFile, reason: `could not be saved in the archive (${describe(error)})` });
+      await saveFailures(failures).catch((saveError: unknown) => console.error('The import report could not be saved', saveError));
+    }
+    report.failures.push(...failures);
+    if (written) {
+      report.added += written.added.length;
+      report.duplicates += written.duplicates;
+      report.sameLetters!.push(...written.sameLetters);
+      const { added, changed } = written;
+      await clock.time('notify', () => {
         try {
-          const { added, changed } = written;
-          void clock.time('notify', () => {
-            notifyLettersAdded(added);
-            notifyLettersChanged(changed);
-          });
+          notifyLettersAdded(added);
+          notifyLettersChanged(changed);
         } catch (error) {
           // The letters are saved; the search index catches up when its worker next starts.
           console.error('The search index could not be told about new letters', error);
         }
-      }
-      progress(batchPaths[batchPaths.length - 1]!);
+      });
     }
-  } catch (error) {
-    report.failures.push({ file: source.label, reason: `the import stopped: ${describe(error)}` });
+    for (const path of paths) {
+      done++;
+      progress(path);
+    }
+  }
+
+  /** A batch that could not be written still has its files' reasons put in the report. */
+  async function saveFailures(failures: ImportFailure[]): Promise<void> {
+    const before = tally();
+    await db.transaction('rw', [db.reports, db.reportEntries], async () => {
+      await db.reportEntries.bulkAdd(reportEntriesOf(before.id, failures));
+      await db.reports.update(before.id, { failed: before.failed + failures.length });
+    });
   }
 
   report.finishedAt = new Date().toISOString();
+  clock.finish();
   try {
-    if (report.id !== undefined) await db.reports.put({ ...report });
+    if (report.id !== undefined) {
+      const id = report.id;
+      await db.transaction('rw', [db.reports, db.reportEntries], async () => {
+        if (unsaved.length > 0) await db.reportEntries.bulkAdd(reportEntriesOf(id, unsaved));
+        await db.reports.update(id, { finishedAt: report.finishedAt, cancelled: report.cancelled, total: report.total, failed: report.failures.length });
+      });
+    }
   } catch (error) {
     console.error('The import report could not be saved', error);
   }
-  clock.finish();
   return report;
 }
 
-/** Reads a batch through the source; files it cannot give are reported and left out. */
-async function readBatch(source: LetterSource, paths: string[], fail: (file: string, reason: string) => void): Promise<ParseItem[]> {
+/** Reads a batch through the source; files it cannot give are added to `failures` and left out. */
+async function readBatch(source: LetterSource, paths: string[], failures: ImportFailure[]): Promise<ParseItem[]> {
   let reads: Awaited<ReturnType<LetterSource['read']>>;
   try {
     reads = await source.read(paths);
   } catch (error) {
-    for (const path of paths) fail(path, `could not be read (${describe(error)})`);
+    for (const path of paths) failures.push({ file: path, reason: `could not be read (${describe(error)})` });
     return [];
   }
   const byPath = new Map(reads.map((r) => [r.relativePath, r]));
   const readable: ParseItem[] = [];
   for (const path of paths) {
     const read = byPath.get(path);
-    if (!read) fail(path, 'could not be read (the source did not return it)');
-    else if ('error' in read) fail(path, read.error);
+    if (!read) failures.push({ file: path, reason: 'could not be read (the source did not return it)' });
+    else if ('error' in read) failures.push({ file: path, reason: read.error });
     else readable.push({ relativePath: path, bytes: read.bytes });
   }
   return readable;

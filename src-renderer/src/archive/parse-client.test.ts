@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParseClient, crashReason, timeLimitReason, type WorkerLike } from './parse-client';
+import { ParseClient, ParsePool, crashReason, parseWorkerCount, timeLimitReason, type WorkerLike } from './parse-client';
 import type { ParseItem, ParseReply, ParseRequest } from './parse-messages';
 
 /**
@@ -117,5 +117,41 @@ describe('ParseClient', () => {
     });
     const refused = await broken.parse(files('a.txt', 'b.txt'));
     expect(refused.map((r) => (r.outcome.ok ? 'letter' : r.outcome.reason))).toEqual(Array(2).fill(crashReason('workers are not allowed here')));
+  });
+});
+
+describe('ParsePool', () => {
+  it('runs one worker for each core to spare, and at least one', () => {
+    expect(parseWorkerCount(2)).toBe(1);
+    expect(parseWorkerCount(8)).toBe(7);
+    expect(parseWorkerCount(1)).toBe(1);
+    expect(parseWorkerCount(undefined)).toBe(1);
+  });
+
+  it('parses batches side by side in its workers, each batch whole in one, and keeps the time limit per worker', async () => {
+    const workers: FakeWorker[] = [];
+    const pool = new ParsePool(() => {
+      const worker = new FakeWorker(20);
+      workers.push(worker);
+      return worker;
+    }, 3, 1000);
+    const parsing = [pool.parse(files('a1', 'a2', 'a3')), pool.parse(files('b1', 'b2', 'b3')), pool.parse(files('c1', 'c2', 'c3'))];
+    // Side by side: when the first batch is done, every worker has begun its own.
+    await Promise.race(parsing);
+    expect(workers.map((w) => w.seen.length > 0)).toEqual([true, true, true]);
+    const results = await Promise.all(parsing);
+    expect(results.map((batch) => batch.map((r) => r.relativePath))).toEqual([
+      ['a1', 'a2', 'a3'],
+      ['b1', 'b2', 'b3'],
+      ['c1', 'c2', 'c3'],
+    ]);
+    expect(workers.map((w) => w.seen)).toEqual([
+      ['a1', 'a2', 'a3'],
+      ['b1', 'b2', 'b3'],
+      ['c1', 'c2', 'c3'],
+    ]);
+    // The next batch goes to a worker with nothing waiting, not a new one.
+    await pool.parse(files('d1'));
+    expect(workers).toHaveLength(3);
   });
 });

@@ -128,9 +128,43 @@ export class ParseClient {
   }
 }
 
-const client = new ParseClient(() => new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' }));
+/** Parse workers to run: one for each core the machine has to spare, and at least one. */
+export function parseWorkerCount(cores: number | undefined = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency): number {
+  return Math.max(1, Math.floor(cores || 2) - 1);
+}
 
-/** Parses a batch of files in the parse worker, each within the time limit. Never rejects. */
+/**
+ * Several parse workers, each with its own client (and its own time limit per file): a
+ * batch goes to the worker with the fewest batches waiting, so batches are parsed side by
+ * side. Workers start on first use.
+ */
+export class ParsePool {
+  private readonly clients: { client: ParseClient; waiting: number }[];
+
+  constructor(create: () => WorkerLike, size: number, timeLimitMs = FILE_TIME_LIMIT_MS) {
+    this.clients = Array.from({ length: Math.max(1, size) }, () => ({ client: new ParseClient(create, timeLimitMs), waiting: 0 }));
+  }
+
+  get size(): number {
+    return this.clients.length;
+  }
+
+  /** Parses a batch in the least busy worker. Never rejects. */
+  parse(files: ParseItem[]): Promise<ParsedFile[]> {
+    const slot = this.clients.reduce((a, b) => (b.waiting < a.waiting ? b : a));
+    slot.waiting++;
+    return slot.client.parse(files).finally(() => slot.waiting--);
+  }
+}
+
+const pool = new ParsePool(() => new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' }), parseWorkerCount());
+
+/** Parses a batch of files in a parse worker, each within the time limit. Never rejects. */
 export function parseInWorker(files: ParseItem[]): Promise<ParsedFile[]> {
-  return client.parse(files);
+  return pool.parse(files);
+}
+
+/** How many batches the parse workers can read at once. */
+export function parseWorkersRunning(): number {
+  return pool.size;
 }

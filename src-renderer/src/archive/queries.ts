@@ -1,7 +1,7 @@
 /** The archive's read queries, shared by the live hooks and the repository (and tested without React). */
 import Dexie from 'dexie';
 import { getDb } from './db';
-import type { CouncilRow, ImportReport, StoredLetter } from './types';
+import type { CouncilRow, ImportFailure, ImportReport, ReportRow, StoredLetter } from './types';
 
 export interface ArchiveCounts {
   letters: number;
@@ -46,9 +46,29 @@ export async function queryLatestLetters(councilKeys: readonly string[] | null):
   return (await Promise.all(keys.map(latestOf))).flat();
 }
 
-/** Import reports, newest first. */
-export function queryReports(): Promise<ImportReport[]> {
+/** Import reports, newest first: their counts, not the files they name. */
+export function queryReports(): Promise<ReportRow[]> {
   return getDb().reports.orderBy('startedAt').reverse().toArray();
+}
+
+/** A report with every file it names, in the order the import met them. */
+export async function queryReport(id: number): Promise<ImportReport | undefined> {
+  const db = getDb();
+  return db.transaction('r', [db.reports, db.reportEntries], async () => {
+    const row = await db.reports.get(id);
+    if (!row) return undefined;
+    const failures: ImportFailure[] = [];
+    const sameLetters: { file: string; sameAs: string }[] = [];
+    await db.reportEntries
+      .where('reportId')
+      .equals(id)
+      .each((entry) => {
+        if ('reason' in entry) failures.push({ file: entry.file, reason: entry.reason });
+        else sameLetters.push({ file: entry.file, sameAs: entry.sameAs });
+      });
+    const { id: reportId, source, startedAt, finishedAt, total, added, duplicates, cancelled } = row;
+    return { id: reportId, source, startedAt, finishedAt, total, added, duplicates, sameLetters, failures, cancelled };
+  });
 }
 
 export async function queryCounts(): Promise<ArchiveCounts> {

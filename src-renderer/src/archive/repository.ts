@@ -5,7 +5,7 @@
 import { notifyLettersRemoved } from '../search/search-client';
 import { recomputeCouncils } from './council-rows';
 import { getDb } from './db';
-import { queryReports } from './queries';
+import { queryReport, queryReports } from './queries';
 import type { ImportReport, Selection, StoredLetter } from './types';
 
 export { importLetters, DEFAULT_BATCH_SIZE, type ImportOptions } from './import-letters';
@@ -49,9 +49,15 @@ export async function saveSelection(selection: Selection): Promise<void> {
   await setSetting(SELECTION_KEY, selection);
 }
 
-/** Every import report, newest first. */
-export function getReports(): Promise<ImportReport[]> {
-  return queryReports();
+/** Every import report, newest first, with the files each names. */
+export async function getReports(): Promise<ImportReport[]> {
+  const reports = await Promise.all((await queryReports()).map((row) => queryReport(row.id!)));
+  return reports.filter((report): report is ImportReport => report !== undefined);
+}
+
+/** One import report with the files it names. */
+export function getReport(id: number): Promise<ImportReport | undefined> {
+  return queryReport(id);
 }
 
 export async function getLetter(id: string): Promise<StoredLetter | undefined> {

@@ -58,6 +58,17 @@ export interface ImportReport {
   cancelled: boolean;
 }
 
+/** A report as the archive keeps it: its counts, with the files it names in `reportEntries`. */
+export type ReportRow = Omit<ImportReport, 'failures' | 'sameLetters'> & {
+  /** Files not imported. */
+  failed: number;
+  /** Files holding a letter the archive has from another file. */
+  same: number;
+};
+
+/** One file a report names: not imported (with the reason), or the same letter as another file. */
+export type ReportEntryRow = { seq?: number; reportId: number; file: string } & ({ reason: string } | { sameAs: string });
+
 export interface ImportProgress {
   done: number;
   total: number;

@@ -8,10 +8,10 @@
 import { councilKeyOf, type Letter, type LetterText } from '../../../src-shared/letters/letter';
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { SAME_LETTER_SIMILARITY, couldBeSameLetter, letterWords, similarity, wordRuns } from '../../../src-shared/letters/same-letter';
-import { recomputeCouncils } from './council-rows';
-import type { LetterArchiveDb, LetterRow, TextRow } from './db';
+import { addToCouncils, recomputeCouncils } from './council-rows';
+import { reportEntriesOf, type LetterArchiveDb, type LetterRow, type TextRow } from './db';
 import type { ImportClock } from './import-clock';
-import type { ImportReport } from './types';
+import type { ImportFailure, ReportRow } from './types';
 
 /** A letter as read from a file, as the archive would store it, and the text it was read from. */
 export interface ReadLetter {
@@ -19,6 +19,9 @@ export interface ReadLetter {
   row: LetterRow;
   text: LetterText;
 }
+
+/** The report an import writes as it goes: its id, and its counts before this batch. */
+export type ReportTally = Required<Pick<ReportRow, 'id'>> & Pick<ReportRow, 'added' | 'duplicates' | 'failed' | 'same'>;
 
 export interface BatchWritten {
   /** Letters new to the archive. */
@@ -61,12 +64,22 @@ class Runs {
 }
 
 /**
- * Writes the batch's new letters, their texts, the councils they touch and the report, in
- * one transaction. A sample letter imported again for real becomes the person's letter; a
- * letter read by an older parser takes this reading when the same letter comes in again.
+ * Writes the batch's new letters, their texts, the councils they touch and the report's
+ * counts and new entries (the batch's `failures`, and its files that hold a letter already
+ * in), in one transaction. Nothing written grows with the archive or the report: councils
+ * and the report are updated by what the batch adds. A sample letter imported again for
+ * real becomes the person's letter; a letter read by an older parser takes this reading
+ * when the same letter comes in again.
  */
-export async function writeBatch(db: LetterArchiveDb, incoming: ReadLetter[], report: ImportReport, sample: boolean, clock?: ImportClock): Promise<BatchWritten> {
-  return db.transaction('rw', [db.letters, db.councils, db.reports, db.texts, db.pendingIndex], async () => {
+export async function writeBatch(
+  db: LetterArchiveDb,
+  incoming: ReadLetter[],
+  failures: readonly ImportFailure[],
+  report: ReportTally,
+  sample: boolean,
+  clock?: ImportClock,
+): Promise<BatchWritten> {
+  return db.transaction('rw', [db.letters, db.councils, db.reports, db.reportEntries, db.texts, db.pendingIndex], async () => {
     const byId = await db.letters.bulkGet(incoming.map(({ row }) => row.id));
     const unknown = incoming.filter((_, i) => !byId[i]);
     const occasions = [...new Set(unknown.map(({ row }) => JSON.stringify([row.councilKey, row.date])))].map((o) => JSON.parse(o) as [string, string]);
@@ -77,19 +90,22 @@ export async function writeBatch(db: LetterArchiveDb, incoming: ReadLetter[], re
     const texts: TextRow[] = [];
     const updated = new Map<string, LetterRow>();
     const changed = new Set<string>();
+    /** Councils of letters read again: before and after, as a new reading may name another council. */
     const councilKeys = new Set<string>();
     const written: BatchWritten = { added: [], changed: [], duplicates: 0, sameLetters: [] };
+    /** This batch's new letters by id. */
+    const freshById = new Map<string, LetterRow>();
     /** The row to change for a letter already met: one of this batch's where it stands, or a copy of the archive's. */
-    const rowFor = (letter: LetterRow): LetterRow => (fresh.includes(letter) ? letter : (updated.get(letter.id) ?? { ...letter }));
+    const rowFor = (letter: LetterRow): LetterRow => (freshById.get(letter.id) === letter ? letter : (updated.get(letter.id) ?? { ...letter }));
 
     for (const [i, { letter, row, text }] of incoming.entries()) {
-      const known = byId[i] ?? fresh.find((f) => f.id === row.id);
+      const known = byId[i] ?? freshById.get(row.id);
       const same = known ?? pool.find((other) => couldBeSameLetter(other, row) && similarity(runs.of(other), runs.of(row)) >= SAME_LETTER_SIMILARITY);
       if (!same) {
         fresh.push(row);
+        freshById.set(row.id, row);
         pool.push(row);
         texts.push({ id: row.id, ...text });
-        councilKeys.add(row.councilKey);
         continue;
       }
       written.duplicates++;
@@ -112,7 +128,7 @@ export async function writeBatch(db: LetterArchiveDb, incoming: ReadLetter[], re
         councilKeys.add(target.councilKey);
         changed.add(target.id);
       }
-      if (!fresh.includes(target)) updated.set(target.id, target);
+      if (freshById.get(target.id) !== target) updated.set(target.id, target);
     }
 
     await db.letters.bulkAdd(fresh);
@@ -120,13 +136,20 @@ export async function writeBatch(db: LetterArchiveDb, incoming: ReadLetter[], re
     await db.texts.bulkPut(texts);
     await db.pendingIndex.bulkPut([...changed].map((id) => ({ id })));
     const timed = <T>(stage: 'councils' | 'report', work: () => Promise<T>) => (clock ? clock.time(stage, work) : work());
-    await timed('councils', () => recomputeCouncils(db, councilKeys));
-    await timed('report', () => db.reports.put({
-      ...report,
-      added: report.added + fresh.length,
-      duplicates: report.duplicates + written.duplicates,
-      sameLetters: [...(report.sameLetters ?? []), ...written.sameLetters],
-    }));
+    await timed('councils', async () => {
+      await addToCouncils(db, fresh);
+      // Letters read again may have moved council: their councils are worked out afresh.
+      if (councilKeys.size > 0) await recomputeCouncils(db, councilKeys);
+    });
+    await timed('report', async () => {
+      await db.reportEntries.bulkAdd(reportEntriesOf(report.id, [...failures], written.sameLetters));
+      await db.reports.update(report.id, {
+        added: report.added + fresh.length,
+        duplicates: report.duplicates + written.duplicates,
+        failed: report.failed + failures.length,
+        same: report.same + written.sameLetters.length,
+      });
+    });
     written.added = fresh.map((row) => row.id);
     written.changed = [...changed];
     return written;

@@ -1,10 +1,10 @@
 import { useReports } from '../archive/hooks';
-import type { ImportReport } from '../archive/types';
+import type { ReportRow } from '../archive/types';
 import { countOf, formatTimestamp } from '../ui/format';
 import { ModalDialog } from './modal-dialog';
 
 interface ReportsDialogProps {
-  onOpen: (report: ImportReport) => void;
+  onOpen: (report: ReportRow) => void;
   onClose: () => void;
 }
 
@@ -35,7 +35,7 @@ export function ReportsDialog({ onOpen, onClose }: ReportsDialogProps) {
                       </span>
                       <span className="report-entry-counts">
                         {countOf(report.added, 'letter')} added · {countOf(report.duplicates, 'duplicate')} skipped ·{' '}
-                        {countOf(report.failures.length, 'file')} not imported
+                        {countOf(report.failed, 'file')} not imported
                       </span>
                     </button>
                   </li>

@@ -96,6 +96,24 @@ describe('SearchService', () => {
     expect(await getDb().searchIndex.get(SNAPSHOT_KEY)).toBeDefined();
   });
 
+  it('saves once changes settle, not after each, and while they keep coming, at most every maxUnsavedMs', async () => {
+    await importSamples();
+    const ids = (await getDb().letters.toCollection().primaryKeys()) as string[];
+    const activity: string[] = [];
+    const service = new SearchService(getDb(), { saveDelayMs: 60_000, maxUnsavedMs: 150, onActivity: (a) => activity.push(a.kind === 'saved' ? `saved ${a.letters}` : `indexed ${a.letters}`) });
+    await service.remove(ids);
+    // Changes every 40 ms never leave the quiet spell a save waits for; the deadline saves anyway.
+    for (const id of ids) {
+      await service.add([id]);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const saves = activity.filter((a) => a.startsWith('saved'));
+    expect(saves.length).toBeGreaterThanOrEqual(1);
+    expect(saves.length).toBeLessThan(ids.length);
+    expect(activity.filter((a) => a.startsWith('indexed'))).toEqual(ids.map((_, i) => `indexed ${i + 1}`));
+  });
+
   it('loads the snapshot next time, texts and all, and rebuilds when the version changes', async () => {
     await importSamples();
     const first = new SearchService(getDb());

@@ -21,6 +21,11 @@ export interface SearchServiceOptions {
   /** Quiet time after the last change before the snapshot is saved. */
   saveDelayMs?: number;
   /**
+   * The longest a change waits to be saved while changes keep coming (a long import): the
+   * snapshot is then saved though the changes have not settled.
+   */
+  maxUnsavedMs?: number;
+  /**
    * Whether to run warm-up searches (warm-up.ts) when the index is ready, and again when it
    * has doubled: one at a time, behind whatever is asked meanwhile. The worker does; tests
    * that do not look at it need not.
@@ -40,8 +45,11 @@ export class SearchService {
   private queue: Promise<unknown> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private lastSaveMs = 0;
+  /** When the oldest change not yet in a saved snapshot was made (null: none). */
+  private unsavedSince: number | null = null;
   private readonly version: number;
   private readonly saveDelayMs: number;
+  private readonly maxUnsavedMs: number;
   /** How the index was first obtained: for tests and diagnostics. */
   loadedFrom: 'snapshot' | 'rebuilt' | null = null;
   /** Time the first load (or build) took, texts included. */
@@ -64,6 +72,7 @@ export class SearchService {
   ) {
     this.version = options.version ?? INDEX_VERSION;
     this.saveDelayMs = options.saveDelayMs ?? 1000;
+    this.maxUnsavedMs = options.maxUnsavedMs ?? 60_000;
     this.warmUpWanted = options.warmUp ?? false;
   }
 
@@ -239,10 +248,18 @@ export class SearchService {
     return changed;
   }
 
+  /**
+   * Saves the snapshot once changes settle: after a quiet spell, not after every batch of an
+   * import. While changes keep coming, a change waits at most maxUnsavedMs (or four times the
+   * last save, for a large index, so that saving takes no more than about a fifth of the time).
+   */
   private scheduleSave(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    // A large index takes a while to serialise: never spend more than about a fifth of the time saving.
-    const delay = Math.max(this.saveDelayMs, this.lastSaveMs * 4);
+    const now = Date.now();
+    this.unsavedSince ??= now;
+    const quiet = Math.max(this.saveDelayMs, this.lastSaveMs * 4);
+    const deadline = this.unsavedSince + Math.max(this.maxUnsavedMs, this.lastSaveMs * 4);
+    const delay = Math.max(0, Math.min(quiet, deadline - now));
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
       void this.run(() => this.save()).catch((error: unknown) => console.error('Saving the search index failed', error));
@@ -252,6 +269,7 @@ export class SearchService {
   private async save(): Promise<void> {
     if (!this.index) return;
     const started = Date.now();
+    this.unsavedSince = null;
     const row = this.index.toSnapshot(this.version);
     const saved = [...this.unsaved];
     await this.db.searchIndex.put(row);
