@@ -89,3 +89,55 @@ export function letterIds(page: Page): Promise<string[]> {
       }),
   );
 }
+
+/** What an import leaves in the archive, read straight from IndexedDB. */
+export interface ArchiveState {
+  /** Every letter's id, sorted. */
+  ids: string[];
+  /** Letters stored without sections or without a council: never expected. */
+  partial: number;
+  /** Every council row, by key. */
+  councils: { key: string; letterCount: number; latestDate: string; latest: unknown }[];
+  /** Each council's letters as counted from the letters themselves, and its newest date. */
+  fromLetters: Record<string, { count: number; latestDate: string }>;
+  /** Every report's row, oldest first, with the reasons it names. */
+  reports: { id: number; finishedAt: string; cancelled: boolean; added: number; failed: number; reasons: string[] }[];
+}
+
+export function readArchiveState(page: Page): Promise<ArchiveState> {
+  return page.evaluate(
+    () =>
+      new Promise<ArchiveState>((resolve, reject) => {
+        const open = indexedDB.open('letter-archive');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['letters', 'councils', 'reports', 'reportEntries'], 'readonly');
+          const letters = tx.objectStore('letters').getAll();
+          const councils = tx.objectStore('councils').getAll();
+          const reports = tx.objectStore('reports').getAll();
+          const entries = tx.objectStore('reportEntries').getAll();
+          tx.oncomplete = () => {
+            const rows = letters.result as { id: string; councilKey: string; date: string; sections?: unknown[]; council?: unknown }[];
+            const fromLetters: ArchiveState['fromLetters'] = {};
+            for (const row of rows) {
+              const council = (fromLetters[row.councilKey] ??= { count: 0, latestDate: '' });
+              council.count++;
+              if (row.date > council.latestDate) council.latestDate = row.date;
+            }
+            const reasons = (reportId: number) =>
+              (entries.result as { reportId: number; reason?: string }[]).filter((e) => e.reportId === reportId && e.reason).map((e) => e.reason!);
+            resolve({
+              ids: rows.map((r) => r.id).sort(),
+              partial: rows.filter((r) => !r.sections || r.sections.length === 0 || !r.council).length,
+              councils: (councils.result as ArchiveState['councils']).map(({ key, letterCount, latestDate, latest }) => ({ key, letterCount, latestDate, latest })),
+              fromLetters,
+              reports: (reports.result as ArchiveState['reports']).map(({ id, finishedAt, cancelled, added, failed }) => ({ id, finishedAt, cancelled, added, failed, reasons: reasons(id) })),
+            });
+            db.close();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, isStopWord, normaliseApostrophes, normaliseWord, possessiveBase, wordSpans, wordsOf } from './words';
+import { STOP_WORDS, WORD_PATTERN, isStopWord, normaliseApostrophes, normaliseWord, possessiveBase, wordSpans, wordsOf } from './words';
 
 describe('words', () => {
   it('splits text into words of letters and digits, apostrophes kept inside', () => {
@@ -42,5 +43,20 @@ describe('words', () => {
     for (const word of ['not', 'well', 'being', 'upon', 'all', 'no', 'good', 'children', 'care', 'safe']) expect(isStopWord(word), word).toBe(false);
     for (const word of STOP_WORDS) expect(word).toBe(word.toLowerCase());
     expect(STOP_WORDS.size).toBeLessThan(100);
+  });
+});
+
+describe('the ASCII fast path for finding words', () => {
+  it('finds exactly the words the full pattern finds, whatever the text holds', () => {
+    const pieces = ['care', 'Leaver', "children's", '2009', ' ', '\n', '-', "'", '’', '£', '–', '—', '“', '”', '…', '•', '\u00a0', 'é', 'Ça', 'naïve', '½', '٣', 'x²', 'ﬁ', '.', ','];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const full = normaliseApostrophes(text).match(WORD_PATTERN) ?? [];
+        expect(wordsOf(text)).toEqual(full);
+        expect(wordSpans(text).map((s) => s.word)).toEqual(full.map((w) => w.toLowerCase()));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -13,6 +13,19 @@ const APOSTROPHE_LIKE = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
 /** A word in text whose apostrophes were normalised with `normaliseApostrophes`. */
 export const WORD_PATTERN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 
+/**
+ * WORD_PATTERN for text with no letter or digit beyond ASCII, where it finds the same words
+ * several times faster. Besides ASCII, such text may hold the punctuation and symbols letters
+ * use (no-break space, £, dashes, curly double quotes, ellipsis, bullet), none a letter or digit.
+ */
+const ASCII_WORD_PATTERN = /[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*/g;
+const BEYOND_ASCII = /[^\x00-\x7f\u00a0\u00a3\u2013\u2014\u201c\u201d\u2026\u2022]/;
+
+/** The pattern that finds the words of this (apostrophe-normalised) text: WORD_PATTERN, or its ASCII twin where that finds the same. */
+export function wordPatternFor(text: string): RegExp {
+  return BEYOND_ASCII.test(text) ? WORD_PATTERN : ASCII_WORD_PATTERN;
+}
+
 /** Replaces apostrophe-like characters by "'", one for one, so offsets into the text stay valid. */
 export function normaliseApostrophes(text: string): string {
   return text.replace(APOSTROPHE_LIKE, "'");
@@ -25,7 +38,8 @@ export function normaliseWord(word: string): string {
 
 /** The words of `text` as written (not lower-cased), in order. */
 export function wordsOf(text: string): string[] {
-  return normaliseApostrophes(text).match(WORD_PATTERN) ?? [];
+  const normalised = normaliseApostrophes(text);
+  return normalised.match(wordPatternFor(normalised)) ?? [];
 }
 
 /** A word of a text and where it is: [start, end) in UTF-16 units of the original text. */
@@ -39,7 +53,8 @@ export interface WordSpan {
 /** Every word of `text` with its place. */
 export function wordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];
-  for (const match of normaliseApostrophes(text).matchAll(WORD_PATTERN)) {
+  const normalised = normaliseApostrophes(text);
+  for (const match of normalised.matchAll(wordPatternFor(normalised))) {
     spans.push({ word: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length });
   }
   return spans;

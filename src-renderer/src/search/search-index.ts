@@ -243,6 +243,13 @@ export class SectionIndex {
   private codec = new TextCodec();
   private readonly wordIds = new Map<string, number>();
   private readonly words: string[] = [];
+  /**
+   * By word number: the text field's postings it adds to (textPostingsOf), once looked up.
+   * Forgotten when vacuuming, which may drop postings from the tree.
+   */
+  private textPostingsByWord: (readonly Postings[] | undefined)[] = [];
+  /** Counts by word number for the section being added; all zero between sections. */
+  private readonly tally = { tf: new Int32Array(0), first: new Int32Array(0), last: new Int32Array(0) };
   private letterOfDoc = new Int32Array(0);
   /** 1 for a live document, by short id. */
   private live = new Uint8Array(0);
@@ -346,6 +353,7 @@ export class SectionIndex {
 
   /** Takes removed documents out of the postings, and terms left with none out of the tree. */
   vacuum(): Promise<void> {
+    this.textPostingsByWord = [];
     const alive = (doc: number) => this.docs[doc] !== undefined;
     const empty: string[] = [];
     for (const [term, data] of this.tree) {
@@ -363,47 +371,103 @@ export class SectionIndex {
     for (const field of STORED_FIELDS) (stored as unknown as Record<string, unknown>)[field] = doc[field];
     this.track(shortId, stored);
     SEARCH_FIELDS.forEach((field, f) => {
-      const tokens = wordsOf(doc[field]);
-      // As MiniSearch counts a field's length: its distinct words as written.
-      const length = new Set(tokens).size;
-      this.lengths[f]![shortId] = length;
-      this.totalLengths[f]! += length;
-      const counts = new Map<string, number>();
-      const firsts = new Map<string, number>();
-      const lasts = new Map<string, number>();
-      const count = (term: string, at: number) => {
-        const n = counts.get(term);
-        counts.set(term, (n ?? 0) + 1);
-        if (n === undefined) firsts.set(term, at);
-        lasts.set(term, at);
-      };
-      tokens.forEach((token, at) => {
-        const terms = indexTerm(token);
-        if (terms === null) return;
-        if (typeof terms === 'string') count(terms, at);
-        else for (const term of terms) count(term, at);
-      });
-      for (const [term, tf] of counts) {
-        let data = this.tree.get(term);
-        if (!data) {
-          data = new Map();
-          this.tree.set(term, data);
-        }
-        let postings = data.get(f);
-        if (!postings) {
-          postings = new Postings();
-          data.set(f, postings);
-        }
-        if (f === TEXT_FIELD) postings.push(shortId, tf, firsts.get(term), lasts.get(term));
-        else postings.push(shortId, tf);
-      }
-      if (field === 'text') {
-        const encoded = this.codec.encode(doc.text, (word) => this.wordId(word));
-        this.streams[shortId] = wordStream(encoded.ids);
-        this.layouts[shortId] = encoded.layout;
-        if (encoded.extras) this.extras.set(shortId, encoded.extras);
-      }
+      if (f === TEXT_FIELD) this.addText(shortId, doc.text);
+      else this.addField(shortId, f, doc[field]);
     });
+  }
+
+  /** A short field (the heading, the council's name): its words counted as they come. */
+  private addField(shortId: number, f: number, value: string): void {
+    const tokens = wordsOf(value);
+    // As MiniSearch counts a field's length: its distinct words as written.
+    this.setLength(f, shortId, new Set(tokens).size);
+    const counts = new Map<string, number>();
+    for (const token of tokens) {
+      const terms = indexTerm(token);
+      if (terms === null) continue;
+      for (const term of typeof terms === 'string' ? [terms] : terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    }
+    for (const [term, tf] of counts) this.postingsOf(term, f).push(shortId, tf);
+  }
+
+  /**
+   * The text: read once, into its word stream and layout; its postings are then counted by
+   * word number, in arrays kept for the purpose, and each word's postings are looked up once
+   * for the whole index, not word by word.
+   */
+  private addText(shortId: number, text: string): void {
+    const asWritten = new Set<string>();
+    const encoded = this.codec.encode(text, (word) => this.wordId(word), asWritten);
+    const ids = encoded.ids;
+    this.streams[shortId] = wordStream(ids);
+    this.layouts[shortId] = encoded.layout;
+    if (encoded.extras) this.extras.set(shortId, encoded.extras);
+    this.setLength(TEXT_FIELD, shortId, asWritten.size);
+    // Each distinct word's count and first and last place, in the order first met.
+    const tally = this.tally;
+    if (tally.tf.length < this.words.length) {
+      const size = Math.max(this.words.length, tally.tf.length * 2, 1024);
+      tally.tf = new Int32Array(size);
+      tally.first = new Int32Array(size);
+      tally.last = new Int32Array(size);
+    }
+    const { tf, first, last } = tally;
+    const met: number[] = [];
+    for (let at = 0; at < ids.length; at++) {
+      const id = ids[at]!;
+      if (tf[id] === 0) {
+        met.push(id);
+        first[id] = at;
+      }
+      tf[id]! += 1;
+      last[id] = at;
+    }
+    // A term may come from more than one word ("children" from "children" and "children's").
+    const terms = new Map<Postings, [tf: number, first: number, last: number]>();
+    for (const id of met) {
+      for (const postings of this.textPostingsOf(id)) {
+        const entry = terms.get(postings);
+        if (entry) {
+          entry[0] += tf[id]!;
+          entry[1] = Math.min(entry[1], first[id]!);
+          entry[2] = Math.max(entry[2], last[id]!);
+        } else terms.set(postings, [tf[id]!, first[id]!, last[id]!]);
+      }
+      tf[id] = 0;
+    }
+    for (const [postings, [count, from, to]] of terms) postings.push(shortId, count, from, to);
+  }
+
+  /** The text field's postings of the terms a word (by number) is indexed under: none for a stop word, two for a possessive. */
+  private textPostingsOf(id: number): readonly Postings[] {
+    let postings = this.textPostingsByWord[id];
+    if (postings === undefined) {
+      const found = indexTerm(this.words[id]!);
+      const terms = found === null ? [] : typeof found === 'string' ? [found] : found;
+      postings = terms.map((term) => this.postingsOf(term, TEXT_FIELD));
+      this.textPostingsByWord[id] = postings;
+    }
+    return postings;
+  }
+
+  private setLength(f: number, shortId: number, length: number): void {
+    this.lengths[f]![shortId] = length;
+    this.totalLengths[f]! += length;
+  }
+
+  /** A term's postings in field `f`, made when new. */
+  private postingsOf(term: string, f: number): Postings {
+    let data = this.tree.get(term);
+    if (!data) {
+      data = new Map();
+      this.tree.set(term, data);
+    }
+    let postings = data.get(f);
+    if (!postings) {
+      postings = new Postings();
+      data.set(f, postings);
+    }
+    return postings;
   }
 
   private wordId(word: string): number {

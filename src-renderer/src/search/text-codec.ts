@@ -9,7 +9,7 @@
  * or UPPER, go as they are into the section's list of extras, in the order they are met.
  * The last byte is the separator after the last word.
  */
-import { WORD_PATTERN, normaliseApostrophes, normaliseWord } from '../../../src-shared/search/words';
+import { normaliseApostrophes, wordPatternFor } from '../../../src-shared/search/words';
 
 /** A string of its own, sharing no memory with the text it was cut from (V8 keeps longer slices as views of it). */
 export function ownCopy(text: string): string {
@@ -45,15 +45,21 @@ export class TextCodec {
     for (const s of separators) this.separatorNumber(s);
   }
 
-  /** Splits `text` into words (numbered by `wordId`, which is given each word normalised) and a layout. */
-  encode(text: string, wordId: (word: string) => number): EncodedText {
+  /**
+   * Splits `text` into words (numbered by `wordId`, which is given each word normalised) and
+   * a layout; each word as written goes into `asWritten`, when given.
+   */
+  encode(text: string, wordId: (word: string) => number, asWritten?: Set<string>): EncodedText {
     const ids: number[] = [];
     const bytes: number[] = [];
     const extras: string[] = [];
     let end = 0;
-    for (const match of normaliseApostrophes(text).matchAll(WORD_PATTERN)) {
+    const normalised = normaliseApostrophes(text);
+    for (const match of normalised.matchAll(wordPatternFor(normalised))) {
       const raw = text.slice(match.index, match.index + match[0].length);
-      const word = normaliseWord(raw);
+      asWritten?.add(match[0]);
+      // normaliseWord(raw): the match is the word with its apostrophes normalised already.
+      const word = match[0].toLowerCase();
       ids.push(wordId(word));
       const separator = this.separatorByte(text.slice(end, match.index), extras);
       let kind = AS_WRITTEN;
