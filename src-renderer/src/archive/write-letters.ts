@@ -24,8 +24,8 @@ export interface ReadLetter {
 export type ReportTally = Required<Pick<ReportRow, 'id'>> & Pick<ReportRow, 'added' | 'duplicates' | 'failed' | 'same'>;
 
 export interface BatchWritten {
-  /** Letters new to the archive. */
-  added: string[];
+  /** Letters new to the archive, as written. */
+  added: LetterRow[];
   /** Letters the archive had, read again from this import by a newer parser. */
   changed: string[];
   duplicates: number;
@@ -150,7 +150,7 @@ export async function writeBatch(
         same: report.same + written.sameLetters.length,
       });
     });
-    written.added = fresh.map((row) => row.id);
+    written.added = fresh;
     written.changed = [...changed];
     return written;
   });

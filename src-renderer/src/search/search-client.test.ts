@@ -1,5 +1,6 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
+import type { StoredLetter } from '../archive/types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchIndexInfo, SearchReply, SearchRequest } from './search-messages';
 import type { SearchResponse } from './search-types';
@@ -174,10 +175,11 @@ describe('search client', () => {
     const { notifyLettersAdded, notifyLettersRemoved } = await client();
     notifyLettersAdded([]);
     expect(FakeWorker.made).toHaveLength(0);
-    notifyLettersAdded(['a']);
+    const letter = { id: 'a' } as StoredLetter;
+    notifyLettersAdded([letter]);
     notifyLettersRemoved(['b']);
     expect(FakeWorker.made[0]!.sent.slice(1)).toEqual([
-      { type: 'add', letterIds: ['a'] },
+      { type: 'add', letters: [letter] },
       { type: 'remove', letterIds: ['b'] },
     ]);
   });
@@ -187,7 +189,7 @@ describe('search client', () => {
     const { runSearch, searchIndexInfo, notifyLettersAdded, warmUpSearch } = await client();
     await expect(runSearch('fostering')).rejects.toThrow(/needs a Web Worker/);
     await expect(searchIndexInfo()).rejects.toThrow(/needs a Web Worker/);
-    expect(() => notifyLettersAdded(['a'])).not.toThrow();
+    expect(() => notifyLettersAdded([{ id: 'a' } as StoredLetter])).not.toThrow();
     expect(() => warmUpSearch()).not.toThrow();
   });
 });

@@ -11,6 +11,7 @@
  *   'letter-archive:index-save'  each time the worker saved its snapshot; detail the IndexActivity
  */
 import { getDb } from '../archive/db';
+import type { StoredLetter } from '../archive/types';
 import { WorkerChannel } from '../worker-channel';
 import type { SearchIndexInfo, SearchReply, SearchRequest } from './search-messages';
 import type { SearchResponse } from './search-types';
@@ -106,9 +107,9 @@ export function searchIndexInfo(): Promise<SearchIndexInfo> {
   );
 }
 
-/** Tells the index that these letters were written to the archive. */
-export function notifyLettersAdded(letterIds: string[]): void {
-  if (letterIds.length && hasWorkers()) channel.post({ type: 'add', letterIds } satisfies SearchRequest);
+/** Gives the index these letters, just written to the archive (whole: the worker need not read them back). */
+export function notifyLettersAdded(letters: StoredLetter[]): void {
+  if (letters.length && hasWorkers()) channel.post({ type: 'add', letters } satisfies SearchRequest);
 }
 
 /** Tells the index that these letters changed in the archive (read again by a newer parser). */

@@ -1,4 +1,5 @@
 /** Messages between the UI and the search worker. Types only. */
+import type { StoredLetter } from '../archive/types';
 import type { SearchResponse } from './search-types';
 
 /** What the worker loaded at start-up, and how long that took. */
@@ -22,7 +23,8 @@ export type IndexActivity =
 
 export type SearchRequest =
   | { type: 'init'; dbName: string }
-  | { type: 'add'; letterIds: string[] }
+  /** Letters just written to the archive, sent whole so the worker need not read them back. */
+  | { type: 'add'; letters: StoredLetter[] }
   | { type: 'remove'; letterIds: string[] }
   /** Letters whose content changed in the archive (read again): indexed afresh. */
   | { type: 'replace'; letterIds: string[] }

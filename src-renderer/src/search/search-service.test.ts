@@ -1,6 +1,6 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, openFreshDbForTests } from '../archive/db';
 import { importLetters, removeSampleLetters } from '../archive/repository';
 import { memorySource, parseDirectly, sampleFiles } from '../archive/test-support/memory-source';
@@ -94,6 +94,21 @@ describe('SearchService', () => {
     await service.ready();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await getDb().searchIndex.get(SNAPSHOT_KEY)).toBeDefined();
+  });
+
+  it('takes letters in as the import sends them, without reading them back, and skips what it has', async () => {
+    await importSamples();
+    const letters = await getDb().letters.toArray();
+    const activity: number[] = [];
+    const watched = new SearchService(getDb(), { saveDelayMs: 10_000, onActivity: (a) => a.kind === 'indexed' && activity.push(a.added) });
+    await watched.remove(letters.map((l) => l.id));
+    expect((await watched.search('fostering')).letters).toHaveLength(0);
+    const reads = vi.spyOn(getDb().letters, 'bulkGet');
+    await watched.addLetters(letters);
+    await watched.addLetters(letters.slice(0, 2));
+    expect(activity).toEqual([letters.length, 0]);
+    expect(reads).not.toHaveBeenCalled();
+    expect(councilsFound(await watched.search('fostering'))).toEqual(expect.arrayContaining(['Coventry', 'Leicester']));
   });
 
   it('saves once changes settle, not after each, and while they keep coming, at most every maxUnsavedMs', async () => {

@@ -7,6 +7,7 @@
  * build already took in).
  */
 import type { LetterArchiveDb, LetterRow } from '../archive/db';
+import type { StoredLetter } from '../archive/types';
 import { forgetPhrases, runQuery, type RunOptions } from './search-engine';
 import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex } from './search-index';
 import type { IndexActivity, SearchIndexInfo } from './search-messages';
@@ -91,8 +92,23 @@ export class SearchService {
       const timing = { readMs: 0 };
       const fresh = letterIds.filter((id) => !index.hasLetter(id));
       if (await this.addFromArchive(index, fresh, timing)) this.scheduleSave();
-      const ms = performance.now() - started;
-      this.options.onActivity?.({ kind: 'indexed', letters: index.letterCount, added: fresh.length, ms, readMs: timing.readMs });
+      this.options.onActivity?.({ kind: 'indexed', letters: index.letterCount, added: fresh.length, ms: performance.now() - started, readMs: timing.readMs });
+    });
+  }
+
+  /**
+   * Indexes letters just written to the archive, as they were written (an import sends them
+   * whole, so they need not be read back); letters already indexed are skipped. Should the
+   * message be lost, the index still catches up from the archive when it next loads.
+   */
+  addLetters(letters: StoredLetter[]): Promise<void> {
+    return this.run(async () => {
+      const index = await this.loaded();
+      const started = performance.now();
+      let added = 0;
+      for (const letter of letters) if (index.addLetter(letter)) added++;
+      if (added > 0) this.scheduleSave();
+      this.options.onActivity?.({ kind: 'indexed', letters: index.letterCount, added, ms: performance.now() - started, readMs: 0 });
     });
   }
 

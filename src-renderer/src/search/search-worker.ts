@@ -44,7 +44,7 @@ scope.addEventListener('message', (event) => {
   }
   switch (message.type) {
     case 'add':
-      service.add(message.letterIds).catch(logFailure('adding letters'));
+      service.addLetters(message.letters).catch(logFailure('adding letters'));
       break;
     case 'remove':
       service.remove(message.letterIds).catch(logFailure('removing letters'));
