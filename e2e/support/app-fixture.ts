@@ -1,7 +1,7 @@
 /**
  * The app in Chromium, with `window.archive` backed by the real main-process services
  * running in this Node process (see archive-stand-in.ts). Only Electron's IPC transport and
- * dialogs are stood in for: page.exposeFunction carries the calls, and bytes travel as base64.
+ * dialogs are stood in for: page.exposeFunction carries the calls, and files' bytes come over HTTP.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import path from 'node:path';

@@ -1,9 +1,9 @@
 /**
  * `window.archive` in plain Chromium, backed by the real main-process services running in
  * this Node process (folder walking, file reading, PDF writing). Only Electron's IPC
- * transport and dialogs are stood in for: page.exposeFunction carries the calls, bytes
- * travel as base64, and PDFs are rendered by Playwright's page.pdf with the options
- * printToPDF gets in the app.
+ * transport and dialogs are stood in for: page.exposeFunction carries the calls, the bytes
+ * of files read come over HTTP from the server the page was loaded from (static-server.ts),
+ * and PDFs are rendered by Playwright's page.pdf with the options printToPDF gets in the app.
  *
  * Shared by the Playwright fixture (app-fixture.ts) and the search benchmark
  * (src-main/cli/bench-search.ts), so both drive the app through the same bridge.
@@ -15,6 +15,7 @@ import { createFolderService } from '../../src-main/services/folder-service';
 import { findOriginal } from '../../src-main/services/original-file';
 import { writePdfFile } from '../../src-main/services/pdf-file';
 import { parsePdfRequest, parsePrintRequest, playwrightPdfOptions, safePdfFileName } from '../../src-main/services/print-options';
+import { offerBytes } from './static-server';
 
 export interface StandInOptions {
   /** What `sampleFolder()` answers. */
@@ -29,7 +30,7 @@ export interface StandInOptions {
   onRead?(root: string, relativePath: string): void;
   /**
    * Told of every readFiles call's cost on this side: the real service reading the files
-   * (what main does in the app), and the base64 encoding only this stand-in needs.
+   * (what main does in the app), and laying them end to end for the page to fetch.
    */
   onReadTimed?(figures: { serviceMs: number; encodeMs: number; bytes: number; files: number }): void;
   /**
@@ -64,15 +65,20 @@ export async function installArchiveStandIn(page: Page, options: StandInOptions)
         const reading = performance.now();
         const results = await service.readFiles(String(args[0]), args[1] as string[]);
         const encoding = performance.now();
+        // The files' bytes end to end, fetched by the page in one request; each file says where it is.
         let bytes = 0;
-        const encoded = results.map((r) => {
+        const chunks: Buffer[] = [];
+        const placed = results.map((r) => {
           if ('error' in r) return r;
           options.onRead?.(String(args[0]), r.relativePath);
+          const at = { relativePath: r.relativePath, offset: bytes, length: r.bytes.byteLength };
+          chunks.push(Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength));
           bytes += r.bytes.byteLength;
-          return { relativePath: r.relativePath, base64: Buffer.from(r.bytes).toString('base64') };
+          return at;
         });
+        const url = offerBytes(Buffer.concat(chunks, bytes));
         options.onReadTimed?.({ serviceMs: encoding - reading, encodeMs: performance.now() - encoding, bytes, files: results.length });
-        return encoded;
+        return { url, files: placed };
       }
       case 'print': {
         // The same checks as main: a bad request rejects, as it would over IPC.
@@ -100,16 +106,20 @@ export async function installArchiveStandIn(page: Page, options: StandInOptions)
     const call = page.__archiveCall;
     const listeners = new Set<(command: string) => void>();
     page.__menu = (command) => listeners.forEach((l) => l(command));
-    const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+    type Placed = { relativePath: string; offset?: number; length?: number; error?: string };
+    const readFiles = async (root: string, paths: string[]) => {
+      const { url, files } = (await call('readFiles', [root, paths])) as { url: string; files: Placed[] };
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`the files' bytes could not be fetched (HTTP ${response.status})`);
+      const buffer = await response.arrayBuffer();
+      return files.map((r) => (r.error !== undefined ? r : { relativePath: r.relativePath, bytes: new Uint8Array(buffer, r.offset, r.length) }));
+    };
     Object.defineProperty(page, 'archive', {
       value: Object.freeze({
         chooseFolder: () => call('chooseFolder', []),
         sampleFolder: () => call('sampleFolder', []),
         listFolder: (root: string) => call('listFolder', [root]),
-        readFiles: async (root: string, paths: string[]) =>
-          ((await call('readFiles', [root, paths])) as { relativePath: string; base64?: string; error?: string }[]).map((r) =>
-            r.base64 === undefined ? r : { relativePath: r.relativePath, bytes: fromBase64(r.base64) },
-          ),
+        readFiles,
         print: (request: unknown) => call('print', [request]),
         saveAsPdf: (request: unknown) => call('saveAsPdf', [request]),
         openOriginal: (root: string, relativePath: string) => call('openOriginal', [root, relativePath]),

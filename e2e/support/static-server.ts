@@ -13,6 +13,22 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** Where the archive's stand-in hands over file bytes: one path per readFiles call, served once. */
+export const BRIDGE_BYTES_PATH = '/__bridge-bytes/';
+const offered = new Map<string, Buffer>();
+let nextOffer = 1;
+
+/**
+ * Offers bytes to the page, once, at the path returned, on any server this module runs in
+ * this process: so the stand-in's file reads reach the page as binary over HTTP, much as
+ * Electron's IPC hands them over, rather than as base64 through the debugging protocol.
+ */
+export function offerBytes(bytes: Buffer): string {
+  const token = `${nextOffer++}-${Math.random().toString(36).slice(2)}`;
+  offered.set(token, bytes);
+  return BRIDGE_BYTES_PATH + token;
+}
+
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
@@ -25,6 +41,14 @@ export async function serveFolder(root: string, headers: Record<string, string> 
   }
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (pathname.startsWith(BRIDGE_BYTES_PATH)) {
+      const token = pathname.slice(BRIDGE_BYTES_PATH.length);
+      const bytes = offered.get(token);
+      offered.delete(token);
+      if (!bytes) response.writeHead(404).end();
+      else response.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store', ...headers }).end(bytes);
+      return;
+    }
     const file = path.resolve(root, '.' + (pathname === '/' ? '/index.html' : pathname));
     if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404).end();

@@ -100,11 +100,11 @@ export function importLines(o: ImportObservations): BenchLine[] {
     unit: 'ms',
     pageReadMs: round(pageRead, 0),
     serviceMs: round(o.standIn.serviceMs, 0),
-    base64EncodeMs: round(o.standIn.encodeMs, 0),
+    concatMs: round(o.standIn.encodeMs, 0),
     MB: round(o.standIn.bytes / (1024 * 1024), 1),
     calls: o.standIn.calls,
     note:
-      "the page's read time less the folder service's own: the test stand-in's transport (page.exposeFunction over CDP, bytes as base64 both ways). Electron's IPC sends the bytes as a structured clone, with no base64, so in the app this part is smaller",
+      "the page's read time less the folder service's own: the test stand-in's transport (the call over CDP by page.exposeFunction, then the bytes over HTTP from the test server), and the wait for the page's busy main thread. Electron's IPC carries the call and the bytes in one structured-clone message, without the debugging protocol's round trips",
   });
 
   const adds = o.indexAdds.map((m) => m.detail ?? {});
