@@ -10,7 +10,7 @@ import { ImportClock } from './import-clock';
 import { planBatches } from './import-batches';
 import type { ParseItem, ParsedFile } from './parse-messages';
 import { parseInWorker, parseWorkersRunning } from './parse-client';
-import { notifyLettersAdded, notifyLettersChanged } from '../search/search-client';
+import { notifyImporting, notifyLettersAdded, notifyLettersChanged } from '../search/search-client';
 import type { ImportFailure, ImportProgress, ImportReport, LetterSource, ReportRow } from './types';
 import { toRow, writeBatch, type BatchWritten, type ReadLetter, type ReportTally } from './write-letters';
 
@@ -79,6 +79,14 @@ export async function importLetters(source: LetterSource, options: ImportOptions
   /** What is not yet in the archive's report when the import stops (a failure of the whole import). */
   const unsaved: ImportFailure[] = [];
 
+  const tellIndex = (active: boolean) => {
+    try {
+      notifyImporting(active);
+    } catch (error) {
+      console.error('The search index could not be told of the import', error);
+    }
+  };
+  tellIndex(true);
   try {
     const row: ReportRow = { source: report.source, startedAt: report.startedAt, finishedAt: '', total: 0, added: 0, duplicates: 0, failed: 0, same: 0, cancelled: false };
     report.id = await db.reports.add(row);
@@ -179,6 +187,7 @@ export async function importLetters(source: LetterSource, options: ImportOptions
     });
   }
 
+  tellIndex(false);
   report.finishedAt = new Date().toISOString();
   clock.finish();
   try {

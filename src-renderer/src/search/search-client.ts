@@ -117,6 +117,11 @@ export function notifyLettersChanged(letterIds: string[]): void {
   if (letterIds.length && hasWorkers()) channel.post({ type: 'replace', letterIds } satisfies SearchRequest);
 }
 
+/** Tells the index an import began or ended, so it saves its snapshot once, at the end. */
+export function notifyImporting(active: boolean): void {
+  if (hasWorkers()) channel.post({ type: 'importing', active } satisfies SearchRequest);
+}
+
 /** Tells the index that these letters were deleted from the archive. */
 export function notifyLettersRemoved(letterIds: string[]): void {
   if (letterIds.length && hasWorkers()) channel.post({ type: 'remove', letterIds } satisfies SearchRequest);

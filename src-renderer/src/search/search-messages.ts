@@ -26,6 +26,8 @@ export type SearchRequest =
   /** Letters just written to the archive, sent whole so the worker need not read them back. */
   | { type: 'add'; letters: StoredLetter[] }
   | { type: 'remove'; letterIds: string[] }
+  /** An import began or ended: the snapshot waits for its end. */
+  | { type: 'importing'; active: boolean }
   /** Letters whose content changed in the archive (read again): indexed afresh. */
   | { type: 'replace'; letterIds: string[] }
   | { type: 'run'; id: number; query: string; letters?: number; offset?: number }

@@ -111,6 +111,25 @@ describe('SearchService', () => {
     expect(councilsFound(await watched.search('fostering'))).toEqual(expect.arrayContaining(['Coventry', 'Leicester']));
   });
 
+  it('keeps the snapshot and the warm-up for the end of an import', async () => {
+    const saved: number[] = [];
+    const service = new SearchService(getDb(), { saveDelayMs: 20, warmUp: true, onActivity: (a) => a.kind === 'saved' && saved.push(a.letters) });
+    // An empty archive: the first letters in would start a warm-up.
+    await service.ready();
+    await importSamples();
+    const letters = await getDb().letters.toArray();
+    service.setImporting(true);
+    for (const letter of letters) await service.addLetters([letter]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(saved).toEqual([]);
+    expect(service.warmUpSearches).toBe(0);
+    service.setImporting(false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(saved).toEqual([letters.length]);
+    await service.warmedUp;
+    expect(service.warmUpSearches).toBeGreaterThan(0);
+  });
+
   it('saves once changes settle, not after each, and while they keep coming, at most every maxUnsavedMs', async () => {
     await importSamples();
     const ids = (await getDb().letters.toCollection().primaryKeys()) as string[];

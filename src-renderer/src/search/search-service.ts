@@ -48,6 +48,8 @@ export class SearchService {
   private lastSaveMs = 0;
   /** When the oldest change not yet in a saved snapshot was made (null: none). */
   private unsavedSince: number | null = null;
+  /** While an import runs, the snapshot waits for it to end (or for maxUnsavedMs). */
+  private importing = false;
   private readonly version: number;
   private readonly saveDelayMs: number;
   private readonly maxUnsavedMs: number;
@@ -158,6 +160,18 @@ export class SearchService {
     });
   }
 
+  /**
+   * Says an import has begun or ended. While one runs, changes are saved only when the
+   * oldest has waited maxUnsavedMs: a save between two batches would only be overtaken by
+   * the next. When it ends, the snapshot is saved once the changes settle.
+   */
+  setImporting(active: boolean): void {
+    this.importing = active;
+    if (this.saveTimer) this.scheduleSave();
+    // Warming up is put off too: the index is still growing.
+    if (!active) this.maybeWarmUp();
+  }
+
   /** Saves the snapshot now if a save is waiting. */
   flush(): Promise<void> {
     if (!this.saveTimer) return this.queue.then(() => undefined);
@@ -211,7 +225,7 @@ export class SearchService {
   /** Starts a warm-up when the index has something in it, and twice as much as at the last one. */
   private maybeWarmUp(): void {
     const sections = this.index?.sectionCount ?? 0;
-    if (!this.warmUpWanted || sections === 0 || sections < this.warmedAt * 2) return;
+    if (!this.warmUpWanted || this.importing || sections === 0 || sections < this.warmedAt * 2) return;
     this.warmedAt = sections;
     this.warmedUp = this.warmUp();
   }
@@ -273,7 +287,7 @@ export class SearchService {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     const now = Date.now();
     this.unsavedSince ??= now;
-    const quiet = Math.max(this.saveDelayMs, this.lastSaveMs * 4);
+    const quiet = this.importing ? Infinity : Math.max(this.saveDelayMs, this.lastSaveMs * 4);
     const deadline = this.unsavedSince + Math.max(this.maxUnsavedMs, this.lastSaveMs * 4);
     const delay = Math.max(0, Math.min(quiet, deadline - now));
     this.saveTimer = setTimeout(() => {

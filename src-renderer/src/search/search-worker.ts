@@ -46,6 +46,9 @@ scope.addEventListener('message', (event) => {
     case 'add':
       service.addLetters(message.letters).catch(logFailure('adding letters'));
       break;
+    case 'importing':
+      service.setImporting(message.active);
+      break;
     case 'remove':
       service.remove(message.letterIds).catch(logFailure('removing letters'));
       break;
