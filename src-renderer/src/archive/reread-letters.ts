@@ -9,7 +9,7 @@
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { notifyLettersChanged } from '../search/search-client';
 import { recomputeCouncils } from './council-rows';
-import { getDb, type LetterRow } from './db';
+import { fromTextRow, getDb, type LetterRow } from './db';
 import { parseInWorker } from './parse-client';
 import type { ParseItem, ParsedFile } from './parse-messages';
 import { withNewReading } from './write-letters';
@@ -71,7 +71,7 @@ export async function rereadStaleLetters(options: RereadOptions = {}): Promise<R
     if (options.signal?.aborted) break;
     const batch = ids.slice(start, start + batchSize);
     const readable = (await db.texts.bulkGet(batch)).filter((t) => t !== undefined);
-    const parsed = readable.length > 0 ? await parse(readable.map((t) => ({ relativePath: t.id, text: t }))) : [];
+    const parsed = readable.length > 0 ? await parse(readable.map((t) => ({ relativePath: t.id, text: fromTextRow(t) }))) : [];
     const results = new Map(parsed.map((p) => [p.relativePath, p.outcome]));
     const changed = await db.transaction('rw', [db.letters, db.councils, db.pendingIndex], async () => {
       // Read inside the transaction: an import may have brought a letter up to date, or taken it out, meanwhile.

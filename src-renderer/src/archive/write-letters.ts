@@ -9,7 +9,7 @@ import { councilKeyOf, type Letter, type LetterText } from '../../../src-shared/
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { SAME_LETTER_SIMILARITY, couldBeSameLetter, letterWords, similarity, wordRuns } from '../../../src-shared/letters/same-letter';
 import { addToCouncils, recomputeCouncils } from './council-rows';
-import { reportEntriesOf, type LetterArchiveDb, type LetterRow, type TextRow } from './db';
+import { reportEntriesOf, toTextRow, type LetterArchiveDb, type LetterRow, type TextRow } from './db';
 import type { ImportClock } from './import-clock';
 import type { ImportFailure, ReportRow } from './types';
 
@@ -105,7 +105,7 @@ export async function writeBatch(
         fresh.push(row);
         freshById.set(row.id, row);
         pool.push(row);
-        texts.push({ id: row.id, ...text });
+        texts.push(toTextRow(row.id, text));
         continue;
       }
       written.duplicates++;
@@ -124,7 +124,7 @@ export async function writeBatch(
         // Read by an older parser: the letter takes this reading, and this text to read again from.
         councilKeys.add(target.councilKey);
         target = withNewReading(target, letter);
-        texts.push({ id: target.id, ...text });
+        texts.push(toTextRow(target.id, text));
         councilKeys.add(target.councilKey);
         changed.add(target.id);
       }
