@@ -75,7 +75,7 @@ export class SearchService {
   ) {
     this.version = options.version ?? INDEX_VERSION;
     this.saveDelayMs = options.saveDelayMs ?? 1000;
-    this.maxUnsavedMs = options.maxUnsavedMs ?? 60_000;
+    this.maxUnsavedMs = options.maxUnsavedMs ?? 120_000;
     this.warmUpWanted = options.warmUp ?? false;
   }
 
