@@ -14,12 +14,13 @@ const APOSTROPHE_LIKE = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
 export const WORD_PATTERN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 
 /**
- * WORD_PATTERN for text with no letter or digit beyond ASCII, where it finds the same words
- * several times faster. Besides ASCII, such text may hold the punctuation and symbols letters
- * use (no-break space, £, dashes, curly double quotes, ellipsis, bullet), none a letter or digit.
+ * WORD_PATTERN for text of printable ASCII and white space, where it finds the same words
+ * several times faster. Such text may also hold the punctuation and symbols letters use
+ * (no-break space, £, dashes, curly double quotes, ellipsis, bullet): none is a letter or
+ * digit. Anything else (an accented letter, a control character) takes the full pattern.
  */
 const ASCII_WORD_PATTERN = /[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*/g;
-const BEYOND_ASCII = /[^\x00-\x7f\u00a0\u00a3\u2013\u2014\u201c\u201d\u2026\u2022]/;
+const BEYOND_ASCII = /[^\t-\r -~\u00a0\u00a3\u2013\u2014\u201c\u201d\u2026\u2022]/;
 
 /** The pattern that finds the words of this (apostrophe-normalised) text: WORD_PATTERN, or its ASCII twin where that finds the same. */
 export function wordPatternFor(text: string): RegExp {
