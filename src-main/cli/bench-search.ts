@@ -215,6 +215,8 @@ async function removeSamples(page: Page): Promise<void> {
 }
 
 interface ImportOutcome {
+  /** Searches typed while the import ran (at a quarter, a half and three quarters of the files): their latency. */
+  during: { atFiles: number; measureMs: number | null; workerMs: number | null }[];
   finished: boolean;
   ms: number | null;
   clickAt: number;
@@ -229,6 +231,9 @@ async function importCorpus(page: Page, files: number, timeoutMin: number): Prom
   const deadline = began + timeoutMin * 60_000;
   let lastLog = began;
   let finished = false;
+  const during: ImportOutcome['during'] = [];
+  const probesAt = [0.25, 0.5, 0.75].map((f) => Math.round(files * f));
+  const bar = page.getByRole('progressbar', { name: 'Import progress' });
   for (;;) {
     const state = await page.evaluate(readState);
     if (state?.reportAt !== null && state?.reportAt !== undefined) {
@@ -236,11 +241,16 @@ async function importCorpus(page: Page, files: number, timeoutMin: number): Prom
       break;
     }
     if (Date.now() > deadline) break;
+    const done = Number((await bar.count()) > 0 ? ((await bar.getAttribute('aria-valuenow').catch(() => null)) ?? 0) : 0);
+    if (probesAt.length > 0 && done >= probesAt[0]!) {
+      probesAt.shift();
+      const timing = await typeQuery(page, PROBE_QUERY).catch(() => null);
+      during.push({ atFiles: done, measureMs: timing?.measureMs ?? null, workerMs: timing?.workerMs ?? null });
+      await page.getByRole('searchbox', { name: 'Search letters' }).fill('');
+    }
     if (Date.now() - lastLog > 15_000) {
       lastLog = Date.now();
-      const bar = page.getByRole('progressbar', { name: 'Import progress' });
-      const done = (await bar.count()) > 0 ? await bar.getAttribute('aria-valuenow') : null;
-      log(`importing: ${done ?? '?'} of ${files} files after ${Math.round((Date.now() - began) / 1000)} s`);
+      log(`importing: ${done} of ${files} files after ${Math.round((Date.now() - began) / 1000)} s`);
     }
     await sleep(250);
   }
@@ -259,6 +269,7 @@ async function importCorpus(page: Page, files: number, timeoutMin: number): Prom
   await report.getByRole('button', { name: 'Close' }).click();
   const clickAt = state?.importClickAt ?? 0;
   return {
+    during,
     finished,
     ms: finished && state?.reportAt ? state.reportAt - clickAt : null,
     clickAt,
@@ -405,6 +416,13 @@ async function run(options: BenchOptions): Promise<void> {
         firstSearchAnsweredMs: round(searchableMs, 0),
         snapshotSavedMs: round(savedMs, 0),
         note: 'the later of: import report shown, first search answered after it, snapshot saved with every letter',
+      });
+      emit({
+        metric: 'import_query_latency',
+        value: round(Math.max(...imported.during.map((d) => d.measureMs ?? Number.NaN)), 0),
+        unit: 'ms',
+        queries: imported.during.map((d) => ({ atFiles: d.atFiles, ms: round(d.measureMs, 0), workerMs: round(d.workerMs, 1) })),
+        source: `"${PROBE_QUERY}" typed while the import ran, at a quarter, a half and three quarters of the files: the slowest, query sent to answer back`,
       });
       const state = await page.evaluate(readState);
       const lastImport = (await page.evaluate(readMeasures, 'letter-archive:import')).at(-1) ?? null;

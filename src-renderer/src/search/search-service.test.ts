@@ -111,6 +111,28 @@ describe('SearchService', () => {
     expect(councilsFound(await watched.search('fostering'))).toEqual(expect.arrayContaining(['Coventry', 'Leicester']));
   });
 
+  it('answers a search typed while the letters of an import go in between chunks, not after the whole batch', async () => {
+    await importSamples();
+    const samples = await getDb().letters.toArray();
+    const service = new SearchService(getDb(), { saveDelayMs: 10_000 });
+    await service.remove(samples.map((l) => l.id));
+    // A batch as an import sends it: a hundred letters.
+    const batch = Array.from({ length: 100 }, (_, i) => ({ ...samples[i % samples.length]!, id: `copy-${i}` }));
+    const order: string[] = [];
+    const adding = service.addLetters(batch).then(() => order.push('added'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const answer = await service.search('fostering').then((response) => {
+      order.push('searched');
+      return response;
+    });
+    await adding;
+    expect(order).toEqual(['searched', 'added']);
+    // It saw whole letters only: some of the batch, not all.
+    expect(answer.totalLetters).toBeGreaterThan(0);
+    expect(answer.totalLetters).toBeLessThan(batch.length);
+    expect((await service.search('fostering')).totalLetters).toBeGreaterThan(answer.totalLetters);
+  });
+
   it('keeps the snapshot and the warm-up for the end of an import', async () => {
     const saved: number[] = [];
     const service = new SearchService(getDb(), { saveDelayMs: 20, warmUp: true, onActivity: (a) => a.kind === 'saved' && saved.push(a.letters) });

@@ -16,6 +16,8 @@ import { warmUpQueries } from './warm-up';
 
 /** Letters read from the archive at a time while building. */
 const PAGE_SIZE = 500;
+/** Letters an import sends are indexed this many at a time, searches answered in between: about 25 ms a chunk. */
+const ADD_CHUNK = 20;
 
 export interface SearchServiceOptions {
   version?: number;
@@ -50,6 +52,10 @@ export class SearchService {
   private unsavedSince: number | null = null;
   /** While an import runs, the snapshot waits for it to end (or for maxUnsavedMs). */
   private importing = false;
+  /** True while an import's letters are going in, chunk by chunk. */
+  private adding = false;
+  /** Searches that came in meanwhile, answered between chunks. */
+  private readonly between: { query: string; options?: RunOptions; resolve(response: SearchResponse): void; reject(error: unknown): void }[] = [];
   private readonly version: number;
   private readonly saveDelayMs: number;
   private readonly maxUnsavedMs: number;
@@ -108,7 +114,19 @@ export class SearchService {
       const index = await this.loaded();
       const started = performance.now();
       let added = 0;
-      for (const letter of letters) if (index.addLetter(letter)) added++;
+      this.adding = true;
+      try {
+        for (let start = 0; start < letters.length; start += ADD_CHUNK) {
+          for (const letter of letters.slice(start, start + ADD_CHUNK)) if (index.addLetter(letter)) added++;
+          // A pause for the worker to take in messages: searches typed meanwhile are answered
+          // now, not after the whole batch (a batch of an import takes a few hundred ms).
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          this.answerWaiting();
+        }
+      } finally {
+        this.adding = false;
+        this.answerWaiting();
+      }
       if (added > 0) this.scheduleSave();
       this.options.onActivity?.({ kind: 'indexed', letters: index.letterCount, added, ms: performance.now() - started, readMs: 0 });
     });
@@ -149,7 +167,20 @@ export class SearchService {
 
   /** Answers a query (see search-engine.ts); `elapsedMs` is the time the engine took, not the wait for the queue. */
   search(query: string, options?: RunOptions): Promise<SearchResponse> {
+    // While an import's letters go in, a search is answered at the next pause between chunks.
+    if (this.adding) return new Promise((resolve, reject) => this.between.push({ query, options, resolve, reject }));
     return this.run(async () => runQuery(await this.loaded(), query, options));
+  }
+
+  /** Answers the searches that came in while letters were going in; the index is whole between chunks. */
+  private answerWaiting(): void {
+    for (const waiting of this.between.splice(0)) {
+      try {
+        waiting.resolve(runQuery(this.index!, waiting.query, waiting.options));
+      } catch (error) {
+        waiting.reject(error);
+      }
+    }
   }
 
   /** What was loaded, and how long it took. Waits for the first load. */
