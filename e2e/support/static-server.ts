@@ -15,8 +15,10 @@ const TYPES: Record<string, string> = {
 
 /** Where the archive's stand-in hands over file bytes: one path per readFiles call, served once. */
 export const BRIDGE_BYTES_PATH = '/__bridge-bytes/';
-const offered = new Map<string, Buffer>();
+const offered = new Map<string, { bytes: Buffer; at: number }>();
 let nextOffer = 1;
+/** Bytes a page never fetched (it closed mid-import) are let go after this long. */
+const OFFER_LIFE_MS = 60_000;
 
 /**
  * Offers bytes to the page, once, at the path returned, on any server this module runs in
@@ -24,8 +26,10 @@ let nextOffer = 1;
  * Electron's IPC hands them over, rather than as base64 through the debugging protocol.
  */
 export function offerBytes(bytes: Buffer): string {
+  const now = Date.now();
+  for (const [token, offer] of offered) if (now - offer.at > OFFER_LIFE_MS) offered.delete(token);
   const token = `${nextOffer++}-${Math.random().toString(36).slice(2)}`;
-  offered.set(token, bytes);
+  offered.set(token, { bytes, at: now });
   return BRIDGE_BYTES_PATH + token;
 }
 
@@ -43,7 +47,7 @@ export async function serveFolder(root: string, headers: Record<string, string> 
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     if (pathname.startsWith(BRIDGE_BYTES_PATH)) {
       const token = pathname.slice(BRIDGE_BYTES_PATH.length);
-      const bytes = offered.get(token);
+      const bytes = offered.get(token)?.bytes;
       offered.delete(token);
       if (!bytes) response.writeHead(404).end();
       else response.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store', ...headers }).end(bytes);

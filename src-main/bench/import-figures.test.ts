@@ -19,7 +19,15 @@ const base: ImportObservations = {
     startTime: 1010,
     duration: 2990,
     detail: {
-      stages: { read: { ms: 900, calls: 2 }, parse: { ms: 1500, calls: 2 } },
+      stages: {
+        list: { ms: 10, calls: 1 },
+        read: { ms: 900, calls: 2 },
+        parse: { ms: 1500, calls: 2 },
+        write: { ms: 700, calls: 2 },
+        councils: { ms: 20, calls: 2 },
+        report: { ms: 5, calls: 2 },
+        notify: { ms: 3, calls: 2 },
+      },
       firstWriteAt: 1700,
       lastWriteAt: 3900,
       files: 3,
@@ -51,7 +59,7 @@ describe('importLines', () => {
     const lines = byMetric(importLines(base));
     expect(lines.get('stage:read')).toMatchObject({ value: 900, calls: 2, shareOfImport: 0.301 });
     expect(lines.get('import_stand_in_transport')).toMatchObject({ value: 600, serviceMs: 300, MB: 2 });
-    expect(lines.get('import_search_indexing')).toMatchObject({ value: 300, readingLettersMs: 50, snapshotSaves: 1, snapshotSavedAtMs: [4400] });
+    expect(lines.get('import_search_indexing')).toMatchObject({ value: 300, snapshotSaves: 1, snapshotSavedAtMs: [4400] });
     expect(lines.get('import_main_thread')).toMatchObject({ value: 140, longFrames: 2, blockingMs: 40, longestMs: 80 });
   });
 

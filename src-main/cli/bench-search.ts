@@ -419,7 +419,7 @@ async function run(options: BenchOptions): Promise<void> {
       });
       emit({
         metric: 'import_query_latency',
-        value: round(Math.max(...imported.during.map((d) => d.measureMs ?? Number.NaN)), 0),
+        value: imported.during.some((d) => d.measureMs !== null) ? round(Math.max(...imported.during.flatMap((d) => (d.measureMs === null ? [] : [d.measureMs]))), 0) : null,
         unit: 'ms',
         queries: imported.during.map((d) => ({ atFiles: d.atFiles, ms: round(d.measureMs, 0), workerMs: round(d.workerMs, 1) })),
         source: `"${PROBE_QUERY}" typed while the import ran, at a quarter, a half and three quarters of the files: the slowest, query sent to answer back`,

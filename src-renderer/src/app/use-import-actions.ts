@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getReport, getSetting, removeSampleLetters, setSetting } from '../archive/repository';
 import { bridgeSource, droppedItemsSource, fileListSource } from '../archive/sources';
 import type { ImportReport, ReportRow } from '../archive/types';
@@ -20,6 +20,8 @@ export function useImportActions() {
   const [message, setMessage] = useState<Message | null>(null);
   const [shownReport, setShownReport] = useState<ImportReport | null>(null);
   const [reportsOpen, setReportsOpen] = useState(false);
+  /** Counts requests to open a report, so that an answer to an older one is ignored. */
+  const reportAsked = useRef(0);
   const [noticeDismissed, setNoticeDismissed] = useState<boolean | null>(null);
   const [removing, setRemoving] = useState(false);
 
@@ -104,11 +106,17 @@ export function useImportActions() {
     closeReport: useCallback(() => setShownReport(null), []),
     reportsOpen,
     showReports: useCallback(() => setReportsOpen(true), []),
-    closeReports: useCallback(() => setReportsOpen(false), []),
+    closeReports: useCallback(() => {
+      reportAsked.current++;
+      setReportsOpen(false);
+    }, []),
     openReport: useCallback((row: ReportRow) => {
       // The list holds each report's counts; the files it names are read when it is opened.
+      // Only the report asked for last is shown, should an earlier one be slower to read.
+      const asked = ++reportAsked.current;
       getReport(row.id!).then(
         (report) => {
+          if (asked !== reportAsked.current) return;
           if (!report) {
             setMessage({ text: 'That import report is no longer in the archive.', tone: 'error' });
             return;

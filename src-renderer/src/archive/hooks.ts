@@ -17,10 +17,10 @@ export const PANE_REFRESH_MS = 250;
 
 /**
  * Like useLiveQuery, but a new answer is shown at most every `intervalMs`: the first at
- * once, then the latest one when the interval is up. A query that fails leaves the last answer.
+ * once, then the latest one when the interval is up. A query that fails throws when drawn.
  */
 export function useThrottledLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[], intervalMs = PANE_REFRESH_MS): T | undefined {
-  const [state, setState] = useState<{ deps: readonly unknown[]; value: T | undefined }>({ deps, value: undefined });
+  const [state, setState] = useState<{ deps: readonly unknown[]; value: T | undefined; error?: unknown }>({ deps, value: undefined });
   useEffect(() => {
     let shownAt = -Infinity;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,7 +38,8 @@ export function useThrottledLiveQuery<T>(query: () => Promise<T>, deps: readonly
         if (wait <= 0) show();
         else timer ??= setTimeout(show, wait);
       },
-      error: (error: unknown) => console.error('A live view of the archive failed', error),
+      // Thrown where the view is drawn, as useLiveQuery does, for the error boundary to show.
+      error: (error: unknown) => setState({ deps, value: undefined, error }),
     });
     return () => {
       subscription.unsubscribe();
@@ -46,8 +47,9 @@ export function useThrottledLiveQuery<T>(query: () => Promise<T>, deps: readonly
     };
     // The query is a new function each render: deps say when it asks something else.
   }, deps);
-  // Until the new query answers, what was shown for other deps is not its answer.
-  return sameDeps(state.deps, deps) ? state.value : undefined;
+  if (!sameDeps(state.deps, deps)) return undefined;
+  if (state.error !== undefined) throw state.error;
+  return state.value;
 }
 
 function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {

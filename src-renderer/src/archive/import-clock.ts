@@ -1,7 +1,8 @@
 /**
  * Where an import's time goes, stage by stage, for `npm run bench`. Stages overlap when the
- * import runs as a pipeline, so their sums can exceed the import's wall time; `busyMs` of
- * the writer and the parse pool say how much of the wall time each kept busy.
+ * import runs as a pipeline, so their sums can exceed the import's wall time; a stage's time
+ * includes waiting its turn (a batch's parse time counts from when it was read, queued
+ * behind the batches before it).
  *
  * When the import ends it records one performance measure, 'letter-archive:import', from
  * its start to its end, with the stages (and a few moments, in page time) as its detail.

@@ -74,8 +74,10 @@ export async function importLetters(source: LetterSource, options: ImportOptions
       console.error('An import progress listener failed', error);
     }
   };
+  /** Entries the archive's report holds: a batch whose failures could not be saved leaves them in this report only. */
+  const stored = { failed: 0, same: 0 };
   /** The report's counts as the archive holds them. */
-  const tally = (): ReportTally => ({ id: report.id!, added: report.added, duplicates: report.duplicates, failed: report.failures.length, same: report.sameLetters!.length });
+  const tally = (): ReportTally => ({ id: report.id!, added: report.added, duplicates: report.duplicates, ...stored });
   /** What is not yet in the archive's report when the import stops (a failure of the whole import). */
   const unsaved: ImportFailure[] = [];
 
@@ -99,6 +101,7 @@ export async function importLetters(source: LetterSource, options: ImportOptions
       await db.reportEntries.bulkAdd(reportEntriesOf(report.id!, listing.skipped));
       await db.reports.update(report.id!, { total: report.total, failed: listing.skipped.length });
     });
+    stored.failed = listing.skipped.length;
     report.failures.push(...listing.skipped);
     done = listing.skipped.length;
     progress('');
@@ -106,11 +109,12 @@ export async function importLetters(source: LetterSource, options: ImportOptions
     const batches = planBatches(listing.files, { maxFiles });
     // Reads go one at a time, in order; each batch is parsed as soon as it is read.
     let reading: Promise<unknown> = Promise.resolve();
+    // A cancelled import reads and parses nothing more, though batches were started ahead.
     const prepare = (paths: string[]): Promise<Prepared> => {
       const failures: ImportFailure[] = [];
-      const read = reading.then(() => clock.time('read', () => readBatch(source, paths, failures)));
+      const read = reading.then(() => (signal?.aborted ? [] : clock.time('read', () => readBatch(source, paths, failures))));
       reading = read;
-      return read.then(async (items) => ({ paths, failures, parsed: await clock.time('parse', () => parseBatch(parse, items)) }));
+      return read.then(async (items) => ({ paths, failures, parsed: signal?.aborted ? [] : await clock.time('parse', () => parseBatch(parse, items)) }));
     };
     // One batch being written, one per parser being parsed, and one being read.
     const ahead = parsers + 2;
@@ -151,10 +155,15 @@ export async function importLetters(source: LetterSource, options: ImportOptions
     try {
       written = await clock.time('write', () => writeBatch(db, read, failures, tally(), sample, clock));
       clock.committed();
+      stored.failed += failures.length;
+      stored.same += written.sameLetters.length;
     } catch (error) {
       // The transaction rolled back: none of the batch's letters are in, so all are reported.
       for (const { row } of read) failures.push({ file: row.sourceFile, reason: `could not be saved in the archive (${describe(error)})` });
-      await saveFailures(failures).catch((saveError: unknown) => console.error('The import report could not be saved', saveError));
+      await saveFailures(failures).then(
+        () => (stored.failed += failures.length),
+        (saveError: unknown) => console.error('The import report could not be saved', saveError),
+      );
     }
     report.failures.push(...failures);
     if (written) {
@@ -195,7 +204,7 @@ export async function importLetters(source: LetterSource, options: ImportOptions
       const id = report.id;
       await db.transaction('rw', [db.reports, db.reportEntries], async () => {
         if (unsaved.length > 0) await db.reportEntries.bulkAdd(reportEntriesOf(id, unsaved));
-        await db.reports.update(id, { finishedAt: report.finishedAt, cancelled: report.cancelled, total: report.total, failed: report.failures.length });
+        await db.reports.update(id, { finishedAt: report.finishedAt, cancelled: report.cancelled, total: report.total, failed: stored.failed + unsaved.length });
       });
     }
   } catch (error) {

@@ -154,4 +154,20 @@ describe('ParsePool', () => {
     await pool.parse(files('d1'));
     expect(workers).toHaveLength(3);
   });
+
+  it('stops its workers but the first when it has had nothing to do for a while, and starts them again when needed', async () => {
+    const workers: FakeWorker[] = [];
+    const pool = new ParsePool(() => {
+      const worker = new FakeWorker(5);
+      workers.push(worker);
+      return worker;
+    }, 2, 1000, 50);
+    await Promise.all([pool.parse(files('a')), pool.parse(files('b'))]);
+    expect(workers.map((w) => w.terminated)).toEqual([false, false]);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(workers.map((w) => w.terminated)).toEqual([false, true]);
+    await Promise.all([pool.parse(files('c')), pool.parse(files('d'))]);
+    expect(workers).toHaveLength(3);
+    expect(workers[2]!.seen).toEqual(['d']);
+  });
 });

@@ -34,6 +34,8 @@ export class ParseClient {
   private nextId = 1;
   /** Batches run one after another: the worker reads one at a time, and each file's clock starts when its batch is posted. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Batches given and not yet answered. */
+  private busy = 0;
 
   constructor(
     private readonly create: () => WorkerLike,
@@ -46,9 +48,17 @@ export class ParseClient {
    * Never rejects: every file gets an outcome.
    */
   parse(files: ParseItem[]): Promise<ParsedFile[]> {
-    const done = this.queue.then(() => this.parseNow(files));
+    this.busy++;
+    const done = this.queue.then(() => this.parseNow(files)).finally(() => this.busy--);
     this.queue = done.catch(() => undefined);
     return done;
+  }
+
+  /** Stops the worker when it has nothing to read, to give its memory back; the next batch starts another. */
+  release(): void {
+    if (this.busy > 0 || !this.worker) return;
+    this.worker.terminate();
+    this.worker = null;
   }
 
   private async parseNow(files: ParseItem[]): Promise<ParsedFile[]> {
@@ -140,8 +150,15 @@ export function parseWorkerCount(cores: number | undefined = typeof navigator ==
  */
 export class ParsePool {
   private readonly clients: { client: ParseClient; waiting: number }[];
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(create: () => WorkerLike, size: number, timeLimitMs = FILE_TIME_LIMIT_MS) {
+  constructor(
+    create: () => WorkerLike,
+    size: number,
+    timeLimitMs = FILE_TIME_LIMIT_MS,
+    /** Workers beyond the first are stopped when the pool has had nothing to do for this long. */
+    private readonly idleMs = 30_000,
+  ) {
     this.clients = Array.from({ length: Math.max(1, size) }, () => ({ client: new ParseClient(create, timeLimitMs), waiting: 0 }));
   }
 
@@ -151,9 +168,16 @@ export class ParsePool {
 
   /** Parses a batch in the least busy worker. Never rejects. */
   parse(files: ParseItem[]): Promise<ParsedFile[]> {
+    clearTimeout(this.idleTimer);
     const slot = this.clients.reduce((a, b) => (b.waiting < a.waiting ? b : a));
     slot.waiting++;
-    return slot.client.parse(files).finally(() => slot.waiting--);
+    return slot.client.parse(files).finally(() => {
+      slot.waiting--;
+      if (this.clients.every((c) => c.waiting === 0)) {
+        clearTimeout(this.idleTimer);
+        this.idleTimer = setTimeout(() => this.clients.slice(1).forEach((c) => c.client.release()), this.idleMs);
+      }
+    });
   }
 }
 

@@ -36,6 +36,8 @@ type Answer = Extract<SearchReply, { type: 'result' | 'info' }>;
 
 /** When the current worker was started, for the index-load measure. */
 let startedAt = 0;
+/** Whether an import is running (notifyImporting). */
+let importing = false;
 
 // A crashed worker is replaced on the next call; the new one reloads the snapshot and catches up.
 const channel = new WorkerChannel<SearchReply>({
@@ -45,6 +47,8 @@ const channel = new WorkerChannel<SearchReply>({
     startedAt = performance.now();
     const init: SearchRequest = { type: 'init', dbName: getDb().name };
     worker.postMessage(init);
+    // A worker started again mid-import is told so too.
+    if (importing) worker.postMessage({ type: 'importing', active: true } satisfies SearchRequest);
   },
   idOf: (reply) => (reply.type === 'ready' || reply.type === 'activity' ? undefined : reply.id),
   errorOf: (reply) => (reply.type === 'error' ? reply.message : null),
@@ -119,6 +123,7 @@ export function notifyLettersChanged(letterIds: string[]): void {
 
 /** Tells the index an import began or ended, so it saves its snapshot once, at the end. */
 export function notifyImporting(active: boolean): void {
+  importing = active;
   if (hasWorkers()) channel.post({ type: 'importing', active } satisfies SearchRequest);
 }
 

@@ -158,9 +158,10 @@ describe('SearchService', () => {
     const activity: string[] = [];
     const service = new SearchService(getDb(), { saveDelayMs: 60_000, maxUnsavedMs: 150, onActivity: (a) => activity.push(a.kind === 'saved' ? `saved ${a.letters}` : `indexed ${a.letters}`) });
     await service.remove(ids);
+    const letters = await getDb().letters.bulkGet(ids);
     // Changes every 40 ms never leave the quiet spell a save waits for; the deadline saves anyway.
-    for (const id of ids) {
-      await service.add([id]);
+    for (const letter of letters) {
+      await service.addLetters([letter!]);
       await new Promise((resolve) => setTimeout(resolve, 40));
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
