@@ -57,7 +57,14 @@ const SAMPLE_FOLDER = path.join(repoRoot, 'resources', 'sample-letters');
 const MB = 1024 * 1024;
 const RELOADS = 3;
 const PROBE_QUERY = 'safeguarding';
-const TARGETS = { p95Ms: 50, p50Ms: 10, bruteRatio: 20, loadMs: 2000, heapMB: 300 };
+/** The targets at 10,000 letters (issue 12); at 30,000 or more, searches may take twice as long and the worker twice the memory. */
+const TARGETS = { p95Ms: 10, p50Ms: 10, bruteRatio: 20, loadMs: 1000, heapMB: 300 };
+const LARGE_ARCHIVE = 30_000;
+function scaleTargets(letters: number): void {
+  if (letters < LARGE_ARCHIVE) return;
+  TARGETS.p95Ms = 20;
+  TARGETS.heapMB = 600;
+}
 
 type Line = { metric: string; value: number | string | null; unit: string } & Record<string, unknown>;
 
@@ -173,9 +180,11 @@ function emitLatencies(passes: readonly SearchTiming[][], method: 'measure' | 'd
     p95: round(judged?.drawnP95),
     source: "last keystroke's input event to the first animation frame after the answer; includes the search box's debounce; in the judged pass",
   });
+  // Judged on every pass, not only the median one: the slowest pass's ratio.
+  const ratios = figures.map((f) => bruteP95 / f.p95);
   emitTarget(
-    { metric: 'brute_vs_indexed_p95', value: judged ? round(bruteP95 / judged.p95, 1) : null, unit: 'x', passes: figures.map((f) => round(bruteP95 / f.p95, 1)) },
-    `>= ${TARGETS.bruteRatio}x`,
+    { metric: 'brute_vs_indexed_p95', value: ratios.length ? round(Math.min(...ratios), 1) : null, unit: 'x', judged: 'the lowest of the passes', passes: ratios.map((r) => round(r, 1)) },
+    `>= ${TARGETS.bruteRatio}x in every pass`,
     (v) => v >= TARGETS.bruteRatio,
   );
   BENCH_QUERIES.forEach((q, i) => {
@@ -388,6 +397,7 @@ async function run(options: BenchOptions): Promise<void> {
       log(`importing ${files} files through "Import folder…"`);
       const imported = await importCorpus(page, files, options.importTimeoutMin);
       const letters = await page.evaluate(countLetters);
+      scaleTargets(letters);
       log(`import ${imported.finished ? 'finished' : 'cancelled'}: ${letters} letters in the archive`);
       emit({
         metric: 'import_finished',
