@@ -36,8 +36,8 @@ const base: ImportObservations = {
     },
   },
   indexAdds: [
-    { startTime: 2000, duration: 100, detail: { letters: 2, ms: 100, readMs: 20 } },
-    { startTime: 4000, duration: 200, detail: { letters: 3, ms: 200, readMs: 30 } },
+    { startTime: 2000, duration: 100, detail: { letters: 2, ms: 100 } },
+    { startTime: 4000, duration: 200, detail: { letters: 3, ms: 200 } },
   ],
   indexSaves: [{ startTime: 5000, duration: 400, detail: { ms: 400 } }],
   standIn: { serviceMs: 300, encodeMs: 100, bytes: 2 * 1024 * 1024, calls: 2 },

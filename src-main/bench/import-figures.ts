@@ -26,7 +26,7 @@ export interface ImportMeasure {
 export interface IndexMeasure {
   startTime: number;
   duration: number;
-  detail: { kind?: string; letters?: number; added?: number; ms?: number; readMs?: number; chars?: number } | null;
+  detail: { kind?: string; letters?: number; added?: number; ms?: number; chars?: number } | null;
 }
 
 export interface ImportObservations {

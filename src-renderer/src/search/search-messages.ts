@@ -16,8 +16,8 @@ export interface SearchIndexInfo {
 
 /** What the worker did of its own accord, sent unasked so the benchmark can see when the index caught up. */
 export type IndexActivity =
-  /** Letters taken in: `letters` is how many the index now holds; `readMs` the part spent reading them from the archive. */
-  | { kind: 'indexed'; letters: number; added: number; ms: number; readMs: number }
+  /** Letters taken in: `letters` is how many the index now holds. */
+  | { kind: 'indexed'; letters: number; added: number; ms: number }
   /** The snapshot was saved with `letters` letters in it. */
   | { kind: 'saved'; letters: number; ms: number; chars: number };
 

@@ -112,11 +112,8 @@ export class SearchService {
   add(letterIds: string[]): Promise<void> {
     return this.run(async () => {
       const index = await this.loaded();
-      const started = performance.now();
-      const timing = { readMs: 0 };
-      const fresh = letterIds.filter((id) => !index.hasLetter(id));
-      if (await this.addFromArchive(index, fresh, timing)) this.scheduleSave();
-      this.options.onActivity?.({ kind: 'indexed', letters: index.letterCount, added: fresh.length, ms: performance.now() - started, readMs: timing.readMs });
+      const letters = await this.db.letters.bulkGet(letterIds.filter((id) => !index.hasLetter(id)));
+      await this.takeIn(index, letters.filter((letter) => letter !== undefined));
     });
   }
 
@@ -126,26 +123,28 @@ export class SearchService {
    * message be lost, the index still catches up from the archive when it next loads.
    */
   addLetters(letters: StoredLetter[]): Promise<void> {
-    return this.run(async () => {
-      const index = await this.loaded();
-      const started = performance.now();
-      let added = 0;
-      this.adding = true;
-      try {
-        for (let start = 0; start < letters.length; start += ADD_CHUNK) {
-          for (const letter of letters.slice(start, start + ADD_CHUNK)) if (index.addLetter(letter)) added++;
-          // A pause for the worker to take in messages: searches typed meanwhile are answered
-          // now, not after the whole batch (a batch of an import takes a few hundred ms).
-          await pause();
-          this.answerWaiting();
-        }
-      } finally {
-        this.adding = false;
+    return this.run(async () => this.takeIn(await this.loaded(), letters));
+  }
+
+  /** Adds letters a chunk at a time, answering searches typed meanwhile in between (see `search`). */
+  private async takeIn(index: SectionIndex, letters: StoredLetter[]): Promise<void> {
+    const started = performance.now();
+    let added = 0;
+    this.adding = true;
+    try {
+      for (let start = 0; start < letters.length; start += ADD_CHUNK) {
+        for (const letter of letters.slice(start, start + ADD_CHUNK)) if (index.addLetter(letter)) added++;
+        // A pause for the worker to take in messages: searches typed meanwhile are answered
+        // now, not after the whole batch (a batch of an import takes a few hundred ms).
+        await pause();
         this.answerWaiting();
       }
-      if (added > 0) this.scheduleSave();
-      this.options.onActivity?.({ kind: 'indexed', letters: index.letterCount, added, ms: performance.now() - started, readMs: 0 });
-    });
+    } finally {
+      this.adding = false;
+      this.answerWaiting();
+    }
+    if (added > 0) this.scheduleSave();
+    this.options.onActivity?.({ kind: 'indexed', letters: index.letterCount, added, ms: performance.now() - started });
   }
 
   remove(letterIds: string[]): Promise<void> {
@@ -314,12 +313,10 @@ export class SearchService {
     }
   }
 
-  private async addFromArchive(index: SectionIndex, letterIds: string[], timing?: { readMs: number }): Promise<boolean> {
+  private async addFromArchive(index: SectionIndex, letterIds: string[]): Promise<boolean> {
     let changed = false;
     for (let start = 0; start < letterIds.length; start += PAGE_SIZE) {
-      const reading = performance.now();
       const letters = await this.db.letters.bulkGet(letterIds.slice(start, start + PAGE_SIZE));
-      if (timing) timing.readMs += performance.now() - reading;
       for (const letter of letters) if (letter) changed = index.addLetter(letter) || changed;
     }
     return changed;
