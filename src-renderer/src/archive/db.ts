@@ -105,6 +105,17 @@ async function upgradeToVersion3(tx: Transaction): Promise<void> {
   }
 }
 
+/**
+ * Adds files to a report and sets its counts, in one transaction (or in the caller's, when
+ * it covers both tables): so the counts a report keeps are always those of the files it names.
+ */
+export function appendToReport(db: LetterArchiveDb, reportId: number, entries: readonly ReportEntryRow[], changes: Partial<ReportRow>): Promise<void> {
+  return db.transaction('rw', [db.reports, db.reportEntries], async () => {
+    if (entries.length > 0) await db.reportEntries.bulkAdd([...entries]);
+    await db.reports.update(reportId, changes);
+  });
+}
+
 /** A report's files as rows. */
 export function reportEntriesOf(reportId: number, failures: ImportReport['failures'], sameLetters: ImportReport['sameLetters'] = []): ReportEntryRow[] {
   return [
@@ -162,8 +173,11 @@ function closingInterruptedImports(db: LetterArchiveDb): LetterArchiveDb {
     db.transaction('rw', [db.reports, db.reportEntries], async () => {
       const open = await db.reports.filter((report) => report.finishedAt === '').toArray();
       for (const report of open) {
-        await db.reports.update(report.id!, { finishedAt: new Date().toISOString(), cancelled: true, failed: report.failed + 1 });
-        await db.reportEntries.add({ reportId: report.id!, file: report.source, reason: INTERRUPTED_REASON });
+        await appendToReport(db, report.id!, reportEntriesOf(report.id!, [{ file: report.source, reason: INTERRUPTED_REASON }]), {
+          finishedAt: new Date().toISOString(),
+          cancelled: true,
+          failed: report.failed + 1,
+        });
       }
     }),
   );

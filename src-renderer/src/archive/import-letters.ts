@@ -5,7 +5,7 @@
  * report's counts and entries in one transaction, so an import stopped at any point leaves
  * whole letters and a true report, and importing the folder again gives the same archive.
  */
-import { getDb, reportEntriesOf } from './db';
+import { appendToReport, getDb, reportEntriesOf } from './db';
 import { ImportClock } from './import-clock';
 import { planBatches } from './import-batches';
 import type { ParseItem, ParsedFile } from './parse-messages';
@@ -97,10 +97,7 @@ export async function importLetters(source: LetterSource, options: ImportOptions
     });
     report.total = listing.files.length + listing.skipped.length;
     clock.note({ files: report.total });
-    await db.transaction('rw', [db.reports, db.reportEntries], async () => {
-      await db.reportEntries.bulkAdd(reportEntriesOf(report.id!, listing.skipped));
-      await db.reports.update(report.id!, { total: report.total, failed: listing.skipped.length });
-    });
+    await appendToReport(db, report.id, reportEntriesOf(report.id, listing.skipped), { total: report.total, failed: listing.skipped.length });
     stored.failed = listing.skipped.length;
     report.failures.push(...listing.skipped);
     done = listing.skipped.length;
@@ -160,7 +157,8 @@ export async function importLetters(source: LetterSource, options: ImportOptions
     } catch (error) {
       // The transaction rolled back: none of the batch's letters are in, so all are reported.
       for (const { row } of read) failures.push({ file: row.sourceFile, reason: `could not be saved in the archive (${describe(error)})` });
-      await saveFailures(failures).then(
+      // They still have their reasons put in the report.
+      await appendToReport(db, report.id!, reportEntriesOf(report.id!, failures), { failed: stored.failed + failures.length }).then(
         () => (stored.failed += failures.length),
         (saveError: unknown) => console.error('The import report could not be saved', saveError),
       );
@@ -187,24 +185,17 @@ export async function importLetters(source: LetterSource, options: ImportOptions
     }
   }
 
-  /** A batch that could not be written still has its files' reasons put in the report. */
-  async function saveFailures(failures: ImportFailure[]): Promise<void> {
-    const before = tally();
-    await db.transaction('rw', [db.reports, db.reportEntries], async () => {
-      await db.reportEntries.bulkAdd(reportEntriesOf(before.id, failures));
-      await db.reports.update(before.id, { failed: before.failed + failures.length });
-    });
-  }
 
   tellIndex(false);
   report.finishedAt = new Date().toISOString();
   clock.finish();
   try {
     if (report.id !== undefined) {
-      const id = report.id;
-      await db.transaction('rw', [db.reports, db.reportEntries], async () => {
-        if (unsaved.length > 0) await db.reportEntries.bulkAdd(reportEntriesOf(id, unsaved));
-        await db.reports.update(id, { finishedAt: report.finishedAt, cancelled: report.cancelled, total: report.total, failed: stored.failed + unsaved.length });
+      await appendToReport(db, report.id, reportEntriesOf(report.id, unsaved), {
+        finishedAt: report.finishedAt,
+        cancelled: report.cancelled,
+        total: report.total,
+        failed: stored.failed + unsaved.length,
       });
     }
   } catch (error) {

@@ -9,7 +9,7 @@ import { councilKeyOf, type Letter, type LetterText } from '../../../src-shared/
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { SAME_LETTER_SIMILARITY, couldBeSameLetter, letterWords, similarity, wordRuns } from '../../../src-shared/letters/same-letter';
 import { addToCouncils, recomputeCouncils } from './council-rows';
-import { reportEntriesOf, toTextRow, type LetterArchiveDb, type LetterRow, type TextRow } from './db';
+import { appendToReport, reportEntriesOf, toTextRow, type LetterArchiveDb, type LetterRow, type TextRow } from './db';
 import type { ImportClock } from './import-clock';
 import type { ImportFailure, ReportRow } from './types';
 
@@ -141,15 +141,14 @@ export async function writeBatch(
       // Letters read again may have moved council: their councils are worked out afresh.
       if (councilKeys.size > 0) await recomputeCouncils(db, councilKeys);
     });
-    await timed('report', async () => {
-      await db.reportEntries.bulkAdd(reportEntriesOf(report.id, [...failures], written.sameLetters));
-      await db.reports.update(report.id, {
+    await timed('report', () =>
+      appendToReport(db, report.id, reportEntriesOf(report.id, [...failures], written.sameLetters), {
         added: report.added + fresh.length,
         duplicates: report.duplicates + written.duplicates,
         failed: report.failed + failures.length,
         same: report.same + written.sameLetters.length,
-      });
-    });
+      }),
+    );
     written.added = fresh;
     written.changed = [...changed];
     return written;
