@@ -35,7 +35,7 @@ export class ParseClient {
   /** Batches run one after another: the worker reads one at a time, and each file's clock starts when its batch is posted. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Batches given and not yet answered. */
-  private busy = 0;
+  private waiting = 0;
 
   constructor(
     private readonly create: () => WorkerLike,
@@ -48,15 +48,20 @@ export class ParseClient {
    * Never rejects: every file gets an outcome.
    */
   parse(files: ParseItem[]): Promise<ParsedFile[]> {
-    this.busy++;
-    const done = this.queue.then(() => this.parseNow(files)).finally(() => this.busy--);
+    this.waiting++;
+    const done = this.queue.then(() => this.parseNow(files)).finally(() => this.waiting--);
     this.queue = done.catch(() => undefined);
     return done;
   }
 
+  /** Batches given to it and not yet answered. */
+  get pending(): number {
+    return this.waiting;
+  }
+
   /** Stops the worker when it has nothing to read, to give its memory back; the next batch starts another. */
   release(): void {
-    if (this.busy > 0 || !this.worker) return;
+    if (this.waiting > 0 || !this.worker) return;
     this.worker.terminate();
     this.worker = null;
   }
@@ -149,7 +154,7 @@ export function parseWorkerCount(cores: number | undefined = typeof navigator ==
  * side. Workers start on first use.
  */
 export class ParsePool {
-  private readonly clients: { client: ParseClient; waiting: number }[];
+  private readonly clients: ParseClient[];
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -159,7 +164,7 @@ export class ParsePool {
     /** Workers beyond the first are stopped when the pool has had nothing to do for this long. */
     private readonly idleMs = 30_000,
   ) {
-    this.clients = Array.from({ length: Math.max(1, size) }, () => ({ client: new ParseClient(create, timeLimitMs), waiting: 0 }));
+    this.clients = Array.from({ length: Math.max(1, size) }, () => new ParseClient(create, timeLimitMs));
   }
 
   get size(): number {
@@ -169,13 +174,11 @@ export class ParsePool {
   /** Parses a batch in the least busy worker. Never rejects. */
   parse(files: ParseItem[]): Promise<ParsedFile[]> {
     clearTimeout(this.idleTimer);
-    const slot = this.clients.reduce((a, b) => (b.waiting < a.waiting ? b : a));
-    slot.waiting++;
-    return slot.client.parse(files).finally(() => {
-      slot.waiting--;
-      if (this.clients.every((c) => c.waiting === 0)) {
+    const client = this.clients.reduce((a, b) => (b.pending < a.pending ? b : a));
+    return client.parse(files).finally(() => {
+      if (this.clients.every((c) => c.pending === 0)) {
         clearTimeout(this.idleTimer);
-        this.idleTimer = setTimeout(() => this.clients.slice(1).forEach((c) => c.client.release()), this.idleMs);
+        this.idleTimer = setTimeout(() => this.clients.slice(1).forEach((c) => c.release()), this.idleMs);
       }
     });
   }
