@@ -8,29 +8,10 @@ export interface StoredSummary {
   councils: number;
 }
 
-export function readArchive(page: Page): Promise<StoredSummary> {
-  return page.evaluate(
-    () =>
-      new Promise<StoredSummary>((resolve, reject) => {
-        const open = indexedDB.open('letter-archive');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['letters', 'councils'], 'readonly');
-          const letters = tx.objectStore('letters').getAll();
-          const councils = tx.objectStore('councils').count();
-          tx.oncomplete = () => {
-            const rows = letters.result as { sections?: unknown[]; council?: unknown }[];
-            resolve({
-              letters: rows.length,
-              partial: rows.filter((r) => !r.sections || r.sections.length === 0 || !r.council).length,
-              councils: councils.result,
-            });
-            db.close();
-          };
-        };
-      }),
-  );
+/** How many letters and councils are stored, and how many letters are not whole. */
+export async function readArchive(page: Page): Promise<StoredSummary> {
+  const { ids, partial, councils } = await readArchiveState(page);
+  return { letters: ids.length, partial, councils: councils.length };
 }
 
 /**

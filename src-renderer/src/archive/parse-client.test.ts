@@ -50,18 +50,27 @@ class FakeWorker extends EventTarget implements WorkerLike {
   }
 }
 
+/** Makes fake workers on demand, and keeps every one made. */
+function fakeWorkers(fileMs?: number): { workers: FakeWorker[]; create: () => FakeWorker } {
+  const workers: FakeWorker[] = [];
+  return {
+    workers,
+    create: () => {
+      const worker = new FakeWorker(fileMs);
+      workers.push(worker);
+      return worker;
+    },
+  };
+}
+
 function files(...names: string[]): ParseItem[] {
   return names.map((relativePath) => ({ relativePath, bytes: new Uint8Array([1, 2, 3]) }));
 }
 
 describe('ParseClient', () => {
   it('gives every file of a batch its outcome, in order, from one worker', async () => {
-    const workers: FakeWorker[] = [];
-    const client = new ParseClient(() => {
-      const worker = new FakeWorker();
-      workers.push(worker);
-      return worker;
-    }, 1000);
+    const { workers, create } = fakeWorkers();
+    const client = new ParseClient(create, 1000);
     const results = await client.parse(files('a.txt', 'b.pdf', 'c.txt'));
     expect(results.map((r) => r.relativePath)).toEqual(['a.txt', 'b.pdf', 'c.txt']);
     expect(results[0]!.outcome).toEqual({ ok: false, reason: 'read 3 bytes' });
@@ -70,12 +79,8 @@ describe('ParseClient', () => {
   });
 
   it('reports a file that takes longer than the limit, stops that worker, and reads the rest in a new one', async () => {
-    const workers: FakeWorker[] = [];
-    const client = new ParseClient(() => {
-      const worker = new FakeWorker();
-      workers.push(worker);
-      return worker;
-    }, 50);
+    const { workers, create } = fakeWorkers();
+    const client = new ParseClient(create, 50);
     const results = await client.parse(files('a.txt', 'stall.pdf', 'c.txt', 'stall-again.pdf', 'e.txt'));
     expect(results.map((r) => [r.relativePath, r.outcome.ok ? 'letter' : r.outcome.reason])).toEqual([
       ['a.txt', 'read 3 bytes'],
@@ -129,12 +134,8 @@ describe('ParsePool', () => {
   });
 
   it('parses batches side by side in its workers, each batch whole in one, and keeps the time limit per worker', async () => {
-    const workers: FakeWorker[] = [];
-    const pool = new ParsePool(() => {
-      const worker = new FakeWorker(20);
-      workers.push(worker);
-      return worker;
-    }, 3, 1000);
+    const { workers, create } = fakeWorkers(20);
+    const pool = new ParsePool(create, 3, 1000);
     const parsing = [pool.parse(files('a1', 'a2', 'a3')), pool.parse(files('b1', 'b2', 'b3')), pool.parse(files('c1', 'c2', 'c3'))];
     // Side by side: when the first batch is done, every worker has begun its own.
     await Promise.race(parsing);
@@ -156,12 +157,8 @@ describe('ParsePool', () => {
   });
 
   it('stops its workers but the first when it has had nothing to do for a while, and starts them again when needed', async () => {
-    const workers: FakeWorker[] = [];
-    const pool = new ParsePool(() => {
-      const worker = new FakeWorker(5);
-      workers.push(worker);
-      return worker;
-    }, 2, 1000, 50);
+    const { workers, create } = fakeWorkers(5);
+    const pool = new ParsePool(create, 2, 1000, 50);
     await Promise.all([pool.parse(files('a')), pool.parse(files('b'))]);
     expect(workers.map((w) => w.terminated)).toEqual([false, false]);
     await new Promise((resolve) => setTimeout(resolve, 120));
