@@ -29,7 +29,15 @@ export interface CorpusLetter {
   relativePath: string;
   text: string;
   /** What the parser must read back. */
-  expected: { kind: LetterKind; council: string; date: string; grade: GradeValue };
+  expected: {
+    kind: LetterKind;
+    council: string;
+    date: string;
+    /** The overall grade. */
+    grade: GradeValue;
+    /** Every grade the letter gives: an APA letter's seven outcomes in order (the first its overall grade), a rating's one. */
+    grades: GradeValue[];
+  };
 }
 
 export interface CorpusOptions {
@@ -100,7 +108,7 @@ export function* generateCorpus(options: CorpusOptions): Generator<CorpusLetter>
       yield {
         relativePath: `${base}${taken > 1 ? `-${taken}` : ''}.txt`,
         text,
-        expected: { kind: wanted, council: variation.council.displayName, date: iso, grade: variation.grades[0] ?? 2 },
+        expected: { kind: wanted, council: variation.council.displayName, date: iso, grade: variation.grades[0] ?? 2, grades: [...variation.grades] },
       };
       break;
     }
