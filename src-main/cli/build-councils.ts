@@ -5,7 +5,8 @@
  * - uk-local-authorities.csv (mySociety): every UK authority with its official and
  *   short names, GSS code, dates, region, type and alternative spellings;
  * - children-services-authorities.csv (JT-39): the children's services authorities
- *   of today with their DfE three-digit LA code, ONS code and region.
+ *   of today with their DfE three-digit LA code, ONS code, region and the DfE codes of
+ *   their ten statistical neighbours.
  *
  * Usage: npm run councils [data-directory]
  * The data directory defaults to ../shared/data relative to the repository root. The
@@ -31,6 +32,14 @@ export interface CouncilEntry {
   gss: string | null;
   region: string | null;
   names: string[];
+  /** DfE codes of the council's statistical neighbours, in the order the source gives. */
+  statNeighbours: string[];
+}
+
+/** A statistical neighbour code that names no council of the directory, so was left out. */
+export interface DroppedNeighbour {
+  officialName: string;
+  code: string;
 }
 
 type Row = Record<string, string>;
@@ -189,6 +198,14 @@ function uniqueLowerCase(names: string[]): string[] {
   return out;
 }
 
+/** The stat_neighbours column: "308, 821, 313" -> ["308", "821", "313"]. */
+export function splitNeighbourCodes(value: string): string[] {
+  return value
+    .split(',')
+    .map(tidy)
+    .filter((s) => s !== '');
+}
+
 interface Built {
   entry: CouncilEntry;
   /** False for authorities created after the letters (2011 or later): they sort after a namesake. */
@@ -196,6 +213,17 @@ interface Built {
 }
 
 export function buildCouncils(localAuthoritiesCsv: string, childrenServicesCsv: string): CouncilEntry[] {
+  return buildCouncilsWithReport(localAuthoritiesCsv, childrenServicesCsv).entries;
+}
+
+/**
+ * Builds the directory and reports the statistical neighbour codes it left out: a
+ * council keeps only the neighbours that are some council's `code` in the directory.
+ */
+export function buildCouncilsWithReport(
+  localAuthoritiesCsv: string,
+  childrenServicesCsv: string,
+): { entries: CouncilEntry[]; droppedNeighbours: DroppedNeighbour[] } {
   const allAuthorities = parseCsvRecords(localAuthoritiesCsv);
   const byCode = new Map(allAuthorities.map((row) => [row['local-authority-code'] ?? '', row]));
   const upperTier = allAuthorities.filter(
@@ -264,6 +292,7 @@ export function buildCouncils(localAuthoritiesCsv: string, childrenServicesCsv: 
         gss: tidy(row['gss-code'] ?? '') || null,
         region: regionOf(row),
         names: uniqueLowerCase([...localAuthorityNames(row), ...(service ? childrenServicesNames(service) : [])]),
+        statNeighbours: splitNeighbourCodes(service?.['stat_neighbours'] ?? ''),
       },
       existedInLetterYears: start === '' || start <= LETTERS_END,
     };
@@ -278,6 +307,7 @@ export function buildCouncils(localAuthoritiesCsv: string, childrenServicesCsv: 
         gss: tidy(service['la_code_new'] ?? '') || null,
         region: normaliseRegion(service['region_name'] ?? ''),
         names: uniqueLowerCase(childrenServicesNames(service)),
+        statNeighbours: splitNeighbourCodes(service['stat_neighbours'] ?? ''),
       },
       existedInLetterYears: false,
     });
@@ -289,7 +319,19 @@ export function buildCouncils(localAuthoritiesCsv: string, childrenServicesCsv: 
       Number(b.existedInLetterYears) - Number(a.existedInLetterYears) ||
       a.entry.officialName.localeCompare(b.entry.officialName, 'en-GB'),
   );
-  return built.map((b) => b.entry);
+  const entries = built.map((b) => b.entry);
+
+  // Keep only neighbours the directory can resolve.
+  const known = new Set(entries.map((e) => e.code).filter((code): code is string => code !== null));
+  const droppedNeighbours: DroppedNeighbour[] = [];
+  for (const entry of entries) {
+    entry.statNeighbours = entry.statNeighbours.filter((code) => {
+      if (known.has(code)) return true;
+      droppedNeighbours.push({ officialName: entry.officialName, code });
+      return false;
+    });
+  }
+  return { entries, droppedNeighbours };
 }
 
 /** One council per line: small diffs, easy to read. */
@@ -304,7 +346,10 @@ function main(): void {
   const localPath = join(dataDir, LOCAL_AUTHORITIES_FILE);
   const servicesPath = join(dataDir, CHILDREN_SERVICES_FILE);
 
-  const entries = buildCouncils(readFileSync(localPath, 'utf8'), readFileSync(servicesPath, 'utf8'));
+  const { entries, droppedNeighbours } = buildCouncilsWithReport(
+    readFileSync(localPath, 'utf8'),
+    readFileSync(servicesPath, 'utf8'),
+  );
 
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'councils.json'), formatCouncilsJson(entries));
@@ -324,6 +369,13 @@ function main(): void {
   console.log(`Wrote ${entries.length} councils to ${join(outDir, 'councils.json')}`);
   console.log(`Without a DfE code (${noCode.length}): ${noCode.join('; ') || 'none'}`);
   console.log(`Without a region (${noRegion.length}): ${noRegion.join('; ') || 'none'}`);
+  const withNeighbours = entries.filter((e) => e.statNeighbours.length > 0).length;
+  console.log(`With statistical neighbours: ${withNeighbours}`);
+  console.log(
+    `Statistical neighbour codes dropped, as no council has them (${droppedNeighbours.length}): ${
+      droppedNeighbours.map((d) => `${d.code} (of ${d.officialName})`).join('; ') || 'none'
+    }`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import directory from '../../resources/councils/councils.json';
-import { matchCouncil, normaliseCouncilName, shortCouncilName } from './councils';
+import {
+  councilByCode,
+  directoryCouncils,
+  matchCouncil,
+  normaliseCouncilName,
+  shortCouncilName,
+  statNeighboursOf,
+} from './councils';
 
 // Expected codes and regions are read from the rows of children-services-authorities.csv
 // (la_code, region_name) and uk-local-authorities.csv (official-name, gss-code).
@@ -123,5 +130,71 @@ describe('shortCouncilName', () => {
     ['  Leicester   City Council ', 'Leicester'],
   ])('%j -> %j', (written, short) => {
     expect(shortCouncilName(written)).toBe(short);
+  });
+});
+
+describe('councilByCode', () => {
+  it('finds a council by its DfE code', () => {
+    expect(councilByCode('331')).toBe(matchCouncil('Coventry City Council'));
+    expect(councilByCode('861')?.displayName).toBe('Stoke-on-Trent');
+  });
+
+  it('finds nothing for a code no council has', () => {
+    expect(councilByCode('000')).toBeUndefined();
+    expect(councilByCode('')).toBeUndefined();
+  });
+});
+
+describe('statNeighboursOf', () => {
+  it("gives Coventry's ten neighbours in the order of its stat_neighbours column", () => {
+    // children-services-authorities.csv, la_code 331:
+    // "831, 852, 874, 350, 336, 312, 354, 335, 821, 861"
+    const neighbours = statNeighboursOf('331');
+    expect(neighbours.map((c) => c.code)).toEqual(['831', '852', '874', '350', '336', '312', '354', '335', '821', '861']);
+    expect(neighbours.map((c) => c.displayName)).toEqual([
+      'Derby',
+      'Southampton',
+      'Peterborough',
+      'Bolton',
+      'Wolverhampton',
+      'Hillingdon',
+      'Rochdale',
+      'Walsall',
+      'Luton',
+      'Stoke-on-Trent',
+    ]);
+    expect(neighbours[0]).toBe(councilByCode('831'));
+  });
+
+  it('gives [] for null and for an unknown code', () => {
+    expect(statNeighboursOf(null)).toEqual([]);
+    expect(statNeighboursOf('000')).toEqual([]);
+    expect(statNeighboursOf('')).toEqual([]);
+  });
+
+  it('returns a fresh array each time', () => {
+    const first = statNeighboursOf('331');
+    first.pop();
+    expect(statNeighboursOf('331')).toHaveLength(10);
+  });
+
+  it('resolves every neighbour code in the directory to a council', () => {
+    const entries = directory as { code: string | null; officialName: string; statNeighbours: string[] }[];
+    for (const entry of entries) {
+      for (const code of entry.statNeighbours) {
+        expect(councilByCode(code), `${code} of ${entry.officialName}`).toBeDefined();
+      }
+      if (entry.code !== null) expect(statNeighboursOf(entry.code)).toHaveLength(entry.statNeighbours.length);
+    }
+  });
+});
+
+describe('directoryCouncils', () => {
+  it('lists every council of the directory, in its order, without the extra fields', () => {
+    const entries = directory as { displayName: string; officialName: string }[];
+    const councils = directoryCouncils();
+    expect(councils.map((c) => c.officialName)).toEqual(entries.map((e) => e.officialName));
+    expect(Object.keys(councils[0]!).sort()).toEqual(['code', 'displayName', 'gss', 'officialName', 'region']);
+    expect(councils).toContain(matchCouncil('Coventry City Council'));
   });
 });

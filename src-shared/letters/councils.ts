@@ -20,6 +20,8 @@ export interface CouncilRecord {
 /** One line of councils.json. */
 interface DirectoryEntry extends CouncilRecord {
   names: string[];
+  /** DfE codes of the council's statistical neighbours, in the order the source gives. */
+  statNeighbours: string[];
 }
 
 /** Longest first, so "Metropolitan Borough Council" goes before "Borough Council". */
@@ -92,6 +94,12 @@ export function normaliseCouncilName(name: string): string {
 
 interface Index {
   byKey: Map<string, CouncilRecord>;
+  /** Every council, in the order of councils.json. */
+  records: readonly CouncilRecord[];
+  /** By DfE code; councils without a code are not here. */
+  byCode: Map<string, CouncilRecord>;
+  /** By DfE code: the council's statistical neighbours, resolved. */
+  neighboursByCode: Map<string, readonly CouncilRecord[]>;
 }
 
 let index: Index | undefined;
@@ -107,6 +115,18 @@ function buildIndex(): Index {
       region: e.region,
     }),
   );
+  const byCode = new Map<string, CouncilRecord>();
+  for (const record of records) {
+    if (record.code !== null && !byCode.has(record.code)) byCode.set(record.code, record);
+  }
+  const neighboursByCode = new Map<string, readonly CouncilRecord[]>();
+  entries.forEach((e) => {
+    if (e.code === null || neighboursByCode.has(e.code)) return;
+    const neighbours = e.statNeighbours
+      .map((code) => byCode.get(code))
+      .filter((record): record is CouncilRecord => record !== undefined);
+    neighboursByCode.set(e.code, Object.freeze(neighbours));
+  });
   const byKey = new Map<string, CouncilRecord>();
   const add = (name: string, record: CouncilRecord): void => {
     const key = normaliseCouncilName(name);
@@ -124,14 +144,37 @@ function buildIndex(): Index {
     const record = records[i]!;
     for (const name of e.names) add(name, record);
   });
-  return { byKey };
+  return { byKey, records: Object.freeze(records), byCode, neighboursByCode };
+}
+
+function getIndex(): Index {
+  index ??= buildIndex();
+  return index;
 }
 
 /** Finds the reference record for a council name as written in a letter, or undefined. */
 export function matchCouncil(nameAsWritten: string): CouncilRecord | undefined {
-  index ??= buildIndex();
   const key = normaliseCouncilName(nameAsWritten);
-  return key === '' ? undefined : index.byKey.get(key);
+  return key === '' ? undefined : getIndex().byKey.get(key);
+}
+
+/** The council with this DfE three-digit code ("331" is Coventry), or undefined. */
+export function councilByCode(code: string): CouncilRecord | undefined {
+  return getIndex().byCode.get(code.trim());
+}
+
+/**
+ * The council's statistical neighbours (the DfE's list of comparable authorities) as
+ * records, in the order the source gives; [] for null or a code no council has.
+ */
+export function statNeighboursOf(code: string | null): CouncilRecord[] {
+  if (code === null) return [];
+  return [...(getIndex().neighboursByCode.get(code.trim()) ?? [])];
+}
+
+/** Every council in the directory, in the order of councils.json (by display name). */
+export function directoryCouncils(): readonly CouncilRecord[] {
+  return getIndex().records;
 }
 
 const SHORT_SUFFIX = new RegExp(`\\s+(?:${SUFFIXES.join('|')})$`, 'i');
