@@ -3,9 +3,10 @@
  * `repository.ts` and `hooks.ts`. The search worker opens the same database by name.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
+import { letterGrades, type LetterGrades } from '../../../src-shared/analysis/letter-grades';
 import { councilKeyOf, type LetterText } from '../../../src-shared/letters/letter';
 import { recomputeCouncils } from './council-rows';
-import type { CouncilRow, ImportReport, ReportEntryRow, ReportRow, Selection, StoredLetter } from './types';
+import type { CouncilRow, ImportReport, ReportEntryRow, ReportRow, Selection, StoredLetter, TickRow } from './types';
 
 export const DB_NAME = 'letter-archive';
 
@@ -69,6 +70,10 @@ export class LetterArchiveDb extends Dexie {
   texts!: Table<TextRow, string>;
   /** Letters changed in the archive (read again) that the saved search index may not have taken in yet. */
   pendingIndex!: Table<{ id: string }, string>;
+  /** Each letter's grades alone, kept with the letter, so views over every letter never read whole letters. */
+  grades!: Table<LetterGrades, string>;
+  /** The person's ticks on recommendations and areas for development: their own data, never touched by imports. */
+  ticks!: Table<TickRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -88,7 +93,25 @@ export class LetterArchiveDb extends Dexie {
     // 3: a report's files are rows of their own, so an import adds to its report as it goes
     // instead of rewriting a list that grows with every batch.
     this.version(3).stores({ reportEntries: '++seq, reportId' }).upgrade(upgradeToVersion3);
+    // 4: each letter's grades beside it, for the compare grid and the checks; and the person's ticks.
+    this.version(4).stores({ grades: 'id, councilKey', ticks: 'pointId, councilKey' }).upgrade(upgradeToVersion4);
   }
+}
+
+/** Every letter's grades, read from the letters a few hundred at a time. */
+async function upgradeToVersion4(tx: Transaction): Promise<void> {
+  const grades = tx.table<LetterGrades, string>('grades');
+  const letters = tx.table<LetterRow, string>('letters');
+  const keys = (await letters.toCollection().primaryKeys()) as string[];
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = (await letters.bulkGet(keys.slice(i, i + 500))).filter((row): row is LetterRow => row !== undefined);
+    await grades.bulkPut(rows.map(letterGrades));
+  }
+}
+
+/** Keeps the grades of these letters, as they are now, beside them: call in the transaction that writes the letters. */
+export function putGrades(db: LetterArchiveDb, letters: readonly StoredLetter[]): Promise<unknown> {
+  return letters.length === 0 ? Promise.resolve() : db.grades.bulkPut(letters.map(letterGrades));
 }
 
 /** A report of version 2 or before, with its files inside it. */

@@ -1,7 +1,8 @@
 /** The archive's read queries, shared by the live hooks and the repository (and tested without React). */
 import Dexie from 'dexie';
+import type { LetterGrades } from '../../../src-shared/analysis/letter-grades';
 import { getDb } from './db';
-import type { CouncilRow, ImportFailure, ImportReport, ReportRow, StoredLetter } from './types';
+import type { CouncilRow, ImportFailure, ImportReport, ReportRow, StoredLetter, TickRow } from './types';
 
 export interface ArchiveCounts {
   letters: number;
@@ -89,4 +90,19 @@ export async function queryCounts(): Promise<ArchiveCounts> {
     const samples = await db.letters.where('sampleFlag').equals(1).count();
     return { letters, councils, samples };
   });
+}
+
+/** Every letter's grades: small rows, so the compare grid and the checks never read whole letters. */
+export function queryAllGrades(): Promise<LetterGrades[]> {
+  return getDb().grades.toArray();
+}
+
+/** One council's letters' grades. */
+export function queryGradesOf(councilKey: string): Promise<LetterGrades[]> {
+  return getDb().grades.where('councilKey').equals(councilKey).toArray();
+}
+
+/** The person's ticks on one council's points. */
+export function queryTicksOf(councilKey: string): Promise<TickRow[]> {
+  return getDb().ticks.where('councilKey').equals(councilKey).toArray();
 }

@@ -6,7 +6,7 @@ import { notifyLettersRemoved } from '../search/search-client';
 import { recomputeCouncils } from './council-rows';
 import { getDb } from './db';
 import { queryReport, queryReports } from './queries';
-import type { ImportReport, Selection, StoredLetter } from './types';
+import type { ImportReport, Selection, StoredLetter, TickRow } from './types';
 
 export { importLetters, DEFAULT_BATCH_SIZE, type ImportOptions } from './import-letters';
 
@@ -16,11 +16,12 @@ const NO_SELECTION: Selection = { councilKey: null, letterId: null, sectionIndex
 /** Deletes the sample letters (and councils left without letters); returns how many were deleted. */
 export async function removeSampleLetters(): Promise<number> {
   const db = getDb();
-  const removed = await db.transaction('rw', [db.letters, db.councils, db.texts], async () => {
+  const removed = await db.transaction('rw', [db.letters, db.grades, db.councils, db.texts], async () => {
     const samples = await db.letters.where('sampleFlag').equals(1).toArray();
     const ids = samples.map((letter) => letter.id);
     await db.letters.bulkDelete(ids);
     await db.texts.bulkDelete(ids);
+    await db.grades.bulkDelete(ids);
     await recomputeCouncils(db, samples.map((letter) => letter.councilKey));
     return ids;
   });
@@ -62,4 +63,14 @@ export function getReport(id: number): Promise<ImportReport | undefined> {
 
 export async function getLetter(id: string): Promise<StoredLetter | undefined> {
   return getDb().letters.get(id);
+}
+
+/** Ticks a point off, or changes its note and date. */
+export async function saveTick(tick: TickRow): Promise<void> {
+  await getDb().ticks.put(tick);
+}
+
+/** Takes a point's tick away. */
+export async function removeTick(pointId: string): Promise<void> {
+  await getDb().ticks.delete(pointId);
 }

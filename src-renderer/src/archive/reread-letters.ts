@@ -9,7 +9,7 @@
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { notifyLettersChanged } from '../search/search-client';
 import { recomputeCouncils } from './council-rows';
-import { fromTextRow, getDb, type LetterRow } from './db';
+import { fromTextRow, getDb, putGrades, type LetterRow } from './db';
 import { parseInWorker } from './parse-client';
 import type { ParseItem, ParsedFile } from './parse-messages';
 import { withNewReading } from './write-letters';
@@ -73,7 +73,7 @@ export async function rereadStaleLetters(options: RereadOptions = {}): Promise<R
     const readable = (await db.texts.bulkGet(batch)).filter((t) => t !== undefined);
     const parsed = readable.length > 0 ? await parse(readable.map((t) => ({ relativePath: t.id, text: fromTextRow(t) }))) : [];
     const results = new Map(parsed.map((p) => [p.relativePath, p.outcome]));
-    const changed = await db.transaction('rw', [db.letters, db.councils, db.pendingIndex], async () => {
+    const changed = await db.transaction('rw', [db.letters, db.grades, db.councils, db.pendingIndex], async () => {
       // Read inside the transaction: an import may have brought a letter up to date, or taken it out, meanwhile.
       const rows = (await db.letters.bulkGet(readable.map((t) => t.id))).filter(
         (row): row is LetterRow => row !== undefined && row.parserVersion < PARSER_VERSION,
@@ -89,6 +89,7 @@ export async function rereadStaleLetters(options: RereadOptions = {}): Promise<R
         updated.push(next);
       }
       await db.letters.bulkPut(updated);
+      await putGrades(db, updated);
       await db.pendingIndex.bulkPut(updated.map((row) => ({ id: row.id })));
       await recomputeCouncils(db, keys);
       return updated.map((row) => row.id);

@@ -112,3 +112,21 @@ export interface Selection {
   letterId: string | null;
   sectionIndex: number | null;
 }
+
+/**
+ * The person's tick on a recommendation or area for development: done, with a note and a
+ * date. Their own data: imports and new readings of letters never change it.
+ */
+export interface TickRow {
+  /** The point's id (trackPoints): its letter, kind, section and place. */
+  pointId: string;
+  councilKey: string;
+  letterId: string;
+  /** The point's words when it was ticked, so a new reading that moves the point still finds its tick. */
+  text: string;
+  note: string;
+  /** The date the person gives it was dealt with, ISO. */
+  doneOn: string;
+  /** When it was ticked. */
+  tickedAt: string;
+}

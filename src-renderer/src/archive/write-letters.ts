@@ -9,7 +9,7 @@ import { councilKeyOf, type Letter, type LetterText } from '../../../src-shared/
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { SAME_LETTER_SIMILARITY, couldBeSameLetter, letterWords, similarity, wordRuns } from '../../../src-shared/letters/same-letter';
 import { addToCouncils, recomputeCouncils } from './council-rows';
-import { appendToReport, reportEntriesOf, toTextRow, type LetterArchiveDb, type LetterRow, type TextRow } from './db';
+import { appendToReport, putGrades, reportEntriesOf, toTextRow, type LetterArchiveDb, type LetterRow, type TextRow } from './db';
 import type { ImportClock } from './import-clock';
 import type { ImportFailure, ReportRow } from './types';
 
@@ -79,7 +79,7 @@ export async function writeBatch(
   sample: boolean,
   clock?: ImportClock,
 ): Promise<BatchWritten> {
-  return db.transaction('rw', [db.letters, db.councils, db.reports, db.reportEntries, db.texts, db.pendingIndex], async () => {
+  return db.transaction('rw', [db.letters, db.grades, db.councils, db.reports, db.reportEntries, db.texts, db.pendingIndex], async () => {
     const byId = await db.letters.bulkGet(incoming.map(({ row }) => row.id));
     const unknown = incoming.filter((_, i) => !byId[i]);
     const occasions = [...new Set(unknown.map(({ row }) => JSON.stringify([row.councilKey, row.date])))].map((o) => JSON.parse(o) as [string, string]);
@@ -133,6 +133,7 @@ export async function writeBatch(
 
     await db.letters.bulkAdd(fresh);
     await db.letters.bulkPut([...updated.values()]);
+    await putGrades(db, [...fresh, ...updated.values()]);
     await db.texts.bulkPut(texts);
     await db.pendingIndex.bulkPut([...changed].map((id) => ({ id })));
     const timed = <T>(stage: 'councils' | 'report', work: () => Promise<T>) => (clock ? clock.time(stage, work) : work());
