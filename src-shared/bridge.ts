@@ -13,6 +13,7 @@ export const CHANNELS = {
   print: 'archive:print',
   saveAsPdf: 'archive:save-as-pdf',
   openOriginal: 'archive:open-original',
+  saveCsv: 'archive:save-csv',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -75,6 +76,17 @@ export type PrintOutcome =
   | { status: 'cancelled' }
   | { status: 'failed'; message: string };
 
+/** A table to save as a CSV file. */
+export interface CsvRequest {
+  /** The file name the save dialog offers, without a folder; main makes it safe. */
+  suggestedName: string;
+  /** The whole file as text, byte order mark included (see toCsv in src-shared/export/csv.ts). */
+  content: string;
+}
+
+/** Whether a file was saved, and where, or why not. */
+export type SaveOutcome = { status: 'saved'; path: string } | { status: 'cancelled' } | { status: 'failed'; message: string };
+
 /** Whether a letter's original file was handed to the system's viewer, or why not. */
 export type OpenOutcome = { status: 'opened' } | { status: 'failed'; message: string };
 
@@ -103,6 +115,8 @@ export interface ArchiveBridge {
   print(request: PrintRequest): Promise<PrintOutcome>;
   /** Asks where to save, then writes the page as a PDF there (webContents.printToPDF). */
   saveAsPdf(request: PdfRequest): Promise<PrintOutcome>;
+  /** Asks where to save, then writes the CSV text there. */
+  saveCsv(request: CsvRequest): Promise<SaveOutcome>;
   /**
    * Opens a file a letter was imported from in the system's own viewer (a PDF in the PDF
    * viewer). Only a PDF or text file inside a folder the person chose, or the sample folder.

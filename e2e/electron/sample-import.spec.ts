@@ -18,10 +18,12 @@ test('the app opens with the sample letters and reads the Coventry 2007 letter',
       'chooseFolder',
       'listFolder',
       'onMenuCommand',
+      'openOriginal',
       'print',
       'readFiles',
       'sampleFolder',
       'saveAsPdf',
+      'saveCsv',
     ]);
   });
 });

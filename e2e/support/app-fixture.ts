@@ -31,6 +31,10 @@ export interface FakeShell {
   choosePdfPath(file: string | null): void;
   /** The file names the Save as PDF dialog offered, one per time it opened. */
   readonly offeredPdfNames: string[];
+  /** What the save dialog of saveCsv answers next (null: the person cancelled). Cancels until told. */
+  chooseCsvPath(file: string | null): void;
+  /** The file names the CSV save dialog offered, one per time it opened. */
+  readonly offeredCsvNames: string[];
   /** Every request print() was given; the stand-in answers each with "printed". */
   readonly printRequests: PrintRequest[];
   /** Every request saveAsPdf() was given, cancelled or not. */
@@ -66,6 +70,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const read: { root: string; file: string }[] = [];
     let pdfPath: string | null = null;
     const offeredPdfNames: string[] = [];
+    let csvPath: string | null = null;
+    const offeredCsvNames: string[] = [];
     const printRequests: PrintRequest[] = [];
     const pdfRequests: PdfRequest[] = [];
     const openedOriginals: string[] = [];
@@ -79,6 +85,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         offeredPdfNames.push(offered);
         return pdfPath;
       },
+      chooseCsvPath: (offered) => {
+        offeredCsvNames.push(offered);
+        return csvPath;
+      },
       onPrint: (request) => printRequests.push(request),
       onSaveAsPdf: (request) => pdfRequests.push(request),
       onOpenOriginal: (file) => openedOriginals.push(file),
@@ -90,6 +100,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       readFrom: (folder) => read.filter((r) => r.root === folder).map((r) => r.file),
       choosePdfPath: (file) => (pdfPath = file),
       offeredPdfNames,
+      chooseCsvPath: (file) => (csvPath = file),
+      offeredCsvNames,
       printRequests,
       pdfRequests,
       openedOriginals,

@@ -1,6 +1,6 @@
 /**
  * `window.archive` in plain Chromium, backed by the real main-process services running in
- * this Node process (folder walking, file reading, PDF writing). Only Electron's IPC
+ * this Node process (folder walking, file reading, PDF and CSV writing). Only Electron's IPC
  * transport and dialogs are stood in for: page.exposeFunction carries the calls, the bytes
  * of files read come over HTTP from the server the page was loaded from (static-server.ts),
  * and PDFs are rendered by Playwright's page.pdf with the options printToPDF gets in the app.
@@ -10,7 +10,8 @@
  * Written without DOM types, as the benchmark is compiled without them.
  */
 import type { Page } from '@playwright/test';
-import type { OpenOutcome, PdfRequest, PrintOutcome, PrintRequest } from '../../src-shared/bridge';
+import type { CsvRequest, OpenOutcome, PdfRequest, PrintOutcome, PrintRequest, SaveOutcome } from '../../src-shared/bridge';
+import { parseCsvRequest, safeCsvFileName, writeCsvFile } from '../../src-main/services/csv-file';
 import { createFolderService } from '../../src-main/services/folder-service';
 import { findOriginal } from '../../src-main/services/original-file';
 import { writePdfFile } from '../../src-main/services/pdf-file';
@@ -38,6 +39,11 @@ export interface StandInOptions {
    * person cancelled). Without it, every save is cancelled.
    */
   choosePdfPath?(offeredName: string): string | null;
+  /**
+   * What the save dialog of saveCsv answers, given the file name it offers (null: the person
+   * cancelled). Without it, every save is cancelled.
+   */
+  chooseCsvPath?(offeredName: string): string | null;
   /** Told of every print request; print() then answers that it printed. */
   onPrint?(request: PrintRequest): void;
   /** Told of every save-as-PDF request, before the save dialog is asked. */
@@ -88,6 +94,8 @@ export async function installArchiveStandIn(page: Page, options: StandInOptions)
       }
       case 'saveAsPdf':
         return saveAsPdf(page, parsePdfRequest(args[0]), options);
+      case 'saveCsv':
+        return saveCsv(parseCsvRequest(args[0]), options);
       case 'openOriginal': {
         // The same checks as main; only the system's viewer is left out.
         const found = await findOriginal(String(args[0]), args[1]);
@@ -123,6 +131,7 @@ export async function installArchiveStandIn(page: Page, options: StandInOptions)
         print: (request: unknown) => call('print', [request]),
         saveAsPdf: (request: unknown) => call('saveAsPdf', [request]),
         openOriginal: (root: string, relativePath: string) => call('openOriginal', [root, relativePath]),
+        saveCsv: (request: unknown) => call('saveCsv', [request]),
         onMenuCommand: (listener: (command: string) => void) => {
           listeners.add(listener);
           return () => listeners.delete(listener);
@@ -149,6 +158,18 @@ async function saveAsPdf(page: Page, request: PdfRequest, options: StandInOption
   }
   try {
     await writePdfFile(target, data);
+  } catch (error) {
+    return { status: 'failed', message: (error as Error).message };
+  }
+  return { status: 'saved', path: target };
+}
+
+/** saveCsv as main does it: ask where, then write the text with the real CSV file service. */
+async function saveCsv(request: CsvRequest, options: StandInOptions): Promise<SaveOutcome> {
+  const target = options.chooseCsvPath?.(safeCsvFileName(request.suggestedName)) ?? null;
+  if (!target) return { status: 'cancelled' };
+  try {
+    await writeCsvFile(target, request.content);
   } catch (error) {
     return { status: 'failed', message: (error as Error).message };
   }

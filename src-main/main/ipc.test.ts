@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type PrintOutcome } from '../../src-shared/bridge';
+import { CHANNELS, type PrintOutcome, type SaveOutcome } from '../../src-shared/bridge';
 import { createFolderGrants } from '../services/folder-grants';
 import type { FolderService } from '../services/folder-service';
 import type { FrameLike } from './ipc-guards';
@@ -168,6 +168,62 @@ describe('saveAsPdf', () => {
 
   it('refuses a request without a suggested name', async () => {
     await expect(call(CHANNELS.saveAsPdf, { title: 't', paperSize: 'A4' })).rejects.toThrow(/suggested file name/);
+    expect(fake.showSaveDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('saveCsv', () => {
+  const content = '\uFEFFCouncil,Fee\r\nCoventry,"£1,200 – “weekly”"';
+  const csvRequest = { suggestedName: '../Coventry: letters.csv', content };
+
+  it('offers a safe name in Documents with a CSV filter, and writes the text as UTF-8 with its byte order mark', async () => {
+    const target = path.join(base, 'tables', 'Coventry.csv');
+    await fs.mkdir(path.dirname(target));
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+
+    const outcome = (await call(CHANNELS.saveCsv, csvRequest)) as SaveOutcome;
+    expect(outcome).toEqual({ status: 'saved', path: target });
+    const bytes = await fs.readFile(target);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.equals(Buffer.from(content, 'utf8'))).toBe(true);
+
+    const [parent, dialogOptions] = fake.showSaveDialog.mock.calls[0] as [unknown, { defaultPath: string; filters: unknown }];
+    expect(parent).toBe(window);
+    expect(dialogOptions.defaultPath).toBe(path.join(fake.documents, 'Coventry letters.csv'));
+    expect(dialogOptions.filters).toEqual([{ name: 'CSV', extensions: ['csv'] }]);
+
+    // The next dialog opens where this file went.
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await call(CHANNELS.saveCsv, csvRequest);
+    expect((fake.showSaveDialog.mock.calls[1] as [unknown, { defaultPath: string }])[1].defaultPath).toBe(
+      path.join(base, 'tables', 'Coventry letters.csv'),
+    );
+  });
+
+  it('writes nothing when the dialog is cancelled', async () => {
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await call(CHANNELS.saveCsv, csvRequest)).toEqual({ status: 'cancelled' });
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: undefined });
+    expect(await call(CHANNELS.saveCsv, csvRequest)).toEqual({ status: 'cancelled' });
+  });
+
+  it('names the file and the reason when writing fails', async () => {
+    const target = path.join(base, 'missing-folder', 'x.csv');
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    expect(await call(CHANNELS.saveCsv, csvRequest)).toEqual({
+      status: 'failed',
+      message: `Could not save "${target}": the folder does not exist.`,
+    });
+  });
+
+  it('refuses bad arguments and untrusted senders before asking where to save', async () => {
+    await expect(call(CHANNELS.saveCsv, { content })).rejects.toThrow(/suggested file name/);
+    await expect(call(CHANNELS.saveCsv, { suggestedName: 'x.csv', content: 42 })).rejects.toThrow(/CSV text must be a string/);
+    await expect(call(CHANNELS.saveCsv, 'x.csv')).rejects.toThrow(/must be an object/);
+    await expect(call(CHANNELS.saveCsv)).rejects.toThrow(/Expected 1 argument/);
+    const handler = fake.handlers.get(CHANNELS.saveCsv) as Handler;
+    const untrusted = async () => handler({ sender: { id: 2 }, senderFrame: mainFrame }, csvRequest);
+    await expect(untrusted()).rejects.toThrow('refused');
     expect(fake.showSaveDialog).not.toHaveBeenCalled();
   });
 });

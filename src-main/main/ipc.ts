@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { app, dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent, type PrintToPDFOptions, type WebContentsPrintOptions } from 'electron';
 import { CHANNELS, type ArchiveBridge, type OpenOutcome, type PrintOutcome } from '../../src-shared/bridge';
+import { parseCsvRequest, safeCsvFileName, writeCsvFile } from '../services/csv-file';
 import type { FolderGrants } from '../services/folder-grants';
 import type { FolderService } from '../services/folder-service';
 import { findOriginal } from '../services/original-file';
@@ -31,6 +32,8 @@ export function registerIpcHandlers(context: IpcContext): void {
   const { folderService, grants } = context;
   // Where the last PDF went, so the next save dialog opens there; for this session only.
   let lastPdfFolder: string | undefined;
+  // Where the last CSV file went, likewise.
+  let lastCsvFolder: string | undefined;
 
   const handlers: { [K in Invoked]: Handler<K> } = {
     async chooseFolder(window, args) {
@@ -87,6 +90,27 @@ export function registerIpcHandlers(context: IpcContext): void {
         return { status: 'failed', message: messageOf(error) };
       }
       lastPdfFolder = path.dirname(target);
+      return { status: 'saved', path: target };
+    },
+    async saveCsv(window, args) {
+      expectArgCount(args, 1);
+      const request = parseCsvRequest(args[0]);
+      const folder = lastCsvFolder ?? documentsFolder();
+      const choice = await dialog.showSaveDialog(window, {
+        title: 'Save as CSV',
+        defaultPath: path.join(folder, safeCsvFileName(request.suggestedName)),
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      const target = choice.canceled ? undefined : choice.filePath;
+      if (!target) return { status: 'cancelled' };
+      try {
+        // csv-file's errors already name the file and the reason.
+        await writeCsvFile(target, request.content);
+      } catch (error) {
+        return { status: 'failed', message: messageOf(error) };
+      }
+      lastCsvFolder = path.dirname(target);
       return { status: 'saved', path: target };
     },
     async openOriginal(_window, args) {

@@ -59,6 +59,7 @@ describe('preload bridge', () => {
       'readFiles',
       'sampleFolder',
       'saveAsPdf',
+      'saveCsv',
     ]);
   });
 
@@ -72,6 +73,8 @@ describe('preload bridge', () => {
     const pdf = { ...print, suggestedName: 'Walsall 2009.pdf' };
     expect(await archive.saveAsPdf(pdf)).toEqual([CHANNELS.saveAsPdf, pdf]);
     expect(await archive.openOriginal('/letters', '2009/a.pdf')).toEqual([CHANNELS.openOriginal, '/letters', '2009/a.pdf']);
+    const csv = { suggestedName: 'Walsall letters.csv', content: '\uFEFFCouncil\r\nWalsall' };
+    expect(await archive.saveCsv(csv)).toEqual([CHANNELS.saveCsv, csv]);
   });
 
   it('passes only known menu commands to the listener, never the event, until unsubscribed', () => {

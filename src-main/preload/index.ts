@@ -19,6 +19,7 @@ const bridge = {
   print: (request) => ipcRenderer.invoke(CHANNELS.print, request),
   saveAsPdf: (request) => ipcRenderer.invoke(CHANNELS.saveAsPdf, request),
   openOriginal: (root, relativePath) => ipcRenderer.invoke(CHANNELS.openOriginal, root, relativePath),
+  saveCsv: (request) => ipcRenderer.invoke(CHANNELS.saveCsv, request),
   onMenuCommand(listener) {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function.');
     // The page gets the command alone: the event would hand it the sender and its methods.

@@ -21,12 +21,26 @@ const PDF_SIGNATURE = '%PDF-';
  *   `data` is not a PDF, or the file system refuses.
  */
 export async function writePdfFile(target: string, data: Uint8Array): Promise<void> {
+  await writeFileWhole(target, 'The PDF', data, (bytes) => {
+    if (!(bytes instanceof Uint8Array) || bytes.length === 0) return 'the PDF is empty';
+    return startsWithSignature(bytes) ? null : 'the data is not a PDF';
+  });
+}
+
+/**
+ * Writes `data` to `target` through a temporary file in the same folder renamed over it, so a
+ * failure leaves any earlier file of that name as it was. `check` says what is wrong with the
+ * data, or null.
+ *
+ * @throws Error naming the file and the reason.
+ */
+export async function writeFileWhole<T extends Uint8Array | string>(target: string, what: string, data: T, check: (data: T) => string | null): Promise<void> {
   if (typeof target !== 'string' || target.length === 0 || target.includes('\0') || !path.isAbsolute(target)) {
-    throw new TypeError('The PDF must be saved to an absolute path.');
+    throw new TypeError(`${what} must be saved to an absolute path.`);
   }
   const fail = (reason: string): Error => new Error(`Could not save "${target}": ${reason}.`);
-  if (!(data instanceof Uint8Array) || data.length === 0) throw fail('the PDF is empty');
-  if (!startsWithSignature(data)) throw fail('the data is not a PDF');
+  const problem = check(data);
+  if (problem !== null) throw fail(problem);
 
   const folder = path.dirname(target);
   const existing = await fs.stat(target).catch(() => null);

@@ -180,23 +180,29 @@ const RESERVED_NAMES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
 /**
  * A file name for the save dialog to offer: no folders, no control or invisible formatting
- * characters, nothing Windows refuses, ending in ".pdf", at most 200 UTF-8 bytes. Falls
- * back to "Letter Archive summary.pdf" when nothing usable is left.
+ * characters, nothing Windows refuses, ending in `extension` (".pdf"), at most 200 UTF-8
+ * bytes. Falls back to `fallback` when nothing usable is left.
  */
-export function safePdfFileName(suggestedName: string): string {
+export function safeFileName(suggestedName: string, extension: string, fallback: string): string {
+  const ending = new RegExp(`${extension.replace('.', '\\.')}$`, 'i');
   let stem = suggestedName
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
     .replace(RESERVED_CHARS, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/\.pdf$/i, '')
+    .replace(ending, '')
     // Windows drops trailing dots and spaces; a leading dot hides the file on Unix.
     .replace(/^[.\s]+|[.\s]+$/g, '');
-  const maxStemBytes = MAX_FILE_NAME_BYTES - '.pdf'.length;
+  const maxStemBytes = MAX_FILE_NAME_BYTES - extension.length;
   if (utf8Length(stem) > maxStemBytes) stem = truncateUtf8(stem, maxStemBytes).replace(/[.\s]+$/, '');
   const base = stem.split('.')[0] ?? '';
-  if (!stem || RESERVED_NAMES.test(base.trim())) return FALLBACK_PDF_NAME;
-  return `${stem}.pdf`;
+  if (!stem || RESERVED_NAMES.test(base.trim())) return fallback;
+  return `${stem}${extension}`;
+}
+
+/** safeFileName for a PDF: "Letter Archive summary.pdf" when nothing usable is left. */
+export function safePdfFileName(suggestedName: string): string {
+  return safeFileName(suggestedName, '.pdf', FALLBACK_PDF_NAME);
 }
 
 function utf8Length(text: string): number {
