@@ -63,6 +63,8 @@ export interface PrintRequest {
   /** The summary's title, plain text, for the footer of every page (main escapes it). */
   title: string;
   paperSize: PaperSize;
+  /** Pages turned sideways, for a table too wide to stand upright. */
+  landscape?: boolean;
 }
 
 export interface PdfRequest extends PrintRequest {

@@ -123,9 +123,18 @@ describe('electronPrintOptions', () => {
       pageSize: 'A4',
       margins: { marginType: 'default' },
       printBackground: true,
+      landscape: false,
       header: 'Walsall <b>2009</b>',
       footer: 'Printed 24 November 2026',
     });
+  });
+
+  it('turns the pages sideways for a wide table, printed or saved', () => {
+    expect(electronPrintOptions({ title: 'Compare', paperSize: 'A4', landscape: true }, printedOn).landscape).toBe(true);
+    expect(electronPdfOptions({ title: 'Compare', paperSize: 'A4', landscape: true }, printedOn).landscape).toBe(true);
+    expect(playwrightPdfOptions({ title: 'Compare', paperSize: 'A4', landscape: true }, printedOn).landscape).toBe(true);
+    expect(parsePrintRequest({ title: 'Compare', paperSize: 'A4', landscape: true })).toEqual({ title: 'Compare', paperSize: 'A4', landscape: true });
+    expect(() => parsePrintRequest({ title: 'Compare', paperSize: 'A4', landscape: 'yes' })).toThrow(TypeError);
   });
 });
 

@@ -94,7 +94,7 @@ export interface ElectronPdfOptions {
   footerTemplate: string;
   printBackground: true;
   preferCSSPageSize: false;
-  landscape: false;
+  landscape: boolean;
 }
 
 /** Options for Electron's webContents.printToPDF. */
@@ -108,7 +108,7 @@ export function electronPdfOptions(request: PrintRequest, printedOn: Date): Elec
     printBackground: true,
     // The paper size the person picked wins over any @page size in the stylesheet.
     preferCSSPageSize: false,
-    landscape: false,
+    landscape: request.landscape === true,
   };
 }
 
@@ -121,7 +121,7 @@ export interface PlaywrightPdfOptions {
   footerTemplate: string;
   printBackground: true;
   preferCSSPageSize: false;
-  landscape: false;
+  landscape: boolean;
 }
 
 /** Options for Playwright's page.pdf that render the same pages as electronPdfOptions. */
@@ -151,6 +151,7 @@ export interface ElectronPrintOptions {
   pageSize: PaperSize;
   margins: { marginType: 'default' };
   printBackground: true;
+  landscape: boolean;
   /** Plain text: Chromium draws it as the page's title at the top of each page. */
   header: string;
   /** Plain text: Chromium draws it where the page's address would go; it adds the page number itself. */
@@ -168,6 +169,7 @@ export function electronPrintOptions(request: PrintRequest, printedOn: Date): El
     pageSize: request.paperSize,
     margins: { marginType: 'default' },
     printBackground: true,
+    landscape: request.landscape === true,
     header: plainTitle(request.title),
     footer: `Printed ${dateInWords(printedOn)}`,
   };
@@ -243,7 +245,9 @@ export function parsePrintRequest(value: unknown): PrintRequest {
     const shown = typeof paperSize === 'string' ? `"${paperSize.slice(0, 40)}"` : typeof paperSize;
     throw new RangeError(`The paper size must be ${PAPER_SIZES.join(' or ')}, not ${shown}.`);
   }
-  return { title, paperSize: paperSize as PaperSize };
+  const landscape = request.landscape;
+  if (landscape !== undefined && typeof landscape !== 'boolean') throw new TypeError(`Landscape must be true or false, not ${typeof landscape}.`);
+  return landscape ? { title, paperSize: paperSize as PaperSize, landscape } : { title, paperSize: paperSize as PaperSize };
 }
 
 /**

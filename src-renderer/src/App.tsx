@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useArchiveCounts, useCouncils, useLetter, useLettersOf } from './archive/hooks';
+import { ChecksView } from './analysis/checks-view';
+import { CompareView } from './analysis/compare-view';
+import { CouncilTabs, type CouncilTab } from './analysis/council-tabs';
+import { ExportArchiveDialog } from './analysis/export-archive-dialog';
+import { GradesOverTime } from './analysis/grades-over-time';
+import { useArchiveCounts, useCouncils, useGradesOf, useLetter, useLettersOf } from './archive/hooks';
 import { useAppCommands } from './app/use-app-commands';
 import { useImportActions } from './app/use-import-actions';
 import { useReread } from './app/use-reread';
@@ -17,7 +22,7 @@ import { LettersPane } from './components/letters-pane';
 import { PaneSplitter } from './components/pane-splitter';
 import { councilScopes } from './print/council-scopes';
 import { PrintPreview } from './print/print-preview';
-import type { PreviewRequest, SummaryKind } from './print/print-types';
+import type { ComparePrint, PreviewRequest, SummaryKind } from './print/print-types';
 import { ReportsDialog } from './components/reports-dialog';
 import { RereadProgress } from './components/reread-progress';
 import { SampleNotice } from './components/sample-notice';
@@ -84,6 +89,12 @@ export function App() {
   const previewOpen = useRef(false);
   /** The councils pane's filter, so the archive summary can offer just those councils. */
   const [councilFilter, setCouncilFilter] = useState('');
+  /** The three panes, or one of the views over the whole archive. */
+  const [view, setView] = useState<'reader' | 'compare' | 'checks'>('reader');
+  /** What the third pane shows of the chosen council. */
+  const [councilTab, setCouncilTab] = useState<CouncilTab>('letter');
+  const [exporting, setExporting] = useState(false);
+  const councilGrades = useGradesOf(councilTab === 'grades' ? selection.councilKey : null);
 
   const searchRef = useRef<HTMLInputElement>(null);
   const articleRef = useRef<HTMLElement>(null);
@@ -137,8 +148,26 @@ export function App() {
     setSelection({ councilKey: key, letterId: null, sectionIndex: null });
   }
   function chooseLetter(id: string): void {
+    setCouncilTab('letter');
     if (id === selection.letterId) return;
     setSelection((s) => ({ ...s, letterId: id, sectionIndex: null }));
+  }
+  /**
+   * From a view over the archive or the council: a letter opens at its section in the reader;
+   * a council with no letter named opens on its grades over time.
+   */
+  function openFromView(councilKey: string, letterId: string | null, sectionIndex: number | null): void {
+    setView('reader');
+    if (letterId === null) {
+      if (councilKey !== selection.councilKey) chooseCouncil(councilKey);
+      setCouncilTab('grades');
+      return;
+    }
+    openNewest.current = false;
+    setCouncilTab('letter');
+    setSelection({ councilKey, letterId, sectionIndex });
+    if (sectionIndex !== null) askScroll(letterId, sectionIndex);
+    focusLetter();
   }
   function openResult({ letter: result, section }: ResultChoice, from: SearchResponse): void {
     openNewest.current = false;
@@ -230,11 +259,13 @@ export function App() {
   });
 
   /** Opens the print preview: of the given summary, or of the most specific thing selected. */
-  function openPreview(kind?: SummaryKind, saveAtOnce = false): void {
+  function openPreview(kind?: SummaryKind, saveAtOnce = false, compare?: ComparePrint): void {
     previewOpen.current = true;
-    const chosen = kind ?? (letter ? 'letter' : council ? 'council' : 'archive');
-    setPreview({ kind: chosen, saveRequests: saveAtOnce ? 1 : 0, printRequests: 0 });
+    const chosen = kind ?? (view === 'compare' && comparePrint.current ? 'compare' : letter ? 'letter' : council ? 'council' : 'archive');
+    setPreview({ kind: chosen, saveRequests: saveAtOnce ? 1 : 0, printRequests: 0, compare: compare ?? (view === 'compare' ? comparePrint.current : undefined) });
   }
+  /** The compare grid as last drawn, for the menu's Print… while Compare is open. */
+  const comparePrint = useRef<ComparePrint | undefined>(undefined);
   function closePreview(): void {
     previewOpen.current = false;
     setPreview(null);
@@ -289,12 +320,21 @@ export function App() {
         <p className="archive-counts">
           {counts && counts.letters > 0 && `${countOf(counts.letters, 'letter')} · ${countOf(counts.councils, 'council')}`}
         </p>
+        <nav className="view-nav" aria-label="Views">
+          <button type="button" className="button" aria-pressed={view === 'compare'} onClick={() => setView((v) => (v === 'compare' ? 'reader' : 'compare'))}>
+            Compare
+          </button>
+          <button type="button" className="button" aria-pressed={view === 'checks'} onClick={() => setView((v) => (v === 'checks' ? 'reader' : 'checks'))}>
+            Checks
+          </button>
+        </nav>
         <ImportBar
           hasBridge={actions.hasBridge}
           importing={actions.run !== null}
           onImportFolder={actions.importFolder}
           onFilesChosen={actions.importFiles}
           onShowReports={actions.showReports}
+          onExport={() => setExporting(true)}
         />
       </header>
 
@@ -306,8 +346,27 @@ export function App() {
       {reread.progress && <RereadProgress progress={reread.progress} />}
       {reread.message && <StatusMessage message={reread.message} onDismiss={reread.clearMessage} />}
 
+      {view === 'compare' && (
+        <main className="analysis-main">
+          <CompareView
+            councils={councils}
+            chosenKey={selection.councilKey}
+            search={councilScopesNow.find((s) => s.id === 'search') ?? null}
+            onOpen={openFromView}
+            onShown={(print) => (comparePrint.current = print)}
+            onPrint={(print) => openPreview('compare', false, print)}
+            onClose={() => setView('reader')}
+          />
+        </main>
+      )}
+      {view === 'checks' && (
+        <main className="analysis-main">
+          <ChecksView councils={councils} onOpen={openFromView} onClose={() => setView('reader')} />
+        </main>
+      )}
       <main
         className="panes"
+        hidden={view !== 'reader'}
         style={{ gridTemplateColumns: `${widths.councils}px auto ${widths.letters}px auto minmax(20rem, 1fr)` }}
       >
         <div id="pane-councils" className="pane-slot">
@@ -343,26 +402,36 @@ export function App() {
           )}
         </div>
         <PaneSplitter label="Resize the letters pane" controls="pane-letters" width={widths.letters} onResize={(w) => resize('letters', w)} />
-        <div id="pane-letter" className="pane-slot">
-          <LetterView
-            letter={letter}
-            loading={selection.letterId !== null && letter === undefined}
-            emptyMessage={emptyMessage}
-            currentSection={selection.sectionIndex}
-            highlight={highlight}
-            scrollRequest={scrollRequest}
-            onJump={jumpToSection}
-            onSectionInView={sectionInView}
-            articleRef={articleRef}
-            hitNavRef={hitNavRef}
-            onEscape={search ? () => focusListIn('.pane--results') : undefined}
-            onPrintSummary={() => openPreview('letter')}
-          />
+        <div id="pane-letter" className="pane-slot pane-slot--tabbed">
+          {council && <CouncilTabs tab={councilTab} onChange={setCouncilTab} panelId="council-panel" />}
+          <div id="council-panel" className="pane-slot" role={council ? 'tabpanel' : undefined} aria-labelledby={council ? `council-tab-${councilTab}` : undefined}>
+            {council && councilTab === 'grades' ? (
+              <GradesOverTime council={council.displayName} grades={councilGrades} onOpen={(id, section) => openFromView(council.key, id, section)} />
+            ) : council && councilTab === 'points' ? (
+              <p className="pane-empty">Points</p>
+            ) : (
+              <LetterView
+                letter={letter}
+                loading={selection.letterId !== null && letter === undefined}
+                emptyMessage={emptyMessage}
+                currentSection={selection.sectionIndex}
+                highlight={highlight}
+                scrollRequest={scrollRequest}
+                onJump={jumpToSection}
+                onSectionInView={sectionInView}
+                articleRef={articleRef}
+                hitNavRef={hitNavRef}
+                onEscape={search ? () => focusListIn('.pane--results') : undefined}
+                onPrintSummary={() => openPreview('letter')}
+              />
+            )}
+          </div>
         </div>
       </main>
 
       <DropZone onDrop={actions.importDropped} />
       {actions.shownReport && <ImportReport report={actions.shownReport} onClose={actions.closeReport} />}
+      {exporting && <ExportArchiveDialog onClose={() => setExporting(false)} />}
       {actions.reportsOpen && <ReportsDialog onOpen={actions.openReport} onClose={actions.closeReports} />}
       {preview && (
         <PrintPreview

@@ -9,6 +9,7 @@ import './styles/letter.css';
 import './styles/import.css';
 import './styles/dialogs.css';
 import './styles/summary.css';
+import './styles/analysis.css';
 import './styles/print-preview.css';
 import './styles/print.css';
 

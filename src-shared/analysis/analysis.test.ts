@@ -121,6 +121,7 @@ describe('compareGrid', () => {
     expect(keys(sortGridRows(grid.rows, { by: 'column', index: 0 }))).toEqual(['coventry', 'c', 'b']);
     expect(keys(sortGridRows(grid.rows, { by: 'council' }))).toEqual(['b', 'c', 'coventry']);
     expect(keys(sortGridRows(grid.rows, { by: 'region' }))).toEqual(['b', 'c', 'coventry']);
+    expect(keys(sortGridRows(grid.rows, { by: 'order' }))).toEqual(['coventry', 'b', 'c']);
   });
 
   it('chooses all councils, a region, a list, or a council and its neighbours in the archive', () => {

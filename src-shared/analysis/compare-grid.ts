@@ -58,6 +58,8 @@ export interface CompareGrid {
 }
 
 export type GridSort =
+  /** As chosen: by name, or a council then its neighbours in the reference data's order. */
+  | { by: 'order'; descending?: boolean }
   | { by: 'council' | 'region' | 'change'; descending?: boolean }
   | { by: 'column'; index: number; descending?: boolean };
 
@@ -119,8 +121,10 @@ export function compareGrid(
  * whichever way the sort runs; ties keep the councils in name order.
  */
 export function sortGridRows(rows: readonly GridRow[], sort: GridSort): GridRow[] {
+  if (sort.by === 'order') return [...rows];
   const byName = (a: GridRow, b: GridRow) => a.council.name.localeCompare(b.council.name, 'en-GB');
   const valueOf = (row: GridRow): number | string | null => {
+    // 'order' has returned above.
     switch (sort.by) {
       case 'council':
         return row.council.name;

@@ -9,9 +9,10 @@
 import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import type { LetterGrades } from '../../../src-shared/analysis/letter-grades';
 import { getDb } from './db';
-import { queryCouncils, queryCounts, queryLettersOf, queryReports, type ArchiveCounts } from './queries';
-import type { CouncilRow, ReportRow, StoredLetter } from './types';
+import { queryAllGrades, queryCouncils, queryCounts, queryGradesOf, queryLettersOf, queryReports, queryTicksOf, type ArchiveCounts } from './queries';
+import type { CouncilRow, ReportRow, StoredLetter, TickRow } from './types';
 
 export const PANE_REFRESH_MS = 250;
 
@@ -77,4 +78,27 @@ export function useReports(): ReportRow[] | undefined {
 
 export function useArchiveCounts(): ArchiveCounts | undefined {
   return useThrottledLiveQuery(queryCounts, []);
+}
+
+/** The last answer of useAllGrades, shown at once when a view asks again while the new answer comes. */
+let lastAllGrades: LetterGrades[] | undefined;
+
+/**
+ * Every letter's grades, live. The first time they are read from the archive; after that a
+ * view opens on the last answer at once, and takes the fresh one when it comes.
+ */
+export function useAllGrades(): LetterGrades[] | undefined {
+  const fresh = useThrottledLiveQuery(queryAllGrades, []);
+  if (fresh) lastAllGrades = fresh;
+  return fresh ?? lastAllGrades;
+}
+
+/** One council's letters' grades; empty when no council is chosen. */
+export function useGradesOf(councilKey: string | null): LetterGrades[] | undefined {
+  return useThrottledLiveQuery(() => (councilKey === null ? Promise.resolve([]) : queryGradesOf(councilKey)), [councilKey]);
+}
+
+/** The person's ticks on one council's points. */
+export function useTicksOf(councilKey: string | null): TickRow[] | undefined {
+  return useLiveQuery(() => (councilKey === null ? [] : queryTicksOf(councilKey)), [councilKey]);
 }

@@ -106,3 +106,17 @@ export function queryGradesOf(councilKey: string): Promise<LetterGrades[]> {
 export function queryTicksOf(councilKey: string): Promise<TickRow[]> {
   return getDb().ticks.where('councilKey').equals(councilKey).toArray();
 }
+
+/** Letters read a few hundred at a time, so a large archive is never held whole by one read. */
+const LETTER_PAGE = 500;
+
+/** Gives `take` every letter, a page at a time, in id order; says how far it has got. */
+export async function eachLetterPage(take: (letters: StoredLetter[]) => void, progress?: (done: number, total: number) => void): Promise<void> {
+  const db = getDb();
+  const keys = (await db.letters.toCollection().primaryKeys()) as string[];
+  for (let i = 0; i < keys.length; i += LETTER_PAGE) {
+    const page = (await db.letters.bulkGet(keys.slice(i, i + LETTER_PAGE))).filter((l): l is StoredLetter => l !== undefined);
+    take(page);
+    progress?.(Math.min(i + LETTER_PAGE, keys.length), keys.length);
+  }
+}

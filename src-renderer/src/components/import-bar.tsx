@@ -9,6 +9,8 @@ interface ImportBarProps {
   /** Without it: the files of the folder picked in the browser's own picker. */
   onFilesChosen: (files: File[], label: string) => void;
   onShowReports: () => void;
+  /** Opens the choice of the whole archive's CSV exports. */
+  onExport: () => void;
 }
 
 function folderLabel(files: File[]): string {
@@ -17,8 +19,8 @@ function folderLabel(files: File[]): string {
   return folder || 'Chosen files';
 }
 
-/** The header's import buttons: "Import folder…" and "Reports". */
-export function ImportBar({ hasBridge, importing, onImportFolder, onFilesChosen, onShowReports }: ImportBarProps) {
+/** The header's archive buttons: "Import folder…", "Reports" and "Export…". */
+export function ImportBar({ hasBridge, importing, onImportFolder, onFilesChosen, onShowReports, onExport }: ImportBarProps) {
   const inputRef = useRef<HTMLInputElement | null>(null);
 
   function choose(): void {
@@ -53,6 +55,9 @@ export function ImportBar({ hasBridge, importing, onImportFolder, onFilesChosen,
       )}
       <button type="button" className="button" onClick={onShowReports}>
         Reports
+      </button>
+      <button type="button" className="button" onClick={onExport}>
+        Export…
       </button>
     </div>
   );

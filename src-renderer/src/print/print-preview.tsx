@@ -34,12 +34,14 @@ export function PrintPreview({ request, letter, hasCouncil, councilLetters, scop
   const [chosenScope, setScopeId] = useState<string>(scopes[0]?.id ?? ALL_COUNCILS);
   const scope = scopes.find((s) => s.id === chosenScope) ?? null;
   const scopeId = scope ? scope.id : ALL_COUNCILS;
-  const shown = useSummary(kind, { letter, councilLetters, scope });
+  const shown = useSummary(kind, { letter, councilLetters, scope, compare: request.compare });
   const actions = usePrintActions();
   const hasBridge = getBridge() !== undefined;
   const paperId = useId();
 
-  const job = shown.kind === 'waiting' ? null : { title: shown.summary.title, fileName: shown.summary.fileName, paperSize };
+  // A table of more than five grade columns is too wide to stand upright.
+  const landscape = shown.kind === 'compare' && shown.summary.grid.columns.length > 5;
+  const job = shown.kind === 'waiting' ? null : { title: shown.summary.title, fileName: shown.summary.fileName, paperSize, landscape };
   const latest = useRef({ job, actions });
   latest.current = { job, actions };
 
@@ -71,6 +73,7 @@ export function PrintPreview({ request, letter, hasCouncil, councilLetters, scop
                 { value: 'letter', label: 'Letter', disabled: !letter },
                 { value: 'council', label: 'Council', disabled: !hasCouncil },
                 { value: 'archive', label: 'Archive' },
+                ...(request.compare ? [{ value: 'compare' as const, label: 'Compare grid' }] : []),
               ]}
             />
             {kind === 'archive' && scopes.length > 0 && (
@@ -111,7 +114,7 @@ export function PrintPreview({ request, letter, hasCouncil, councilLetters, scop
             {actions.busy ? 'Preparing the pages…' : actions.status}
           </p>
           <div className="print-preview-body">
-            <SummaryDocument shown={shown} paperSize={paperSize} />
+            <SummaryDocument shown={shown} paperSize={paperSize} landscape={landscape} />
           </div>
         </>
       )}

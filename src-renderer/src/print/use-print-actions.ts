@@ -10,6 +10,8 @@ export interface PrintJob {
   title: string;
   fileName: string;
   paperSize: PaperSize;
+  /** Pages turned sideways, for a wide table. */
+  landscape?: boolean;
 }
 
 export interface PrintActions {
@@ -60,23 +62,23 @@ export function usePrintActions(): PrintActions {
   }, []);
 
   const print = useCallback(
-    async ({ title, paperSize }: PrintJob) => {
+    async ({ title, paperSize, landscape }: PrintJob) => {
       const bridge = getBridge();
       if (!bridge) {
         setStatus('');
         window.print();
         return;
       }
-      await run('print', 'Printing was cancelled.', () => bridge.print({ title, paperSize }));
+      await run('print', 'Printing was cancelled.', () => bridge.print({ title, paperSize, ...(landscape ? { landscape } : {}) }));
     },
     [run],
   );
 
   const saveAsPdf = useCallback(
-    async ({ title, paperSize, fileName }: PrintJob) => {
+    async ({ title, paperSize, fileName, landscape }: PrintJob) => {
       const bridge = getBridge();
       if (!bridge) return;
-      await run('save the PDF', '', () => bridge.saveAsPdf({ title, paperSize, suggestedName: fileName }));
+      await run('save the PDF', '', () => bridge.saveAsPdf({ title, paperSize, suggestedName: fileName, ...(landscape ? { landscape } : {}) }));
     },
     [run],
   );
