@@ -10,14 +10,12 @@ import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { generateCorpus, loadSampleTexts, writeCorpus, type CorpusLetter } from '../../src-main/corpus/build-corpus';
 import { loadCouncilPool } from '../../src-main/corpus/council-pool';
+import { trackPoints } from '../../src-shared/analysis/track-points';
+import { councilByCode, directoryCouncils, statNeighboursOf } from '../../src-shared/letters/councils';
+import type { Letter } from '../../src-shared/letters/letter';
+import { parseLetterText } from '../../src-shared/letters/parse-letter';
 import { expect, REPO, test, type FakeShell } from '../support/app-fixture';
 import { importCorpusAlone } from '../support/corpus-archive';
-
-/** The reference data as the app ships it (read here: Playwright's loader will not import JSON without an attribute). */
-const directory = JSON.parse(readFileSync(path.join(REPO, 'resources', 'councils', 'councils.json'), 'utf8')) as { displayName: string; code: string | null; statNeighbours: string[] }[];
-const directoryCouncils = () => directory;
-const councilByCode = (c: string) => directory.find((d) => d.code === c);
-const statNeighboursOf = (c: string) => (councilByCode(c)?.statNeighbours ?? []).map((n) => councilByCode(n)!);
 
 const LETTERS = 320;
 const YEARS = [2005, 2006, 2007, 2008, 2009, 2010, 2011];
@@ -179,4 +177,62 @@ test("a council's grades over time, the compare grid with its neighbours, the ch
   expect(new Set(sections.rows.map((r) => r[0])).size).toBe(LETTERS);
   expect(sections.rows.length).toBeGreaterThan(LETTERS * 3);
   expect(errors).toEqual([]);
+});
+
+test('points raised: a repeated recommendation is flagged, and a tick with its note survives a reload and a re-import', async ({ page, appUrl, shell }) => {
+  // The council whose letters repeat a point most, by the same measure the app uses.
+  const parsed = await Promise.all(corpus.map(async (l) => ({ name: l.expected.council, outcome: await parseLetterText(l.text) })));
+  const lettersOf = new Map<string, Letter[]>();
+  for (const { name, outcome } of parsed) if (outcome.ok) lettersOf.set(name, [...(lettersOf.get(name) ?? []), outcome.letter]);
+  const [name, letters] = [...lettersOf.entries()]
+    .map(([n, ls]) => [n, ls, trackPoints(ls).flatMap((g) => g.points).filter((p) => p.repeats).length] as const)
+    .sort((a, b) => b[2] - a[2] || a[0].localeCompare(b[0]))[0]!;
+  const points = trackPoints(letters).flatMap((g) => g.points);
+  const repeated = points.filter((p) => p.repeats);
+  expect(repeated.length).toBeGreaterThan(0);
+
+  await page.goto(appUrl);
+  await importCorpusAlone(page, shell, folder, LETTERS);
+  await page.getByRole('listbox', { name: 'Councils' }).getByRole('option', { name: new RegExp(`^${name}\\b`) }).click();
+  await page.getByRole('tab', { name: 'Points raised' }).click();
+  const list = page.locator('.points-list > li');
+  await expect(list).toHaveCount(points.length);
+  await expect(page.locator('.point-repeat')).toHaveCount(repeated.length);
+  const again = repeated[0]!;
+  await expect(page.locator(`li[data-point="${again.pointId}"] .point-repeat`)).toHaveText(
+    again.firstRaised!.year === again.year ? new RegExp(`^Raised again in ${again.year}`) : `Raised again in ${again.year}, first raised ${again.firstRaised!.year}`,
+  );
+
+  // Tick it off with a date and a note.
+  const item = page.locator(`li[data-point="${again.pointId}"]`);
+  await item.getByRole('checkbox', { name: 'Dealt with' }).check();
+  await item.getByLabel('on').fill('2010-06-30');
+  await item.getByRole('textbox', { name: 'Note' }).fill('Covered by the 2010 improvement plan, £2m – “done”');
+  await item.getByRole('textbox', { name: 'Note' }).press('Enter');
+  await expect(item).toHaveClass(/point--done/);
+  await shot(page, 'points-raised');
+
+  const check = async () => {
+    await page.getByRole('listbox', { name: 'Councils' }).getByRole('option', { name: new RegExp(`^${name}\\b`) }).click();
+    await page.getByRole('tab', { name: 'Points raised' }).click();
+    const ticked = page.locator(`li[data-point="${again.pointId}"]`);
+    await expect(ticked.getByRole('checkbox', { name: 'Dealt with' })).toBeChecked();
+    await expect(ticked.getByLabel('on')).toHaveValue('2010-06-30');
+    await expect(ticked.getByRole('textbox', { name: 'Note' })).toHaveValue('Covered by the 2010 improvement plan, £2m – “done”');
+  };
+  await page.reload();
+  await check();
+  shell.chooseFolder(folder);
+  await page.getByRole('button', { name: 'Import folder…' }).click();
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report).toContainText('0 letters added', { timeout: 60_000 });
+  await report.getByRole('button', { name: 'Close' }).click();
+  await check();
+
+  // The list out as CSV, the note with its pound sign and curly quotes intact.
+  const csv = await exportCsv(page, shell, page.getByRole('button', { name: 'Export CSV…' }), 'points');
+  expect(csv.rows).toHaveLength(points.length);
+  const row = csv.rows.find((r) => r[10] === again.letterId && r[5] === again.text)!;
+  expect(row.slice(8, 10)).toEqual(['2010-06-30', 'Covered by the 2010 improvement plan, £2m – “done”']);
+  expect(row[6]).toBe(String(again.repeats!.year));
 });

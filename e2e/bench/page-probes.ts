@@ -442,3 +442,27 @@ export function readMeasures(name: string): MeasureEntry[] {
   const scope = globalThis as unknown as ProbeScope;
   return scope.performance.getEntriesByName(name).map((e) => ({ startTime: e.startTime, duration: e.duration, detail: e.detail ?? null }));
 }
+
+/**
+ * Clicks `open` and times how long until `ready` is in the page and a frame has been drawn
+ * with it: how long a view takes to open, as a person sees it. Null when it never came.
+ */
+export function timeViewOpen(args: { open: string; ready: string; timeoutMs: number }): Promise<number | null> {
+  const scope = globalThis as unknown as ProbeScope;
+  const button = scope.document.querySelector(args.open) as (ProbeElement & { click(): void }) | null;
+  if (!button) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const start = scope.performance.now();
+    button.click();
+    const check = (): void => {
+      if (scope.document.querySelector(args.ready)) {
+        scope.requestAnimationFrame(() => resolve(scope.performance.now() - start));
+      } else if (scope.performance.now() - start > args.timeoutMs) {
+        resolve(null);
+      } else {
+        scope.requestAnimationFrame(check);
+      }
+    };
+    check();
+  });
+}

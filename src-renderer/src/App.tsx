@@ -4,7 +4,8 @@ import { CompareView } from './analysis/compare-view';
 import { CouncilTabs, type CouncilTab } from './analysis/council-tabs';
 import { ExportArchiveDialog } from './analysis/export-archive-dialog';
 import { GradesOverTime } from './analysis/grades-over-time';
-import { useArchiveCounts, useCouncils, useGradesOf, useLetter, useLettersOf } from './archive/hooks';
+import { PointsRaised } from './analysis/points-raised';
+import { useArchiveCounts, useCouncils, useGradesOf, useLetter, useLettersOf, useTicksOf } from './archive/hooks';
 import { useAppCommands } from './app/use-app-commands';
 import { useImportActions } from './app/use-import-actions';
 import { useReread } from './app/use-reread';
@@ -95,6 +96,7 @@ export function App() {
   const [councilTab, setCouncilTab] = useState<CouncilTab>('letter');
   const [exporting, setExporting] = useState(false);
   const councilGrades = useGradesOf(councilTab === 'grades' ? selection.councilKey : null);
+  const councilTicks = useTicksOf(councilTab === 'points' ? selection.councilKey : null);
 
   const searchRef = useRef<HTMLInputElement>(null);
   const articleRef = useRef<HTMLElement>(null);
@@ -408,7 +410,13 @@ export function App() {
             {council && councilTab === 'grades' ? (
               <GradesOverTime council={council.displayName} grades={councilGrades} onOpen={(id, section) => openFromView(council.key, id, section)} />
             ) : council && councilTab === 'points' ? (
-              <p className="pane-empty">Points</p>
+              <PointsRaised
+                councilKey={council.key}
+                council={council.displayName}
+                letters={lettersOfChosen}
+                ticks={councilTicks}
+                onOpen={(id, section) => openFromView(council.key, id, section)}
+              />
             ) : (
               <LetterView
                 letter={letter}

@@ -8,7 +8,9 @@ import { kindName } from '../letters/letter-words';
 import { CHECK_KINDS, type Check } from './checks';
 import type { CompareGrid } from './compare-grid';
 import { outcomeName } from './letter-grades';
+import type { PointTick } from './ticks';
 import type { CouncilTimeline, TimelineCell } from './timeline';
+import type { PointGroup } from './track-points';
 
 export interface Table {
   header: string[];
@@ -112,3 +114,28 @@ export function sectionsTable(letters: readonly ArchivedLetter[]): Table {
   };
 }
 
+
+/** A council's points raised, as the view lists them, with the person's ticks and notes. */
+export function pointsTable(council: string, groups: readonly PointGroup[], ticks: ReadonlyMap<string, PointTick>): Table {
+  return {
+    header: ['Council', 'Outcome', 'Kind', 'Letter date', 'Year', 'Point', 'Raised before', 'First raised', 'Dealt with', 'Note', 'Letter id'],
+    rows: groups.flatMap((g) =>
+      g.points.map((p): CsvCell[] => {
+        const tick = ticks.get(p.pointId);
+        return [
+          council,
+          g.group,
+          p.kind === 'recommendation' ? 'Recommendation' : 'Area for development',
+          p.date,
+          p.year,
+          p.text,
+          p.repeats ? p.repeats.year : null,
+          p.firstRaised ? p.firstRaised.year : null,
+          tick ? tick.doneOn : null,
+          tick ? tick.note : null,
+          p.letterId,
+        ];
+      }),
+    ),
+  };
+}

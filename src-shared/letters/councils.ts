@@ -6,7 +6,7 @@
  * "the", and the usual prefixes and suffixes ("London Borough of", "City Council") do
  * not count; anything else does, so "Young People Coventry City Council" matches nothing.
  */
-import directory from '../../resources/councils/councils.json';
+import directory from '../../resources/councils/councils.json' with { type: 'json' };
 import { titleCase } from './names';
 
 export interface CouncilRecord {
