@@ -3,7 +3,7 @@
  * grades over the years and its chart, the compare grid with statistical neighbours and
  * sorted by change, the checks, and every table out as CSV.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -69,8 +69,10 @@ async function exportCsv(page: Page, shell: FakeShell, button: ReturnType<Page['
 test.describe.configure({ timeout: 180_000 });
 
 test("a council's grades over time, the compare grid with its neighbours, the checks, and each as CSV", async ({ page, appUrl, shell }) => {
+  // Errors in the page, and anything the Content-Security-Policy refused (the chart draws under it).
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && /Content.Security.Policy|Refused to/i.test(m.text()) && errors.push(m.text()));
   await page.goto(appUrl);
   await importCorpusAlone(page, shell, folder, LETTERS);
 
@@ -149,6 +151,16 @@ test("a council's grades over time, the compare grid with its neighbours, the ch
   await expect(preview.locator('.print-paper')).toHaveAttribute('data-landscape', 'true');
   await expect(preview.locator('.compare-table tbody tr')).toHaveCount(await grid.locator('tbody tr').count());
   await shot(page, 'compare-print-preview');
+  const pdf = path.join(downloads, 'compare.pdf');
+  shell.choosePdfPath(pdf);
+  await preview.getByRole('button', { name: 'Save as PDF…' }).click();
+  await expect(preview.getByRole('status')).toContainText(`Saved to ${pdf}`, { timeout: 60_000 });
+  expect(shell.pdfRequests.at(-1)).toMatchObject({ landscape: true });
+  // Every page of the PDF is wider than it is tall.
+  const boxes = [...readFileSync(pdf, 'latin1').matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const [width, height] of boxes) expect(width).toBeGreaterThan(height);
+  if (SHOTS) copyFileSync(pdf, path.join(SHOTS, 'compare.pdf'));
   await preview.getByRole('button', { name: 'Close' }).click();
 
   // Checks: each line opens what it is about; the list exports.
@@ -235,4 +247,10 @@ test('points raised: a repeated recommendation is flagged, and a tick with its n
   const row = csv.rows.find((r) => r[10] === again.letterId && r[5] === again.text)!;
   expect(row.slice(8, 10)).toEqual(['2010-06-30', 'Covered by the 2010 improvement plan, £2m – “done”']);
   expect(row[6]).toBe(String(again.repeats!.year));
+
+  // And with every other tick in the archive's export of the person's own data.
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the archive' });
+  const ticks = await exportCsv(page, shell, dialog.getByRole('button', { name: 'Your ticks and notes…' }), 'ticks');
+  expect(ticks.rows.map((r) => r.slice(0, 4))).toEqual([[name, again.text, '2010-06-30', 'Covered by the 2010 improvement plan, £2m – “done”']]);
 });

@@ -92,11 +92,15 @@ export function App() {
   const [councilFilter, setCouncilFilter] = useState('');
   /** The three panes, or one of the views over the whole archive. */
   const [view, setView] = useState<'reader' | 'compare' | 'checks'>('reader');
+  /** The views over the archive opened so far. */
+  const [viewsOpened, setViewsOpened] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if (view !== 'reader' && !viewsOpened.has(view)) setViewsOpened(new Set([...viewsOpened, view]));
+  }, [view, viewsOpened]);
   /** What the third pane shows of the chosen council. */
   const [councilTab, setCouncilTab] = useState<CouncilTab>('letter');
   const [exporting, setExporting] = useState(false);
   const councilGrades = useGradesOf(councilTab === 'grades' ? selection.councilKey : null);
-  const councilTicks = useTicksOf(councilTab === 'points' ? selection.councilKey : null);
 
   const searchRef = useRef<HTMLInputElement>(null);
   const articleRef = useRef<HTMLElement>(null);
@@ -122,6 +126,8 @@ export function App() {
   // Letters lag a moment behind a newly chosen council; only trust them when they match it.
   const lettersOfChosen = letters && (letters.length === 0 || letters[0]?.councilKey === selection.councilKey) ? letters : undefined;
   const council = councils?.find((c) => c.key === selection.councilKey);
+  const chosenLetterIds = useMemo(() => lettersOfChosen?.map((l) => l.id), [lettersOfChosen]);
+  const councilTicks = useTicksOf(councilTab === 'points' ? chosenLetterIds : undefined);
 
   // A council or letter that has gone (sample letters removed) is no longer chosen.
   useEffect(() => {
@@ -274,6 +280,7 @@ export function App() {
   }
 
   const councilScopesNow = useMemo(() => councilScopes(search, councilFilter, councils), [search, councilFilter, councils]);
+  const searchScope = councilScopesNow.find((s) => s.id === 'search');
 
   useAppCommands({
     focusSearch,
@@ -348,12 +355,14 @@ export function App() {
       {reread.progress && <RereadProgress progress={reread.progress} />}
       {reread.message && <StatusMessage message={reread.message} onDismiss={reread.clearMessage} />}
 
-      {view === 'compare' && (
-        <main className="analysis-main">
+      {/* Once opened, a view over the archive stays, hidden, so that it opens again at once. */}
+      {(view === 'compare' || viewsOpened.has('compare')) && (
+        <main className="analysis-main" hidden={view !== 'compare'}>
           <CompareView
+            active={view === 'compare'}
             councils={councils}
             chosenKey={selection.councilKey}
-            search={councilScopesNow.find((s) => s.id === 'search') ?? null}
+            search={searchScope ? { keys: searchScope.keys, label: searchScope.description } : null}
             onOpen={openFromView}
             onShown={(print) => (comparePrint.current = print)}
             onPrint={(print) => openPreview('compare', false, print)}
@@ -361,9 +370,9 @@ export function App() {
           />
         </main>
       )}
-      {view === 'checks' && (
-        <main className="analysis-main">
-          <ChecksView councils={councils} onOpen={openFromView} onClose={() => setView('reader')} />
+      {(view === 'checks' || viewsOpened.has('checks')) && (
+        <main className="analysis-main" hidden={view !== 'checks'}>
+          <ChecksView active={view === 'checks'} councils={councils} onOpen={openFromView} onClose={() => setView('reader')} />
         </main>
       )}
       <main

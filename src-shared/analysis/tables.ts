@@ -39,7 +39,11 @@ export function timelineTable(council: string, timeline: CouncilTimeline): Table
   return { header, rows };
 }
 
-/** The compare grid as shown: its rows in their order, a grade or nothing in each cell, the change, and the counts under it. */
+/**
+ * The compare grid as shown: its rows in their order, a grade or nothing in each cell, and the
+ * change. The counts under the columns stay on screen and paper: rows of them here would sort
+ * in among the councils in a spreadsheet, which counts them again in a moment anyway.
+ */
 export function gridTable(grid: CompareGrid): Table {
   const change = grid.change ? [`Change ${grid.change.from} to ${grid.change.to}`] : [];
   const header = ['Council', 'Region', 'DfE code', ...grid.columns.map((c) => c.label), ...change];
@@ -50,11 +54,17 @@ export function gridTable(grid: CompareGrid): Table {
     ...row.cells.map((cell) => cell?.rating.grade ?? null),
     ...(grid.change ? [row.change] : []),
   ]);
-  for (const grade of [4, 3, 2, 1] as const) {
-    rows.push([`Councils graded ${grade}`, null, null, ...grid.counts.map((c) => c.grades[grade]), ...(grid.change ? [null] : [])]);
-  }
-  rows.push(['Councils with no grade', null, null, ...grid.counts.map((c) => c.none), ...(grid.change ? [null] : [])]);
   return { header, rows };
+}
+
+/** The person's ticks and notes on points raised, every one the archive keeps. */
+export function ticksTable(ticks: readonly (PointTick & { councilKey: string; tickedAt: string })[], councilName: (key: string) => string): Table {
+  return {
+    header: ['Council', 'Point', 'Dealt with', 'Note', 'Ticked at', 'Letter id', 'Point id'],
+    rows: [...ticks]
+      .sort((a, b) => a.councilKey.localeCompare(b.councilKey) || a.doneOn.localeCompare(b.doneOn))
+      .map((t) => [councilName(t.councilKey), t.text, t.doneOn, t.note, t.tickedAt, t.letterId, t.pointId]),
+  };
 }
 
 export function checksTable(checks: readonly Check[]): Table {

@@ -1,5 +1,5 @@
 /** Checks: what the archive knows it does not know, each line opening what it is about. */
-import { useMemo, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { archiveChecks, CHECK_KINDS } from '../../../src-shared/analysis/checks';
 import { checksTable } from '../../../src-shared/analysis/tables';
 import { countText } from '../../../src-shared/letters/letter-words';
@@ -11,14 +11,22 @@ interface ChecksViewProps {
   councils: CouncilRow[] | undefined;
   onOpen: (councilKey: string, letterId: string | null, sectionIndex: number | null) => void;
   onClose: () => void;
+  /** False while hidden, kept for its next opening: it then reads nothing. */
+  active: boolean;
 }
 
-export function ChecksView({ councils, onOpen, onClose }: ChecksViewProps) {
-  const grades = useAllGrades();
+export function ChecksView({ councils, onOpen, onClose, active }: ChecksViewProps) {
+  const grades = useAllGrades(active);
   const checks = useMemo(
     () => (grades && councils ? archiveChecks(grades, councils.map((c) => ({ key: c.key, name: c.displayName, region: c.region, code: c.code }))) : null),
     [grades, councils],
   );
+
+  // Opening the view takes the keyboard into it, so Tab reaches its controls and Esc closes it.
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (active) sectionRef.current?.focus();
+  }, [active]);
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>): void {
     if (event.key === 'Escape') {
@@ -28,7 +36,7 @@ export function ChecksView({ councils, onOpen, onClose }: ChecksViewProps) {
   }
 
   return (
-    <section className="analysis-view" aria-label="Checks" onKeyDown={onKeyDown}>
+    <section ref={sectionRef} className="analysis-view" aria-label="Checks" tabIndex={-1} onKeyDown={onKeyDown}>
       <div className="analysis-toolbar">
         <h2 className="analysis-title">Checks</h2>
         <p className="analysis-toolbar-note">{checks ? (checks.length === 0 ? 'Nothing to check.' : countText(checks.length, 'thing', 'things') + ' to check') : ''}</p>

@@ -8,6 +8,8 @@ import type { CompareGrid, GridSort } from '../../../src-shared/analysis/compare
 import { RatingBadge } from '../components/rating-badge';
 
 interface CompareTableProps {
+  /** What the table shows, for screen readers: "Coventry and its statistical neighbours: overall grade by year". */
+  caption: string;
   grid: CompareGrid;
   /** The grid's rows in the order shown. */
   rows: CompareGrid['rows'];
@@ -30,7 +32,7 @@ function firstDirection(key: SortKey): boolean {
   return !(key.by === 'council' || key.by === 'region');
 }
 
-export function CompareTable({ grid, rows, sort, highlightKey, onSort, onOpen }: CompareTableProps) {
+export function CompareTable({ caption, grid, rows, sort, highlightKey, onSort, onOpen }: CompareTableProps) {
   function header(key: SortKey, label: string, title?: string) {
     const active = sameKey(sort, key);
     const direction = active ? (sort.descending ? 'descending' : 'ascending') : undefined;
@@ -57,6 +59,7 @@ export function CompareTable({ grid, rows, sort, highlightKey, onSort, onOpen }:
   }
   return (
     <table className="analysis-table compare-table" data-rows={rows.length}>
+      <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           {header({ by: 'council' }, 'Council')}
@@ -86,8 +89,9 @@ export function CompareTable({ grid, rows, sort, highlightKey, onSort, onOpen }:
               {row.cells.map((cell, i) => (
                 <td key={grid.columns[i]!.key} className="compare-grade-cell" data-grade={cell?.rating.grade ?? ''}>
                   {!cell ? (
-                    <span className="cell-none" aria-label="No grade">
-                      –
+                    <span className="cell-none">
+                      <span aria-hidden="true">–</span>
+                      <span className="visually-hidden">No grade</span>
                     </span>
                   ) : onOpen ? (
                     <button

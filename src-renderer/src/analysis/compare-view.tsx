@@ -2,7 +2,7 @@
  * Compare: councils side by side, by year or by APA outcome, sorted by any column or by the
  * change between two years, with the chosen council highlighted. Prints and exports.
  */
-import { cloneElement, useEffect, useId, useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { cloneElement, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { chooseCouncils, compareGrid, OUTCOME_YEARS, regionsOf, sortGridRows, type CouncilChoice, type GridCouncil, type GridSort } from '../../../src-shared/analysis/compare-grid';
 import { gridTable } from '../../../src-shared/analysis/tables';
 import { TIMELINE_YEARS } from '../../../src-shared/analysis/timeline';
@@ -18,13 +18,15 @@ interface CompareViewProps {
   councils: CouncilRow[] | undefined;
   /** The chosen council: highlighted, and the one whose neighbours are offered first. */
   chosenKey: string | null;
-  /** The councils of the current search, when there is one. */
+  /** The councils of the current search, when there is one, and what they are ("Councils with letters matching …"). */
   search: { keys: string[]; label: string } | null;
   onOpen: (councilKey: string, letterId: string | null, sectionIndex: number | null) => void;
   onPrint: (print: ComparePrint) => void;
   /** The grid as now drawn, each time it changes: for the menu's Print… while Compare is open. */
   onShown?: (print: ComparePrint | undefined) => void;
   onClose: () => void;
+  /** False while hidden, kept for its next opening: it then reads nothing. */
+  active: boolean;
 }
 
 type ChoiceKind = CouncilChoice['by'];
@@ -32,8 +34,8 @@ type Show = 'years' | `outcomes-${number}`;
 
 const gridCouncil = (c: CouncilRow): GridCouncil => ({ key: c.key, name: c.displayName, region: c.region, code: c.code });
 
-export function CompareView({ councils, chosenKey, search, onOpen, onPrint, onShown, onClose }: CompareViewProps) {
-  const grades = useAllGrades();
+export function CompareView({ councils, chosenKey, search, onOpen, onPrint, onShown, onClose, active }: CompareViewProps) {
+  const grades = useAllGrades(active);
   const all = useMemo(() => (councils ?? []).map(gridCouncil), [councils]);
   const regions = useMemo(() => regionsOf(all), [all]);
   const [kind, setKind] = useState<ChoiceKind>(chosenKey ? 'neighbours' : 'all');
@@ -83,6 +85,12 @@ export function CompareView({ councils, chosenKey, search, onOpen, onPrint, onSh
     [],
   );
 
+  // Opening the view takes the keyboard into it, so Tab reaches its controls and Esc closes it.
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (active) sectionRef.current?.focus();
+  }, [active]);
+
   function onKeyDown(event: KeyboardEvent<HTMLElement>): void {
     if (event.key === 'Escape' && !(event.target instanceof HTMLSelectElement)) {
       event.preventDefault();
@@ -91,7 +99,7 @@ export function CompareView({ councils, chosenKey, search, onOpen, onPrint, onSh
   }
 
   return (
-    <section className="analysis-view" aria-label="Compare councils" onKeyDown={onKeyDown}>
+    <section ref={sectionRef} className="analysis-view" aria-label="Compare councils" tabIndex={-1} onKeyDown={onKeyDown}>
       <div className="analysis-toolbar">
         <h2 className="analysis-title">Compare</h2>
         <Field label="Councils">
@@ -123,7 +131,14 @@ export function CompareView({ councils, chosenKey, search, onOpen, onPrint, onSh
           </Field>
         )}
         <Field label="Show">
-          <select value={show} onChange={(e) => setShow(e.target.value as Show)}>
+          <select
+            value={show}
+            onChange={(e) => {
+              setShow(e.target.value as Show);
+              // The columns are others now: a sort by one of them would sort by something else.
+              setSort({ by: 'order' });
+            }}
+          >
             <option value="years">Overall grade by year</option>
             {OUTCOME_YEARS.map((y) => (
               <option key={y} value={`outcomes-${y}`}>
@@ -171,7 +186,7 @@ export function CompareView({ councils, chosenKey, search, onOpen, onPrint, onSh
           <p className="pane-empty">No councils to compare.</p>
         ) : (
           <div className="table-scroll">
-            <CompareTable grid={grid} rows={rows} sort={sort} highlightKey={highlightKey} onSort={setSort} onOpen={onOpen} />
+            <CompareTable caption={`${description}: ${what}`} grid={grid} rows={rows} sort={sort} highlightKey={highlightKey} onSort={setSort} onOpen={onOpen} />
           </div>
         )}
       </div>

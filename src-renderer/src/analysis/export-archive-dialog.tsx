@@ -1,17 +1,21 @@
 /** The whole archive out as CSV: one row per letter, or one per section. */
-import { lettersTable, sectionsTable, type Table } from '../../../src-shared/analysis/tables';
-import { eachLetterPage } from '../archive/queries';
+import { lettersTable, sectionsTable, ticksTable, type Table } from '../../../src-shared/analysis/tables';
+import { eachLetterPage, queryAllTicks, queryCouncils } from '../archive/queries';
 import { ModalDialog } from '../components/modal-dialog';
 import { ExportButton } from './export-button';
 
-/** Every letter's rows, a page of letters at a time, oldest letters first. */
+/** Every letter's rows, made a page of letters at a time, so the letters are never all held at once. */
 async function archiveTable(make: typeof lettersTable): Promise<Table> {
   const table: Table = { header: make([]).header, rows: [] };
-  const letters: Parameters<typeof make>[0][number][] = [];
-  await eachLetterPage((page) => letters.push(...page));
-  letters.sort((a, b) => a.council.displayName.localeCompare(b.council.displayName, 'en-GB') || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  for (let i = 0; i < letters.length; i += 500) table.rows.push(...make(letters.slice(i, i + 500)).rows);
+  await eachLetterPage((page) => table.rows.push(...make(page).rows));
   return table;
+}
+
+/** The person's ticks and notes, with their councils' names. */
+async function allTicks(): Promise<Table> {
+  const [ticks, councils] = await Promise.all([queryAllTicks(), queryCouncils()]);
+  const names = new Map(councils.map((c) => [c.key, c.displayName]));
+  return ticksTable(ticks, (key) => names.get(key) ?? key);
 }
 
 export function ExportArchiveDialog({ onClose }: { onClose: () => void }) {
@@ -23,7 +27,7 @@ export function ExportArchiveDialog({ onClose }: { onClose: () => void }) {
             <h2>Export the archive</h2>
           </div>
           <div className="dialog-body">
-            <p>Every letter in the archive as a CSV file, for a spreadsheet. Councils in name order, each council’s letters oldest first.</p>
+            <p>The archive as CSV files, for a spreadsheet: councils in name order, each council’s letters oldest first.</p>
             <ul className="export-choices">
               <li>
                 <ExportButton name={['Letter Archive', 'letters']} label="One row per letter…" table={() => archiveTable(lettersTable)} />
@@ -32,6 +36,10 @@ export function ExportArchiveDialog({ onClose }: { onClose: () => void }) {
               <li>
                 <ExportButton name={['Letter Archive', 'sections']} label="One row per section…" table={() => archiveTable(sectionsTable)} />
                 <p className="analysis-note">Each section’s heading, outcome, grade, page and length, with its recommendations and areas for development in full.</p>
+              </li>
+              <li>
+                <ExportButton name={['Letter Archive', 'ticks and notes']} label="Your ticks and notes…" table={allTicks} />
+                <p className="analysis-note">Every point you have ticked as dealt with, with its date and note.</p>
               </li>
             </ul>
           </div>

@@ -51,8 +51,9 @@ function Cell({ cell, row, year, onOpen }: { cell: TimelineCell; row: string; ye
       return <td className="cell-none">{cellWords(cell)}</td>;
     case 'not-graded':
       return (
-        <td className="cell-none" aria-label="Not graded in this year's letter">
-          –
+        <td className="cell-none">
+          <span aria-hidden="true">–</span>
+          <span className="visually-hidden">Not graded in this year’s letter</span>
         </td>
       );
   }

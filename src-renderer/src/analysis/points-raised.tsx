@@ -3,7 +3,7 @@
  * grouped by outcome, newest first, marked where a point was raised before; each can be
  * ticked off with a date and a note, which the archive keeps as the person's own.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { pointsTable } from '../../../src-shared/analysis/tables';
 import { ticksByPoint } from '../../../src-shared/analysis/ticks';
 import { trackPoints, type TrackedPoint } from '../../../src-shared/analysis/track-points';
@@ -28,39 +28,51 @@ export function repeatText(point: TrackedPoint): string | null {
   return point.firstRaised.year === point.year ? `${again}, raised before in another letter of ${point.year}` : `${again}, first raised ${point.firstRaised.year}`;
 }
 
-const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today's date where the person is, as an ISO date. */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
 
-function TickEditor({ point, councilKey, tick }: { point: TrackedPoint; councilKey: string; tick: TickRow | undefined }) {
+function TickEditor({ point, councilKey, tick, describedBy }: { point: TrackedPoint; councilKey: string; tick: TickRow | undefined; describedBy: string }) {
   const [note, setNote] = useState(tick?.note ?? '');
-  const save = (changes: Partial<TickRow>) =>
-    void saveTick({
-      pointId: tick?.pointId ?? point.pointId,
-      councilKey,
-      letterId: point.letterId,
-      text: point.text,
-      note: tick?.note ?? '',
-      doneOn: tick?.doneOn ?? today(),
-      tickedAt: tick?.tickedAt ?? new Date().toISOString(),
-      ...changes,
-    });
+  // Shown at once, before the archive has kept it; the kept tick has the last word when it comes.
+  const [ticked, setTicked] = useState(tick !== undefined);
+  useEffect(() => setTicked(tick !== undefined), [tick]);
+  const save = (changes: Partial<Pick<TickRow, 'note' | 'doneOn'>>) =>
+    void saveTick(
+      { pointId: tick?.pointId ?? point.pointId, councilKey, letterId: point.letterId, text: point.text, note, doneOn: today(), tickedAt: new Date().toISOString() },
+      changes,
+    );
   return (
     <div className="point-tick">
       <label>
-        <input type="checkbox" checked={tick !== undefined} onChange={(e) => (e.target.checked ? save({ note }) : void removeTick(tick!.pointId))} /> Dealt with
+        <input
+          type="checkbox"
+          aria-describedby={describedBy}
+          checked={ticked}
+          onChange={(e) => {
+            setTicked(e.target.checked);
+            if (e.target.checked) save({});
+            else void removeTick(tick?.pointId ?? point.pointId);
+          }}
+        />{' '}
+        Dealt with
       </label>
-      {tick && (
+      {ticked && (
         <>
           <label>
-            on <input type="date" value={tick.doneOn} onChange={(e) => e.target.value && save({ doneOn: e.target.value })} />
+            on <input type="date" aria-describedby={describedBy} value={tick?.doneOn ?? today()} onChange={(e) => e.target.value && save({ doneOn: e.target.value })} />
           </label>
           <input
             type="text"
             aria-label="Note"
+            aria-describedby={describedBy}
             placeholder="A note: what was done, where it is recorded"
             value={note}
             onChange={(e) => setNote(e.target.value)}
-            onBlur={() => note !== tick.note && save({ note })}
-            onKeyDown={(e) => e.key === 'Enter' && note !== tick.note && save({ note })}
+            onBlur={() => note !== tick?.note && save({ note })}
+            onKeyDown={(e) => e.key === 'Enter' && note !== tick?.note && save({ note })}
           />
         </>
       )}
@@ -109,8 +121,10 @@ export function PointsRaised({ councilKey, council, letters, ticks, onOpen }: Po
                           </button>
                           {again && <span className="point-repeat">{again}</span>}
                         </div>
-                        <p className="point-text">{point.text}</p>
-                        <TickEditor key={tick?.pointId ?? 'none'} point={point} councilKey={councilKey} tick={tick} />
+                        <p className="point-text" id={`point-${point.pointId}`}>
+                          {point.text}
+                        </p>
+                        <TickEditor key={tick?.pointId ?? 'none'} point={point} councilKey={councilKey} tick={tick} describedBy={`point-${point.pointId}`} />
                       </li>
                     );
                   })}

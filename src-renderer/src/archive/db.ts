@@ -94,7 +94,7 @@ export class LetterArchiveDb extends Dexie {
     // instead of rewriting a list that grows with every batch.
     this.version(3).stores({ reportEntries: '++seq, reportId' }).upgrade(upgradeToVersion3);
     // 4: each letter's grades beside it, for the compare grid and the checks; and the person's ticks.
-    this.version(4).stores({ grades: 'id, councilKey', ticks: 'pointId, councilKey' }).upgrade(upgradeToVersion4);
+    this.version(4).stores({ grades: 'id, councilKey', ticks: 'pointId, councilKey, letterId' }).upgrade(upgradeToVersion4);
   }
 }
 

@@ -84,11 +84,12 @@ export function useArchiveCounts(): ArchiveCounts | undefined {
 let lastAllGrades: LetterGrades[] | undefined;
 
 /**
- * Every letter's grades, live. The first time they are read from the archive; after that a
- * view opens on the last answer at once, and takes the fresh one when it comes.
+ * Every letter's grades, live while `active`. The first time they are read from the archive;
+ * after that a view opens on the last answer at once, and takes the fresh one when it comes.
+ * An inactive view (hidden, kept for its next opening) keeps the last answer and reads nothing.
  */
-export function useAllGrades(): LetterGrades[] | undefined {
-  const fresh = useThrottledLiveQuery(queryAllGrades, []);
+export function useAllGrades(active = true): LetterGrades[] | undefined {
+  const fresh = useThrottledLiveQuery(() => (active ? queryAllGrades() : Promise.resolve(undefined)), [active]);
   if (fresh) lastAllGrades = fresh;
   return fresh ?? lastAllGrades;
 }
@@ -98,7 +99,9 @@ export function useGradesOf(councilKey: string | null): LetterGrades[] | undefin
   return useThrottledLiveQuery(() => (councilKey === null ? Promise.resolve([]) : queryGradesOf(councilKey)), [councilKey]);
 }
 
-/** The person's ticks on one council's points. */
-export function useTicksOf(councilKey: string | null): TickRow[] | undefined {
-  return useLiveQuery(() => (councilKey === null ? [] : queryTicksOf(councilKey)), [councilKey]);
+/** The person's ticks on the points of these letters; undefined while they load, or for none asked. */
+export function useTicksOf(letterIds: readonly string[] | undefined): TickRow[] | undefined {
+  const key = letterIds?.join('\n');
+  // Not held back like the panes: a tick shows as soon as it is kept.
+  return useLiveQuery(() => (letterIds === undefined ? undefined : queryTicksOf(letterIds)), [key]);
 }

@@ -102,21 +102,31 @@ export function queryGradesOf(councilKey: string): Promise<LetterGrades[]> {
   return getDb().grades.where('councilKey').equals(councilKey).toArray();
 }
 
-/** The person's ticks on one council's points. */
-export function queryTicksOf(councilKey: string): Promise<TickRow[]> {
-  return getDb().ticks.where('councilKey').equals(councilKey).toArray();
+/**
+ * The person's ticks on the points of these letters: found by letter, not council, as a new
+ * reading of a letter may file it under another council.
+ */
+export function queryTicksOf(letterIds: readonly string[]): Promise<TickRow[]> {
+  return letterIds.length === 0 ? Promise.resolve([]) : getDb().ticks.where('letterId').anyOf([...letterIds]).toArray();
+}
+
+/** Every tick the person has made, for the archive's export. */
+export function queryAllTicks(): Promise<TickRow[]> {
+  return getDb().ticks.toArray();
 }
 
 /** Letters read a few hundred at a time, so a large archive is never held whole by one read. */
 const LETTER_PAGE = 500;
 
-/** Gives `take` every letter, a page at a time, in id order; says how far it has got. */
-export async function eachLetterPage(take: (letters: StoredLetter[]) => void, progress?: (done: number, total: number) => void): Promise<void> {
+/**
+ * Gives `take` every letter, a page at a time: councils in name order, each council's letters
+ * oldest first (ordered by their small grades rows, so the letters themselves are read once).
+ */
+export async function eachLetterPage(take: (letters: StoredLetter[]) => void): Promise<void> {
   const db = getDb();
-  const keys = (await db.letters.toCollection().primaryKeys()) as string[];
-  for (let i = 0; i < keys.length; i += LETTER_PAGE) {
-    const page = (await db.letters.bulkGet(keys.slice(i, i + LETTER_PAGE))).filter((l): l is StoredLetter => l !== undefined);
-    take(page);
-    progress?.(Math.min(i + LETTER_PAGE, keys.length), keys.length);
+  const order = (await db.grades.toArray()).sort((a, b) => a.council.localeCompare(b.council, 'en-GB') || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  for (let i = 0; i < order.length; i += LETTER_PAGE) {
+    const page = await db.letters.bulkGet(order.slice(i, i + LETTER_PAGE).map((g) => g.id));
+    take(page.filter((l): l is StoredLetter => l !== undefined));
   }
 }

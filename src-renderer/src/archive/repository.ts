@@ -65,9 +65,16 @@ export async function getLetter(id: string): Promise<StoredLetter | undefined> {
   return getDb().letters.get(id);
 }
 
-/** Ticks a point off, or changes its note and date. */
-export async function saveTick(tick: TickRow): Promise<void> {
-  await getDb().ticks.put(tick);
+/**
+ * Ticks a point off, or changes its note or date: `changes` go over the tick as the archive
+ * has it now (or over `fresh`, for a point not yet ticked), so a change never undoes another.
+ */
+export async function saveTick(fresh: TickRow, changes: Partial<Pick<TickRow, 'note' | 'doneOn'>> = {}): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.ticks, async () => {
+    const now = await db.ticks.get(fresh.pointId);
+    await db.ticks.put({ ...(now ?? fresh), ...changes });
+  });
 }
 
 /** Takes a point's tick away. */

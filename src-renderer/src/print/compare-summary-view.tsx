@@ -24,7 +24,7 @@ export function CompareSummaryView({ summary }: { summary: ComparePrint }) {
           {sortedBy(summary)}
           {chosen && ` ${chosen.council.name} is marked “(chosen)”.`} Under each column, how many of these councils have each grade.
         </p>
-        <CompareTable grid={summary.grid} rows={summary.rows} sort={summary.sort} highlightKey={summary.highlightKey} />
+        <CompareTable caption={summary.title} grid={summary.grid} rows={summary.rows} sort={summary.sort} highlightKey={summary.highlightKey} />
         <ScaleKey scales={summary.grid.columns.map((c) => c.scale)} />
       </section>
     </>
