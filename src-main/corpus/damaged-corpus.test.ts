@@ -22,7 +22,8 @@ describe('a corpus of damaged letters', () => {
       const got = outcome.ok
         ? { kind: outcome.letter.kind, council: outcome.letter.council.displayName, date: outcome.letter.date, grade: outcome.letter.overall?.grade }
         : outcome.reason;
-      if (JSON.stringify(got) !== JSON.stringify(letter.expected)) wrong.push(`${letter.relativePath}: ${JSON.stringify(got)}`);
+      const { kind, council, date, grade } = letter.expected;
+      if (JSON.stringify(got) !== JSON.stringify({ kind, council, date, grade })) wrong.push(`${letter.relativePath}: ${JSON.stringify(got)}`);
     }
     expect(read).toBe(LETTERS);
     expect(wrong).toEqual([]);

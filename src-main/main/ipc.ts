@@ -67,14 +67,7 @@ export function registerIpcHandlers(context: IpcContext): void {
     async saveAsPdf(window, args) {
       expectArgCount(args, 1);
       const request = parsePdfRequest(args[0]);
-      const folder = lastPdfFolder ?? documentsFolder();
-      const choice = await dialog.showSaveDialog(window, {
-        title: 'Save as PDF',
-        defaultPath: path.join(folder, safePdfFileName(request.suggestedName)),
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      });
-      const target = choice.canceled ? undefined : choice.filePath;
+      const target = await askWhereToSave(window, 'Save as PDF', path.join(lastPdfFolder ?? documentsFolder(), safePdfFileName(request.suggestedName)), 'PDF');
       if (!target) return { status: 'cancelled' };
       let data: Uint8Array;
       try {
@@ -95,14 +88,7 @@ export function registerIpcHandlers(context: IpcContext): void {
     async saveCsv(window, args) {
       expectArgCount(args, 1);
       const request = parseCsvRequest(args[0]);
-      const folder = lastCsvFolder ?? documentsFolder();
-      const choice = await dialog.showSaveDialog(window, {
-        title: 'Save as CSV',
-        defaultPath: path.join(folder, safeCsvFileName(request.suggestedName)),
-        filters: [{ name: 'CSV', extensions: ['csv'] }],
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      });
-      const target = choice.canceled ? undefined : choice.filePath;
+      const target = await askWhereToSave(window, 'Save as CSV', path.join(lastCsvFolder ?? documentsFolder(), safeCsvFileName(request.suggestedName)), 'CSV');
       if (!target) return { status: 'cancelled' };
       try {
         // csv-file's errors already name the file and the reason.
@@ -163,6 +149,17 @@ function printPage(window: BrowserWindow, options: WebContentsPrintOptions): Pro
 }
 
 /** The person's Documents folder; their home folder on a system that has none (getPath throws there). */
+/** The system's save dialog for one kind of file ("PDF", "CSV"); the path chosen, or undefined when cancelled. */
+async function askWhereToSave(window: BrowserWindow, title: string, defaultPath: string, kind: string): Promise<string | undefined> {
+  const choice = await dialog.showSaveDialog(window, {
+    title,
+    defaultPath,
+    filters: [{ name: kind, extensions: [kind.toLowerCase()] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  return choice.canceled ? undefined : choice.filePath;
+}
+
 function documentsFolder(): string {
   try {
     return app.getPath('documents');

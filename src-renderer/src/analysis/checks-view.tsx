@@ -1,11 +1,12 @@
 /** Checks: what the archive knows it does not know, each line opening what it is about. */
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import { archiveChecks, CHECK_KINDS } from '../../../src-shared/analysis/checks';
 import { checksTable } from '../../../src-shared/analysis/tables';
 import { countText } from '../../../src-shared/letters/letter-words';
 import { useAllGrades } from '../archive/hooks';
 import type { CouncilRow } from '../archive/types';
 import { ExportButton } from './export-button';
+import { useViewKeyboard } from './use-view-keyboard';
 
 interface ChecksViewProps {
   councils: CouncilRow[] | undefined;
@@ -22,21 +23,10 @@ export function ChecksView({ councils, onOpen, onClose, active }: ChecksViewProp
     [grades, councils],
   );
 
-  // Opening the view takes the keyboard into it, so Tab reaches its controls and Esc closes it.
-  const sectionRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (active) sectionRef.current?.focus();
-  }, [active]);
-
-  function onKeyDown(event: KeyboardEvent<HTMLElement>): void {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-    }
-  }
+  const keyboard = useViewKeyboard(active, onClose);
 
   return (
-    <section ref={sectionRef} className="analysis-view" aria-label="Checks" tabIndex={-1} onKeyDown={onKeyDown}>
+    <section ref={keyboard.ref} className="analysis-view" aria-label="Checks" tabIndex={-1} onKeyDown={keyboard.onKeyDown}>
       <div className="analysis-toolbar">
         <h2 className="analysis-title">Checks</h2>
         <p className="analysis-toolbar-note">{checks ? (checks.length === 0 ? 'Nothing to check.' : countText(checks.length, 'thing', 'things') + ' to check') : ''}</p>

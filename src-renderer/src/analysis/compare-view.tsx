@@ -2,7 +2,7 @@
  * Compare: councils side by side, by year or by APA outcome, sorted by any column or by the
  * change between two years, with the chosen council highlighted. Prints and exports.
  */
-import { cloneElement, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { cloneElement, useEffect, useId, useMemo, useState, type ReactElement } from 'react';
 import { chooseCouncils, compareGrid, OUTCOME_YEARS, regionsOf, sortGridRows, type CouncilChoice, type GridCouncil, type GridSort } from '../../../src-shared/analysis/compare-grid';
 import { gridTable } from '../../../src-shared/analysis/tables';
 import { TIMELINE_YEARS } from '../../../src-shared/analysis/timeline';
@@ -13,6 +13,7 @@ import type { CouncilRow } from '../archive/types';
 import type { ComparePrint } from '../print/print-types';
 import { CompareTable } from './compare-table';
 import { ExportButton } from './export-button';
+import { useViewKeyboard } from './use-view-keyboard';
 
 interface CompareViewProps {
   councils: CouncilRow[] | undefined;
@@ -85,21 +86,10 @@ export function CompareView({ councils, chosenKey, search, onOpen, onPrint, onSh
     [],
   );
 
-  // Opening the view takes the keyboard into it, so Tab reaches its controls and Esc closes it.
-  const sectionRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (active) sectionRef.current?.focus();
-  }, [active]);
-
-  function onKeyDown(event: KeyboardEvent<HTMLElement>): void {
-    if (event.key === 'Escape' && !(event.target instanceof HTMLSelectElement)) {
-      event.preventDefault();
-      onClose();
-    }
-  }
+  const keyboard = useViewKeyboard(active, onClose);
 
   return (
-    <section ref={sectionRef} className="analysis-view" aria-label="Compare councils" tabIndex={-1} onKeyDown={onKeyDown}>
+    <section ref={keyboard.ref} className="analysis-view" aria-label="Compare councils" tabIndex={-1} onKeyDown={keyboard.onKeyDown}>
       <div className="analysis-toolbar">
         <h2 className="analysis-title">Compare</h2>
         <Field label="Councils">
