@@ -19,6 +19,16 @@ test('arrow keys move within a pane, Tab moves between panes, Ctrl+F and the men
   await expect(letters.getByRole('option', { selected: true })).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
+  // Above the letter, the council's tabs: one stop, the arrows move between them.
+  const tab = page.getByRole('tab', { name: 'Letter' });
+  await expect(tab).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Grades over time' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Grades over time' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Grades over time' })).toContainText('Leicester');
+  await page.keyboard.press('ArrowLeft');
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Tab');
   await expect(page.getByRole('article', { name: 'Letter' })).toBeFocused();
 
   await page.keyboard.press('Control+f');
