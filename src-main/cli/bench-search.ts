@@ -324,8 +324,8 @@ const VIEW_REOPENINGS = 5;
  */
 async function measureViews(page: Page): Promise<void> {
   const views = [
-    { view: 'compare (all councils)', open: '.view-nav button:nth-child(1)', ready: '.analysis-main:not([hidden]) .compare-table tbody tr', close: '.view-nav button:nth-child(1)' },
-    { view: 'checks', open: '.view-nav button:nth-child(2)', ready: '.analysis-main:not([hidden]) .checks-group', close: '.view-nav button:nth-child(2)' },
+    { view: 'compare (all councils)', open: '.view-nav button:nth-child(1)', ready: '.analysis-main:not([inert]) .compare-table tbody tr', close: '.view-nav button:nth-child(1)' },
+    { view: 'checks', open: '.view-nav button:nth-child(2)', ready: '.analysis-main:not([inert]) .checks-group', close: '.view-nav button:nth-child(2)' },
     { view: 'grades over time', open: '#council-tab-grades', ready: '.timeline-table', close: '#council-tab-letter', council: true },
     { view: 'points raised', open: '#council-tab-points', ready: '.points-list, .pane--analysis .pane-empty:not(:first-child)', close: '#council-tab-letter', council: true },
   ];
@@ -338,7 +338,7 @@ async function measureViews(page: Page): Promise<void> {
     for (let i = 0; i <= VIEW_REOPENINGS; i++) {
       times.push(await page.evaluate(timeViewOpen, { open: v.open, ready: v.ready, timeoutMs: 60_000 }));
       await page.locator(v.close).click();
-      await page.locator(v.ready).first().waitFor({ state: 'hidden', timeout: 60_000 });
+      await page.locator(v.ready).first().waitFor({ state: 'detached', timeout: 60_000 });
     }
     const again = times.slice(1).filter((t): t is number => t !== null);
     emitTarget(

@@ -64,6 +64,11 @@ function focusListIn(selector: string): void {
   focusWhenReady(() => document.querySelector<HTMLElement>(`${selector} [role="option"][aria-selected="true"]`));
 }
 
+/** The attributes of a view in the window's one place for views: shown, or away (laid out, but skipped, inert and hidden from screen readers). */
+function awayUnless(shown: boolean, className: string): { className: string; inert?: boolean; 'aria-hidden'?: boolean } {
+  return shown ? { className } : { className: `${className} app-view--away`, inert: true, 'aria-hidden': true };
+}
+
 /** The whole window: header, notices, and the three panes. */
 export function App() {
   const councils = useCouncils();
@@ -355,9 +360,13 @@ export function App() {
       {reread.progress && <RereadProgress progress={reread.progress} />}
       {reread.message && <StatusMessage message={reread.message} onDismiss={reread.clearMessage} />}
 
-      {/* Once opened, a view over the archive stays, hidden, so that it opens again at once. */}
+      {/*
+        The panes and, once opened, each view over the archive share one place; those not shown
+        stay laid out but skipped (see .app-view--away), so that each comes back at once, as it was.
+      */}
+      <div className="app-views">
       {(view === 'compare' || viewsOpened.has('compare')) && (
-        <main className="analysis-main" hidden={view !== 'compare'}>
+        <main {...awayUnless(view === 'compare', 'analysis-main')}>
           <CompareView
             active={view === 'compare'}
             councils={councils}
@@ -371,13 +380,12 @@ export function App() {
         </main>
       )}
       {(view === 'checks' || viewsOpened.has('checks')) && (
-        <main className="analysis-main" hidden={view !== 'checks'}>
+        <main {...awayUnless(view === 'checks', 'analysis-main')}>
           <ChecksView active={view === 'checks'} councils={councils} onOpen={openFromView} onClose={() => setView('reader')} />
         </main>
       )}
       <main
-        className="panes"
-        hidden={view !== 'reader'}
+        {...awayUnless(view === 'reader', 'panes')}
         style={{ gridTemplateColumns: `${widths.councils}px auto ${widths.letters}px auto minmax(20rem, 1fr)` }}
       >
         <div id="pane-councils" className="pane-slot">
@@ -445,6 +453,7 @@ export function App() {
           </div>
         </div>
       </main>
+      </div>
 
       <DropZone onDrop={actions.importDropped} />
       {actions.shownReport && <ImportReport report={actions.shownReport} onClose={actions.closeReport} />}

@@ -60,6 +60,15 @@ export function CompareTable({ caption, grid, rows, sort, highlightKey, onSort, 
   return (
     <table className="analysis-table compare-table" data-rows={rows.length}>
       <caption className="visually-hidden">{caption}</caption>
+      {/* Widths set once here let the table be laid out from them, not from every one of its rows. */}
+      <colgroup>
+        <col className="compare-col-council" />
+        <col className="compare-col-region" />
+        {grid.columns.map((column) => (
+          <col key={column.key} className={grid.columns.length > 7 || column.key.length > 4 ? 'compare-col-outcome' : 'compare-col-grade'} />
+        ))}
+        {grid.change && <col className="compare-col-change" />}
+      </colgroup>
       <thead>
         <tr>
           {header({ by: 'council' }, 'Council')}
