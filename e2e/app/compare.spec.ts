@@ -254,3 +254,18 @@ test('points raised: a repeated recommendation is flagged, and a tick with its n
   const ticks = await exportCsv(page, shell, dialog.getByRole('button', { name: 'Your ticks and notes…' }), 'ticks');
   expect(ticks.rows.map((r) => r.slice(0, 4))).toEqual([[name, again.text, '2010-06-30', 'Covered by the 2010 improvement plan, £2m – “done”']]);
 });
+
+test('a view kept for its next opening shows what changed in the archive meanwhile', async ({ page, appUrl, shell }) => {
+  void shell; // The stand-in for the desktop shell, which brings in the sample letters on first run.
+  await page.goto(appUrl);
+  await expect(page.getByRole('listbox', { name: 'Councils' }).getByRole('option')).toHaveCount(4);
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const view = page.getByRole('region', { name: 'Compare councils' });
+  await view.getByLabel('Councils').selectOption('all');
+  await expect(view.locator('.compare-table tbody tr')).toHaveCount(4);
+  await view.getByRole('button', { name: 'Back to letters' }).click();
+  await page.getByRole('button', { name: 'Remove sample letters' }).click();
+  await expect(page.getByRole('listbox', { name: 'Councils' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(view.getByText('No councils to compare.')).toBeVisible();
+});

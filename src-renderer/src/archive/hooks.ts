@@ -6,9 +6,9 @@
  * every PANE_REFRESH_MS (the first answer and the last change are never held back), so a
  * fast import does not keep the main thread busy redrawing.
  */
-import { liveQuery } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { LetterGrades } from '../../../src-shared/analysis/letter-grades';
 import { getDb } from './db';
 import { queryAllGrades, queryCouncils, queryCounts, queryGradesOf, queryLettersOf, queryReports, queryTicksOf, type ArchiveCounts } from './queries';
@@ -80,18 +80,62 @@ export function useArchiveCounts(): ArchiveCounts | undefined {
   return useThrottledLiveQuery(queryCounts, []);
 }
 
-/** The last answer of useAllGrades, shown at once when a view asks again while the new answer comes. */
-let lastAllGrades: LetterGrades[] | undefined;
+/**
+ * Every letter's grades as last read, and the count of changes to the grades table they were
+ * read at: a view that opens again with nothing changed since shows them as they are, without
+ * reading 10,000 rows again.
+ */
+let gradesRead: { at: number; grades: LetterGrades[] } | undefined;
+let gradeChanges = 0;
+const gradeListeners = new Set<() => void>();
+let watchingGrades = false;
+
+/** Counts the changes written to the grades table (Dexie says which tables each write touched). */
+function watchGrades(): void {
+  if (watchingGrades) return;
+  watchingGrades = true;
+  Dexie.on('storagemutated', (parts) => {
+    const prefix = `idb://${getDb().name}/grades/`;
+    if (!Object.keys(parts).some((part) => part.startsWith(prefix))) return;
+    gradeChanges++;
+    for (const listener of gradeListeners) listener();
+  });
+}
+
+function onGradeChange(listener: () => void): () => void {
+  watchGrades();
+  gradeListeners.add(listener);
+  return () => gradeListeners.delete(listener);
+}
 
 /**
- * Every letter's grades, live while `active`. The first time they are read from the archive;
- * after that a view opens on the last answer at once, and takes the fresh one when it comes.
- * An inactive view (hidden, kept for its next opening) keeps the last answer and reads nothing.
+ * Every letter's grades while `active`: read the first time, then again only when the grades
+ * table has changed since (at most every PANE_REFRESH_MS during an import). A view kept hidden
+ * for its next opening passes false and reads nothing; opened again, it shows the grades at once.
  */
 export function useAllGrades(active = true): LetterGrades[] | undefined {
-  const fresh = useThrottledLiveQuery(() => (active ? queryAllGrades() : Promise.resolve(undefined)), [active]);
-  if (fresh) lastAllGrades = fresh;
-  return fresh ?? lastAllGrades;
+  const changes = useSyncExternalStore(onGradeChange, () => gradeChanges);
+  const [, setShown] = useState(0);
+  const stale = active && gradesRead?.at !== changes;
+  useEffect(() => {
+    if (!stale) return;
+    let cancelled = false;
+    const at = changes;
+    const timer = setTimeout(
+      () =>
+        void queryAllGrades().then((grades) => {
+          if (cancelled) return;
+          gradesRead = { at, grades };
+          setShown(at + 1);
+        }),
+      gradesRead ? PANE_REFRESH_MS : 0,
+    );
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [stale, changes]);
+  return gradesRead?.grades;
 }
 
 /** One council's letters' grades; empty when no council is chosen. */
