@@ -3,7 +3,7 @@
  * years, and under every column how many councils have each grade. On screen the headers sort
  * and the badges open their letters; on paper the same table is drawn still.
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { CompareGrid, GridSort } from '../../../src-shared/analysis/compare-grid';
 import { RatingBadge } from '../components/rating-badge';
 
@@ -32,7 +32,11 @@ function firstDirection(key: SortKey): boolean {
   return !(key.by === 'council' || key.by === 'region');
 }
 
-export function CompareTable({ caption, grid, rows, sort, highlightKey, onSort, onOpen }: CompareTableProps) {
+/**
+ * Drawn again only when what it shows changes: a grid of 150 councils is a few thousand
+ * elements, and opening Compare again must not redraw them all.
+ */
+export const CompareTable = memo(function CompareTable({ caption, grid, rows, sort, highlightKey, onSort, onOpen }: CompareTableProps) {
   function header(key: SortKey, label: string, title?: string) {
     const active = sameKey(sort, key);
     const direction = active ? (sort.descending ? 'descending' : 'ascending') : undefined;
@@ -145,7 +149,7 @@ export function CompareTable({ caption, grid, rows, sort, highlightKey, onSort, 
       </tfoot>
     </table>
   );
-}
+});
 
 /** A keyed place for a header cell made by a function. */
 function HeaderCell({ children }: { children: ReactNode }) {

@@ -2,7 +2,7 @@
  * Compare: councils side by side, by year or by APA outcome, sorted by any column or by the
  * change between two years, with the chosen council highlighted. Prints and exports.
  */
-import { cloneElement, useEffect, useId, useMemo, useState, type ReactElement } from 'react';
+import { cloneElement, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactElement } from 'react';
 import { chooseCouncils, compareGrid, OUTCOME_YEARS, regionsOf, sortGridRows, type CouncilChoice, type GridCouncil, type GridSort } from '../../../src-shared/analysis/compare-grid';
 import { gridTable } from '../../../src-shared/analysis/tables';
 import { TIMELINE_YEARS } from '../../../src-shared/analysis/timeline';
@@ -87,6 +87,10 @@ export function CompareView({ councils, chosenKey, search, onOpen, onPrint, onSh
   );
 
   const keyboard = useViewKeyboard(active, onClose);
+  // The same function across renders, so the table (memoised) is not drawn again for a new one.
+  const latestOnOpen = useRef(onOpen);
+  latestOnOpen.current = onOpen;
+  const open = useCallback((councilKey: string, letterId: string | null, sectionIndex: number | null) => latestOnOpen.current(councilKey, letterId, sectionIndex), []);
 
   return (
     <section ref={keyboard.ref} className="analysis-view" aria-label="Compare councils" tabIndex={-1} onKeyDown={keyboard.onKeyDown}>
@@ -176,7 +180,7 @@ export function CompareView({ councils, chosenKey, search, onOpen, onPrint, onSh
           <p className="pane-empty">No councils to compare.</p>
         ) : (
           <div className="table-scroll">
-            <CompareTable caption={`${description}: ${what}`} grid={grid} rows={rows} sort={sort} highlightKey={highlightKey} onSort={setSort} onOpen={onOpen} />
+            <CompareTable caption={`${description}: ${what}`} grid={grid} rows={rows} sort={sort} highlightKey={highlightKey} onSort={setSort} onOpen={open} />
           </div>
         )}
       </div>
