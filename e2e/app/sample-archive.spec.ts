@@ -20,6 +20,12 @@ test.describe('the sample archive', () => {
     await expect(letters).toHaveCount(2);
     await expect(letters.nth(0)).toContainText('9 December 2009');
     await expect(letters.nth(1)).toContainText('26 November 2007');
+
+    // The note beside the samples on where they come from is not a letter, and not a failure either.
+    await page.getByRole('button', { name: 'Reports' }).click();
+    const reports = page.getByRole('dialog', { name: 'Import reports' });
+    await expect(reports.getByRole('button', { name: /Sample letters/ })).toContainText('5 letters added');
+    await expect(reports.getByRole('button', { name: /Sample letters/ })).toContainText('0 files not imported');
   });
 
   test('the Coventry 2007 letter shows its seven graded sections', async ({ page }) => {

@@ -6,6 +6,9 @@ import type { StartImport } from './use-importer';
 
 export const FIRST_RUN_KEY = 'firstRunDone';
 
+/** The note beside the sample letters on where they come from. */
+const SAMPLE_NOTES = 'SOURCE.md';
+
 /**
  * On the very first start, with an empty archive, loads the sample letters so there is
  * something to look at. A plain browser has no sample folder, so it starts empty.
@@ -23,7 +26,8 @@ export function useFirstRun(start: StartImport, onError: (message: string) => vo
         return;
       }
       if (!live) return;
-      const report = await start(async () => bridgeSource(bridge, await bridge.sampleFolder(), 'Sample letters'), { sample: true });
+      // The folder's SOURCE.md says where the letters come from: it is not a letter, nor a failure to report.
+      const report = await start(async () => bridgeSource(bridge, await bridge.sampleFolder(), 'Sample letters', (file) => file !== SAMPLE_NOTES), { sample: true });
       if (report) await setSetting(FIRST_RUN_KEY, true);
     })().catch((error: unknown) => {
       if (live) onError(`The sample letters could not be loaded: ${error instanceof Error ? error.message : String(error)}`);

@@ -39,6 +39,13 @@ describe('bridgeSource', () => {
     expect(calls.map((c) => c.length)).toEqual([MAX_READ_BATCH, 5]);
     expect(bridgeSource(bridge, '/letters', 'My letters').label).toBe('My letters');
   });
+
+  it('leaves out of the listing the files it is told to, so they are neither read nor reported', async () => {
+    const bridge = {
+      listFolder: async (root: string) => ({ root, files: [{ relativePath: 'a.txt', size: 3 }, { relativePath: 'SOURCE.md', size: 9 }], skipped: [] }),
+    } as unknown as ArchiveBridge;
+    expect((await bridgeSource(bridge, '/samples', 'Sample letters', (f) => f !== 'SOURCE.md').list()).files).toEqual([{ relativePath: 'a.txt', size: 3 }]);
+  });
 });
 
 describe('readBatches', () => {

@@ -49,7 +49,11 @@ export function readBatches(relativePaths: readonly string[], sizeOf: (relativeP
 }
 
 /** A folder on disk, listed and read by the main process through `window.archive`. */
-export function bridgeSource(bridge: ArchiveBridge, root: string, label: string = root): LetterSource {
+/**
+ * The files of a folder chosen in the app (or the sample folder), through the bridge. `keep`
+ * leaves files out of the listing altogether: not read, and not named in the report.
+ */
+export function bridgeSource(bridge: ArchiveBridge, root: string, label: string = root, keep: (relativePath: string) => boolean = () => true): LetterSource {
   /** Listed sizes, to keep each read within the bridge's byte budget. */
   const sizes = new Map<string, number>();
   return {
@@ -59,7 +63,7 @@ export function bridgeSource(bridge: ArchiveBridge, root: string, label: string 
       const listing = await bridge.listFolder(root);
       for (const { relativePath, size } of listing.files) sizes.set(relativePath, size);
       return {
-        files: listing.files.map(({ relativePath, size }) => ({ relativePath, size })),
+        files: listing.files.filter(({ relativePath }) => keep(relativePath)).map(({ relativePath, size }) => ({ relativePath, size })),
         skipped: listing.skipped.map(({ relativePath, reason }) => ({ file: relativePath, reason })),
       };
     },

@@ -56,7 +56,7 @@ export function ImportReport({ report, onClose }: ImportReportProps) {
             {failures.length > 0 ? (
               <>
                 <h3 className="report-list-title">Files not imported</h3>
-                <ul className="failure-list" aria-label="Files not imported">
+                <ul className="failure-list" aria-label="Files not imported" tabIndex={0}>
                   {failures.map((f, i) => (
                     <li key={i}>
                       <code className="failure-file">{f.file}</code>
