@@ -4,7 +4,7 @@ import { councilKeyOf, rating, type ApaOutcome, type GradeValue, type LetterKind
 import { parseQuery } from '../../../src-shared/search/query';
 import { storedSamples } from '../archive/test-support/stored-letters';
 import type { StoredLetter } from '../archive/types';
-import { DEFAULT_LETTER_LIMIT, evaluate, filterTest, runQuery } from './search-engine';
+import { DEFAULT_LETTER_LIMIT, evaluate, filterTest, otherEnding, runQuery } from './search-engine';
 import MiniSearch from 'minisearch';
 import { INDEX_OPTIONS, SectionIndex, sectionDocuments, type SectionDocument } from './search-index';
 import type { SearchResponse } from './search-types';
@@ -616,7 +616,9 @@ describe('on the sample letters, matching is MiniSearch’s', () => {
       const parsed = parseQuery(query);
       const terms = parsed.clauses[0]!.terms;
       const theirs = mini.search(
-        { combineWith: 'AND', queries: terms.map((t) => ({ queries: [t.words[0]!], prefix: t.prefix, fuzzy: t.fuzzy ? 0.2 : false })) },
+        // A word the index holds takes near spellings one edit away that are its own endings
+        // (otherEnding); on these queries' words every such spelling is one, so MiniSearch's one edit agrees.
+        { combineWith: 'AND', queries: terms.map((t) => ({ queries: [t.words[0]!], prefix: t.prefix, fuzzy: t.fuzzy ? (samples.term(t.words[0]!) ? 1 : 0.2) : false })) },
         { combineWith: 'AND' },
       );
       const ours = new Map<string, number>();
@@ -627,3 +629,47 @@ describe('on the sample letters, matching is MiniSearch’s', () => {
     }
   });
 });
+
+describe('near spellings of a word the archive holds', () => {
+  const index = SectionIndex.empty();
+  index.addLetter(
+    letter({
+      id: 'a',
+      council: 'Walsall',
+      sections: [
+        { text: 'Adoption panels meet monthly.' },
+        { text: 'Two adoptions were made.' },
+        { text: 'In addition, the council funds respite care.' },
+        { text: 'Adoptive parents are well supported.' },
+      ],
+    }),
+  );
+
+  it('are only its other endings: "adoption" finds "adoptions", not "addition"', () => {
+    expect(foundSet(runQuery(index, 'adoption panels', { letters: 10 }))).toEqual(['a#0']);
+    expect(foundSet(runQuery(index, 'adoption', { letters: 10 }))).toEqual(['a#0', 'a#1']);
+    expect(foundSet(runQuery(index, 'addition', { letters: 10 }))).toEqual(['a#2']);
+  });
+
+  it('leave a word the archive does not hold, a misspelling, all its near spellings', () => {
+    expect(foundSet(runQuery(index, 'adopton', { letters: 10 }))).toEqual(['a#0']);
+    expect(foundSet(runQuery(index, 'addtion', { letters: 10 }))).toEqual(['a#2']);
+  });
+
+  it('on the sample letters, never reach another word they hold that is not one of its endings', async () => {
+    const samples = SectionIndex.empty();
+    for (const stored of await storedSamples()) samples.addLetter(stored);
+    const words = new Set<string>();
+    for (const stored of await storedSamples()) for (const s of stored.sections) for (const b of s.paragraphs) for (const w of (b.type === 'paragraph' ? b.text : b.items.join(' ')).toLowerCase().match(/[a-z]{5,}/g) ?? []) words.add(w);
+    let checked = 0;
+    for (const word of words) {
+      if (!samples.term(word)) continue;
+      checked++;
+      // Quoted after a space, the word is not the last one typed, so no prefix: only exact and near spellings.
+      const found = runQuery(samples, `${word} ${word}`, { letters: 1 }).highlight.words;
+      for (const other of found) expect(other === word || otherEnding(word, other), `${word} → ${other}`).toBe(true);
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+});
+

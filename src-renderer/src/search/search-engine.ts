@@ -261,10 +261,15 @@ function expandWord(index: SectionIndex, word: string, prefix: boolean, fuzzy: b
     }
   }
   if (fuzzy) {
-    const distance = Math.min(MAX_FUZZY, Math.round(word.length * FUZZINESS));
+    // A word the archive holds is meant as written: its near spellings are only its own other
+    // endings ("adoption", "adoptions"), never another word the archive also holds ("addition").
+    // A word it does not hold is a misspelling, and takes every near spelling.
+    const known = exact !== undefined;
+    const distance = known ? Math.min(1, Math.round(word.length * FUZZINESS)) : Math.min(MAX_FUZZY, Math.round(word.length * FUZZINESS));
     if (distance > 0) {
       for (const [term, [data, edits]] of index.termsNear(word, distance)) {
         if (edits === 0 || derived.has(term)) continue;
+        if (known && !otherEnding(word, term)) continue;
         // A word still being typed is a beginning: "safeg" should not find "safe", which it has
         // typed past; but a misspelling with a letter too many ("fosterring") still finds its word.
         if (prefix && term.length < word.length && word.startsWith(term)) continue;
@@ -274,6 +279,21 @@ function expandWord(index: SectionIndex, word: string, prefix: boolean, fuzzy: b
   }
   return [...derived.values()];
 }
+
+/**
+ * Whether `term` is `word` with another ending: the two differ only in the last letter of the
+ * shorter, or past it ("adoption", "adoptions"; "service", "services"), and share at least
+ * KNOWN_WORD_STEM letters before that.
+ */
+export function otherEnding(word: string, term: string): boolean {
+  const shorter = Math.min(word.length, term.length);
+  let common = 0;
+  while (common < shorter && word[common] === term[common]) common++;
+  return common >= shorter - 1 && common >= KNOWN_WORD_STEM;
+}
+
+/** Letters a word and another ending of it must share from the start. */
+const KNOWN_WORD_STEM = 4;
 
 /** Field boosts in SEARCH_FIELDS order. */
 const BOOSTS = SEARCH_FIELDS.map((f) => (FIELD_BOOST as Record<string, number>)[f] ?? 1);
