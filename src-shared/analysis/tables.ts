@@ -5,6 +5,7 @@
 import type { CsvCell } from '../export/csv';
 import { APA_OUTCOMES, type Letter } from '../letters/letter';
 import { kindName } from '../letters/letter-words';
+import { gradeRows } from '../summaries/letter-parts';
 import { CHECK_KINDS, type Check } from './checks';
 import type { CompareGrid } from './compare-grid';
 import { outcomeName } from './letter-grades';
@@ -92,7 +93,7 @@ export function lettersTable(letters: readonly ArchivedLetter[]): Table {
       l.title,
       l.overall?.grade ?? null,
       l.overall?.label ?? null,
-      ...APA_OUTCOMES.map((o) => (l.kind === 'apa' ? (l.sections.find((s) => s.outcome === o)?.grade?.grade ?? null) : null)),
+      ...(l.kind === 'apa' ? gradeRows(l).map((row) => row.rating?.grade ?? null) : APA_OUTCOMES.map(() => null)),
       l.sections.reduce((n, s) => n + s.recommendations.length, 0),
       l.sections.reduce((n, s) => n + s.areasForDevelopment.length, 0),
       l.sourceFile ?? null,
@@ -123,7 +124,6 @@ export function sectionsTable(letters: readonly ArchivedLetter[]): Table {
     ),
   };
 }
-
 
 /** A council's points raised, as the view lists them, with the person's ticks and notes. */
 export function pointsTable(council: string, groups: readonly PointGroup[], ticks: ReadonlyMap<string, PointTick>): Table {

@@ -3,7 +3,7 @@
  * text; saving it is the bridge's saveCsv, or a download (src-renderer/src/export/save-csv.ts).
  */
 import Papa from 'papaparse';
-import { fileNamePart } from '../summaries/summary-words';
+import { joinedFileName } from '../summaries/summary-words';
 
 /** One cell of a table: text, a number, or nothing (an empty cell). */
 export type CsvCell = string | number | null;
@@ -52,8 +52,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
   return `${BOM}${text}`;
 }
 
-/** "Coventry - letters - 2007.csv": the parts made safe, empty ones left out. */
+/** "Coventry - letters - 2007.csv": the parts made safe, empty ones left out (joinedFileName). */
 export function csvFileName(parts: readonly string[]): string {
-  const kept = parts.map(fileNamePart).filter((p) => p.replace(/[.\s-]/g, '') !== '');
-  return `${kept.join(' - ') || 'Letter Archive table'}.csv`;
+  return joinedFileName(parts, '.csv', 'Letter Archive table');
 }

@@ -53,8 +53,13 @@ export function fileNamePart(text: string): string {
     .trim();
 }
 
-/** "Coventry - letter summary - 2007-11-26.pdf": the parts made safe, empty ones left out. */
-export function pdfFileName(parts: readonly string[]): string {
+/** "Coventry - letter summary - 2007-11-26.pdf": the parts made safe, empty ones left out; `fallback` when none is left. */
+export function joinedFileName(parts: readonly string[], extension: string, fallback: string): string {
   const kept = parts.map(fileNamePart).filter((p) => p.replace(/[.\s-]/g, '') !== '');
-  return `${kept.join(' - ') || 'Letter Archive summary'}.pdf`;
+  return `${kept.join(' - ') || fallback}${extension}`;
+}
+
+/** A summary's PDF file name (joinedFileName). */
+export function pdfFileName(parts: readonly string[]): string {
+  return joinedFileName(parts, '.pdf', 'Letter Archive summary');
 }

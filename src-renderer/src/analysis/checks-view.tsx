@@ -26,7 +26,7 @@ export function ChecksView({ councils, onOpen, onClose, active }: ChecksViewProp
   const keyboard = useViewKeyboard(active, onClose);
 
   return (
-    <section ref={keyboard.ref} className="analysis-view" aria-label="Checks" tabIndex={-1} onKeyDown={keyboard.onKeyDown}>
+    <section ref={keyboard.ref} className="pane analysis-view" aria-label="Checks" tabIndex={-1} onKeyDown={keyboard.onKeyDown}>
       <div className="analysis-toolbar">
         <h2 className="analysis-title">Checks</h2>
         <p className="analysis-toolbar-note">{checks ? (checks.length === 0 ? 'Nothing to check.' : countText(checks.length, 'thing', 'things') + ' to check') : ''}</p>

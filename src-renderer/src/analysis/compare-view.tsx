@@ -93,7 +93,7 @@ export function CompareView({ councils, chosenKey, search, onOpen, onPrint, onSh
   const open = useCallback((councilKey: string, letterId: string | null, sectionIndex: number | null) => latestOnOpen.current(councilKey, letterId, sectionIndex), []);
 
   return (
-    <section ref={keyboard.ref} className="analysis-view" aria-label="Compare councils" tabIndex={-1} onKeyDown={keyboard.onKeyDown}>
+    <section ref={keyboard.ref} className="pane analysis-view" aria-label="Compare councils" tabIndex={-1} onKeyDown={keyboard.onKeyDown}>
       <div className="analysis-toolbar">
         <h2 className="analysis-title">Compare</h2>
         <Field label="Councils">

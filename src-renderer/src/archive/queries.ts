@@ -124,7 +124,7 @@ const LETTER_PAGE = 500;
  */
 export async function eachLetterPage(take: (letters: StoredLetter[]) => void): Promise<void> {
   const db = getDb();
-  const order = (await db.grades.toArray()).sort((a, b) => a.council.localeCompare(b.council, 'en-GB') || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const order = (await queryAllGrades()).sort((a, b) => a.council.localeCompare(b.council, 'en-GB') || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   for (let i = 0; i < order.length; i += LETTER_PAGE) {
     const page = await db.letters.bulkGet(order.slice(i, i + LETTER_PAGE).map((g) => g.id));
     take(page.filter((l): l is StoredLetter => l !== undefined));
