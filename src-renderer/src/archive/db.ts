@@ -95,6 +95,8 @@ export class LetterArchiveDb extends Dexie {
     this.version(3).stores({ reportEntries: '++seq, reportId' }).upgrade(upgradeToVersion3);
     // 4: each letter's grades beside it, for the compare grid and the checks; and the person's ticks.
     this.version(4).stores({ grades: 'id, councilKey', ticks: 'pointId, councilKey, letterId' }).upgrade(upgradeToVersion4);
+    // 5: letters found by when they were imported, so the letters of one import can be removed.
+    this.version(5).stores({ letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion, importedAt' });
   }
 }
 

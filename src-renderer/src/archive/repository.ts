@@ -2,31 +2,20 @@
  * What the UI may do with the archive. Components call these and the hooks in `hooks.ts`,
  * never the Dexie tables.
  */
-import { notifyLettersRemoved } from '../search/search-client';
-import { recomputeCouncils } from './council-rows';
 import { getDb } from './db';
 import { queryReport, queryReports } from './queries';
+import { removeLetters, sampleLetterIds } from './removals';
 import type { ImportReport, Selection, StoredLetter, TickRow } from './types';
 
 export { importLetters, DEFAULT_BATCH_SIZE, type ImportOptions } from './import-letters';
+export { lettersOfCouncil, lettersOfImport, removeImport, removeLetters, sampleLetterIds, undoRemoval, type Removal } from './removals';
 
 const SELECTION_KEY = 'selection';
 const NO_SELECTION: Selection = { councilKey: null, letterId: null, sectionIndex: null };
 
 /** Deletes the sample letters (and councils left without letters); returns how many were deleted. */
 export async function removeSampleLetters(): Promise<number> {
-  const db = getDb();
-  const removed = await db.transaction('rw', [db.letters, db.grades, db.councils, db.texts], async () => {
-    const samples = await db.letters.where('sampleFlag').equals(1).toArray();
-    const ids = samples.map((letter) => letter.id);
-    await db.letters.bulkDelete(ids);
-    await db.texts.bulkDelete(ids);
-    await db.grades.bulkDelete(ids);
-    await recomputeCouncils(db, samples.map((letter) => letter.councilKey));
-    return ids;
-  });
-  notifyLettersRemoved(removed);
-  return removed.length;
+  return (await removeLetters(await sampleLetterIds(), 'the sample letters')).letters.length;
 }
 
 export async function isArchiveEmpty(): Promise<boolean> {

@@ -112,7 +112,8 @@ export async function writeBatch(
       let target = rowFor(same);
       if (target.sample && !sample) {
         // The person's own copy of a sample letter: the letter is now theirs, found in their file alone.
-        Object.assign(target, { sample: false, sourceFile: row.sourceFile, sourceFolder: row.sourceFolder, files: [row.sourceFile] });
+        // It is now this import's, too, so removing the import takes it out.
+        Object.assign(target, { sample: false, sourceFile: row.sourceFile, sourceFolder: row.sourceFolder, files: [row.sourceFile], importedAt: row.importedAt });
         if (row.sourceFolder === undefined) delete target.sourceFolder;
         delete target.sampleFlag;
       } else if (!target.files.includes(row.sourceFile) && (sample === target.sample)) {

@@ -1,0 +1,114 @@
+/**
+ * Taking letters out of the archive, and putting them back. A removal keeps every row it
+ * took away (the letters, the texts they were read from, and, for a whole import, its report
+ * and the files the report names), so that undoing it restores exactly those rows, ids
+ * included. The rows derived from letters (council rows, grades) are worked out again, and
+ * the search index is told. The person's ticks stay: they are their own notes, never touched
+ * by the archive's own work, and return to view with the letter.
+ */
+import { notifyLettersAdded, notifyLettersRemoved } from '../search/search-client';
+import { recomputeCouncils } from './council-rows';
+import { getDb, putGrades, type LetterArchiveDb, type LetterRow, type TextRow } from './db';
+import type { ReportEntryRow, ReportRow } from './types';
+
+/** What one removal took out of the archive: enough to put it all back. */
+export interface Removal {
+  /** What was removed, in words: "the letter of 28 November 2007", "12 letters of Coventry". */
+  label: string;
+  letters: LetterRow[];
+  texts: TextRow[];
+  /** The import removed, with the files its report names; none when letters alone were removed. */
+  report?: { row: ReportRow; entries: ReportEntryRow[] };
+}
+
+/** The tables a removal writes. */
+function removalTables(db: LetterArchiveDb) {
+  return [db.letters, db.texts, db.grades, db.councils, db.pendingIndex, db.reports, db.reportEntries];
+}
+
+/** Deletes these letters, their texts and grades, and brings their councils' rows up to date, in one transaction. */
+async function deleteLetters(db: LetterArchiveDb, ids: readonly string[]): Promise<{ letters: LetterRow[]; texts: TextRow[] }> {
+  const letters = (await db.letters.bulkGet([...ids])).filter((row): row is LetterRow => row !== undefined);
+  const found = letters.map((letter) => letter.id);
+  const texts = (await db.texts.bulkGet(found)).filter((row): row is TextRow => row !== undefined);
+  await db.letters.bulkDelete(found);
+  await db.texts.bulkDelete(found);
+  await db.grades.bulkDelete(found);
+  await db.pendingIndex.bulkDelete(found);
+  await recomputeCouncils(db, letters.map((letter) => letter.councilKey));
+  return { letters, texts };
+}
+
+/** Removes these letters (ids the archive does not hold are passed over). */
+export async function removeLetters(ids: readonly string[], label: string): Promise<Removal> {
+  const db = getDb();
+  const removal = await db.transaction('rw', removalTables(db), async () => ({ label, ...(await deleteLetters(db, ids)) }));
+  notifyLettersRemoved(removal.letters.map((letter) => letter.id));
+  return removal;
+}
+
+/** The ids of a council's letters. */
+export async function lettersOfCouncil(councilKey: string): Promise<string[]> {
+  return (await getDb().letters.where('councilKey').equals(councilKey).primaryKeys()) as string[];
+}
+
+/** The ids of the sample letters. */
+export async function sampleLetterIds(): Promise<string[]> {
+  return (await getDb().letters.where('sampleFlag').equals(1).primaryKeys()) as string[];
+}
+
+/**
+ * The ids of the letters an import added: those imported while it ran. Imports run one at a
+ * time, and a letter keeps the time it was first imported (or taken over from the samples),
+ * so the letters of one import are those whose time falls between its start and its end.
+ */
+export async function lettersOfImport(reportId: number): Promise<string[]> {
+  const db = getDb();
+  const report = await db.reports.get(reportId);
+  if (!report) return [];
+  // An import still running (or closed unfinished) has no end yet: every later letter is its.
+  const until = report.finishedAt || '\uffff';
+  return (await db.letters.where('importedAt').between(report.startedAt, until, true, true).primaryKeys()) as string[];
+}
+
+/** Removes an import: the letters it added, and its report. */
+export async function removeImport(reportId: number, label: string): Promise<Removal> {
+  const db = getDb();
+  const ids = await lettersOfImport(reportId);
+  const removal = await db.transaction('rw', removalTables(db), async (): Promise<Removal> => {
+    const row = await db.reports.get(reportId);
+    const entries = await db.reportEntries.where('reportId').equals(reportId).toArray();
+    await db.reportEntries.where('reportId').equals(reportId).delete();
+    await db.reports.delete(reportId);
+    const removed: Removal = { label, ...(await deleteLetters(db, ids)) };
+    if (row) removed.report = { row, entries };
+    return removed;
+  });
+  notifyLettersRemoved(removal.letters.map((letter) => letter.id));
+  return removal;
+}
+
+/**
+ * Puts back what a removal took out, with the same ids. A letter imported again since it was
+ * removed is left as the archive now has it; the rest come back as they were. Returns how
+ * many letters came back.
+ */
+export async function undoRemoval(removal: Removal): Promise<number> {
+  const db = getDb();
+  const restored = await db.transaction('rw', removalTables(db), async () => {
+    const there = await db.letters.bulkGet(removal.letters.map((letter) => letter.id));
+    const letters = removal.letters.filter((_, i) => !there[i]);
+    const back = new Set(letters.map((letter) => letter.id));
+    await db.letters.bulkAdd(letters);
+    await db.texts.bulkPut(removal.texts.filter((text) => back.has(text.id)));
+    await putGrades(db, letters);
+    await recomputeCouncils(db, letters.map((letter) => letter.councilKey));
+    if (removal.report) {
+      await db.reports.put(removal.report.row);
+      await db.reportEntries.bulkPut(removal.report.entries);
+    }
+    return letters;
+  });
+  notifyLettersAdded(restored);
+  return restored.length;
+}
