@@ -225,6 +225,30 @@ describe('parseQuery: OR', () => {
     expect(parseQuery('OR').clauses).toEqual([]);
     expect(parseQuery('OR').errors).toHaveLength(1);
   });
+
+  it('applies an OR between two values of one filter, and says nothing of it', () => {
+    const years = parseQuery('year:2009 OR year:2010');
+    expect(years.errors).toEqual([]);
+    expect(years.filters.years).toEqual([{ from: 2009, to: 2009 }, { from: 2010, to: 2010 }]);
+    expect(years.clauses).toEqual([]);
+    const words = parseQuery('fostering council:walsall OR council:dudley adoption');
+    expect(words.errors).toEqual([]);
+    expect(shape('fostering council:walsall OR council:dudley adoption')).toEqual([['fostering', 'adoption']]);
+    expect(words.filters.councils).toEqual(['walsall', 'dudley']);
+    expect(parseQuery('kind:apa OR kind:rating').errors).toEqual([]);
+    expect(parseQuery('grade:1 OR grade:2').errors).toEqual([]);
+    expect(parseQuery('year:2005 OR year:2006 OR year:2007').filters.years).toHaveLength(3);
+  });
+
+  it('says when an OR between filters could not be applied, and only then', () => {
+    expect(parseQuery('council:walsall OR year:2009').errors).toEqual([
+      'The \u201cOR\u201d between \u201ccouncil:walsall\u201d and \u201cyear:2009\u201d was ignored: filters of different kinds always apply together, so the sections found match both.',
+    ]);
+    expect(parseQuery('grade:<=1 OR grade:4').errors).toEqual([expect.stringMatching(/^The \u201cOR\u201d .* was ignored: grade comparisons always apply together/)]);
+    // A filter ignored for its own reason says so, and the OR beside it adds nothing.
+    expect(parseQuery('year:2009 OR year:20x9').errors).toEqual([expect.stringMatching(/^\u201cyear:20x9\u201d was ignored/)]);
+    expect(parseQuery('year:2009 OR colour:red').errors).toEqual([expect.stringMatching(/no filter called/)]);
+  });
 });
 
 describe('parseQuery: filters', () => {

@@ -285,12 +285,20 @@ export function parseQuery(input: string): ParsedQuery {
   let tooMany: number | false = false;
 
   const tokens = scan(input, notes);
-  for (const token of tokens) {
+  for (const [i, token] of tokens.entries()) {
     if (token.type === 'filter') {
       applyFilter(token, filters, notes);
       continue;
     }
     if (token.type === 'or') {
+      const between = filtersAround(tokens, i);
+      if (between) {
+        // year:2009 OR year:2010: values of one filter are alternatives already, so the OR is what happens.
+        if (!joinsAlternatives(between[0], between[1])) {
+          notes.push([token.at, `The \u201cOR\u201d between ${quote(between[0].raw)} and ${quote(between[1].raw)} was ignored: ${orIgnoredBecause(between[0], between[1])}`]);
+        }
+        continue;
+      }
       if (current.length === 0) dangling = dangling || token.at;
       else {
         clauses.push({ terms: current });
@@ -333,6 +341,38 @@ export function parseQuery(input: string): ParsedQuery {
   // Sorting is stable: messages about one place keep the order they were made in.
   const errors = notes.sort((a, b) => a[0] - b[0]).map(([, message]) => message);
   return { clauses, exclude, filters, errors };
+}
+
+type FilterToken = Extract<Token, { type: 'filter' }>;
+
+/** The filters on either side of the OR at `i`, when there is a filter on both sides. */
+function filtersAround(tokens: readonly Token[], i: number): [FilterToken, FilterToken] | null {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  return before?.type === 'filter' && after?.type === 'filter' ? [before, after] : null;
+}
+
+/** A grade filter that compares (grade:<=2), rather than naming a grade. */
+function comparesGrade(token: FilterToken): boolean {
+  return /^\s*[<>]/.test(token.value);
+}
+
+/**
+ * Whether two filters joined by OR are alternatives as they stand: two values of one filter
+ * (year:2009 OR year:2010, council:walsall OR council:dudley) find sections with either,
+ * except grade comparisons, which all apply together (grade:>=2 grade:<=3 is a range).
+ */
+function joinsAlternatives(a: FilterToken, b: FilterToken): boolean {
+  // A filter that was itself ignored has said so; the OR beside it changes nothing more.
+  const ignored = (t: FilterToken) => t.negate || !(FILTER_FIELDS as readonly string[]).includes(t.field) || cleanValue(t.value) === '';
+  if (ignored(a) || ignored(b)) return true;
+  if (a.field !== b.field) return false;
+  return a.field !== 'grade' || (!comparesGrade(a) && !comparesGrade(b));
+}
+
+function orIgnoredBecause(a: FilterToken, b: FilterToken): string {
+  if (a.field === b.field) return 'grade comparisons always apply together. Search for one range at a time, as in grade:<=2.';
+  return 'filters of different kinds always apply together, so the sections found match both.';
 }
 
 function sameTerm(a: QueryTerm, b: QueryTerm): boolean {
