@@ -14,6 +14,11 @@ export const CHANNELS = {
   saveAsPdf: 'archive:save-as-pdf',
   openOriginal: 'archive:open-original',
   saveCsv: 'archive:save-csv',
+  beginSave: 'archive:begin-save',
+  appendSave: 'archive:append-save',
+  finishSave: 'archive:finish-save',
+  chooseJsonFolder: 'archive:choose-json-folder',
+  saveJsonInFolder: 'archive:save-json-in-folder',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -47,9 +52,9 @@ export type FileRead =
  * Commands the application menu sends to the window. 'print' and 'save-pdf' open the print
  * preview of what is selected; the preview's own buttons then call print() or saveAsPdf().
  */
-export type MenuCommand = 'import-folder' | 'print' | 'save-pdf' | 'focus-search';
+export type MenuCommand = 'import-folder' | 'print' | 'save-pdf' | 'focus-search' | 'backup-archive' | 'restore-archive' | 'export-json';
 
-export const MENU_COMMANDS: readonly MenuCommand[] = ['import-folder', 'print', 'save-pdf', 'focus-search'];
+export const MENU_COMMANDS: readonly MenuCommand[] = ['import-folder', 'print', 'save-pdf', 'focus-search', 'backup-archive', 'restore-archive', 'export-json'];
 
 export type PaperSize = 'A4' | 'Letter';
 
@@ -89,6 +94,31 @@ export interface CsvRequest {
 /** Whether a file was saved, and where, or why not. */
 export type SaveOutcome = { status: 'saved'; path: string } | { status: 'cancelled' } | { status: 'failed'; message: string };
 
+/**
+ * A file too large to send in one message (a backup of the archive, every letter as JSON) is
+ * saved in pieces: beginSave asks where and opens a temporary file beside the target,
+ * appendSave adds a piece, finishSave renames it over the target (or throws it away). So
+ * neither process ever holds the whole file, and a failure never leaves half a file.
+ */
+export type StreamedFileKind = 'backup' | 'json';
+
+export const STREAMED_FILE_KINDS: readonly StreamedFileKind[] = ['backup', 'json'];
+
+export interface StreamedSaveRequest {
+  kind: StreamedFileKind;
+  /** The file name the save dialog offers, without a folder; main makes it safe. */
+  suggestedName: string;
+}
+
+/**
+ * The save dialog's answer: a handle to append to (main's own random name for the open
+ * file, valid only until finishSave), or why not.
+ */
+export type SaveStart = { status: 'started'; handle: string; path: string } | { status: 'cancelled' } | { status: 'failed'; message: string };
+
+/** Largest piece one appendSave call may carry. */
+export const MAX_SAVE_CHUNK_BYTES = 8 * 1024 * 1024;
+
 /** Whether a letter's original file was handed to the system's viewer, or why not. */
 export type OpenOutcome = { status: 'opened' } | { status: 'failed'; message: string };
 
@@ -119,6 +149,16 @@ export interface ArchiveBridge {
   saveAsPdf(request: PdfRequest): Promise<PrintOutcome>;
   /** Asks where to save, then writes the CSV text there. */
   saveCsv(request: CsvRequest): Promise<SaveOutcome>;
+  /** Asks where to save a large file (see StreamedFileKind) and opens it for appendSave. */
+  beginSave(request: StreamedSaveRequest): Promise<SaveStart>;
+  /** Adds the next piece (at most MAX_SAVE_CHUNK_BYTES) to a file beginSave opened. */
+  appendSave(handle: string, bytes: Uint8Array): Promise<void>;
+  /** keep: the file is complete, put it in place; otherwise throw it away (nothing is left behind). */
+  finishSave(handle: string, keep: boolean): Promise<SaveOutcome>;
+  /** Asks for a folder to write one JSON file per letter into; the handle names it to saveJsonInFolder. */
+  chooseJsonFolder(): Promise<SaveStart>;
+  /** Writes one JSON file in the folder chooseJsonFolder gave; main makes the name safe and ends it in ".json". */
+  saveJsonInFolder(handle: string, fileName: string, content: string): Promise<SaveOutcome>;
   /**
    * Opens a file a letter was imported from in the system's own viewer (a PDF in the PDF
    * viewer). Only a PDF or text file inside a folder the person chose, or the sample folder.

@@ -36,6 +36,12 @@ export function expectString(value: unknown, what: string): string {
   return value;
 }
 
+/** Returns `value` as a boolean, or throws naming `what`. */
+export function expectBoolean(value: unknown, what: string): boolean {
+  if (typeof value !== 'boolean') throw new TypeError(`${what} must be true or false.`);
+  return value;
+}
+
 /** Returns `value` as an array of strings, or throws naming `what`. Its length is the caller's to check. */
 export function expectStringArray(value: unknown, what: string): string[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new TypeError(`${what} must be a list of strings.`);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type PrintOutcome, type SaveOutcome } from '../../src-shared/bridge';
+import { CHANNELS, type PrintOutcome, type SaveOutcome, type SaveStart } from '../../src-shared/bridge';
 import { createFolderGrants } from '../services/folder-grants';
 import type { FolderService } from '../services/folder-service';
 import type { FrameLike } from './ipc-guards';
@@ -17,15 +17,16 @@ type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 const fake = vi.hoisted(() => ({
   handlers: new Map<string, Handler>(),
   showSaveDialog: vi.fn(),
+  showOpenDialog: vi.fn(),
   openPath: vi.fn<(file: string) => Promise<string>>(async () => ''),
   documents: '',
 }));
 
 vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, handler: Handler) => fake.handlers.set(channel, handler) },
-  dialog: { showSaveDialog: fake.showSaveDialog, showOpenDialog: vi.fn() },
+  dialog: { showSaveDialog: fake.showSaveDialog, showOpenDialog: fake.showOpenDialog },
   shell: { openPath: fake.openPath },
-  app: { getPath: (name: string) => (name === 'documents' ? fake.documents : '/nowhere') },
+  app: { getPath: (name: string) => (name === 'documents' ? fake.documents : '/nowhere'), on: vi.fn() },
 }));
 
 const { registerIpcHandlers } = await import('./ipc');
@@ -225,6 +226,63 @@ describe('saveCsv', () => {
     const untrusted = async () => handler({ sender: { id: 2 }, senderFrame: mainFrame }, csvRequest);
     await expect(untrusted()).rejects.toThrow('refused');
     expect(fake.showSaveDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('beginSave, appendSave and finishSave', () => {
+  const backupRequest = { kind: 'backup', suggestedName: 'Letter Archive backup 2026-12-06' };
+
+  it('asks where with a JSON filter, then writes the pieces and puts the file in place', async () => {
+    const target = path.join(base, 'backups', 'backup.json');
+    await fs.mkdir(path.dirname(target));
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const start = (await call(CHANNELS.beginSave, backupRequest)) as SaveStart;
+    expect(start).toMatchObject({ status: 'started', path: target });
+    const [, options] = fake.showSaveDialog.mock.calls[0] as [unknown, { defaultPath: string; filters: unknown; title: string }];
+    expect(options.defaultPath).toBe(path.join(fake.documents, 'Letter Archive backup 2026-12-06.json'));
+    expect(options.filters).toEqual([{ name: 'Letter Archive backup', extensions: ['json'] }]);
+    expect(options.title).toBe('Back up the archive');
+    if (start.status !== 'started') return;
+    await call(CHANNELS.appendSave, start.handle, new TextEncoder().encode('{"a":'));
+    await call(CHANNELS.appendSave, start.handle, new TextEncoder().encode('1}'));
+    expect(await call(CHANNELS.finishSave, start.handle, true)).toEqual({ status: 'saved', path: target });
+    expect(await fs.readFile(target, 'utf8')).toBe('{"a":1}');
+    await expect(call(CHANNELS.appendSave, start.handle, new Uint8Array(1))).rejects.toThrow(/not open/);
+  });
+
+  it('says cancelled when the dialog is, and names the file when it cannot be opened', async () => {
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await call(CHANNELS.beginSave, backupRequest)).toEqual({ status: 'cancelled' });
+    const target = path.join(base, 'missing-folder', 'b.json');
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    expect(await call(CHANNELS.beginSave, backupRequest)).toEqual({ status: 'failed', message: `Could not save "${target}": the folder does not exist.` });
+  });
+
+  it('refuses bad arguments and untrusted senders', async () => {
+    await expect(call(CHANNELS.beginSave, { kind: 'exe', suggestedName: 'x' })).rejects.toThrow(/kind of file/);
+    await expect(call(CHANNELS.appendSave, '/etc/passwd', new Uint8Array(1))).rejects.toThrow(/not one this app made/);
+    await expect(call(CHANNELS.appendSave, '0'.repeat(32), 'text')).rejects.toThrow(/must be bytes/);
+    await expect(call(CHANNELS.finishSave, '0'.repeat(32), 'yes')).rejects.toThrow(/true or false/);
+    await expect(call(CHANNELS.finishSave, '0'.repeat(32))).rejects.toThrow(/Expected 2 argument/);
+    const handler = fake.handlers.get(CHANNELS.beginSave) as Handler;
+    const untrusted = async () => handler({ sender: { id: 2 }, senderFrame: mainFrame }, backupRequest);
+    await expect(untrusted()).rejects.toThrow('refused');
+    expect(fake.showSaveDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('chooseJsonFolder and saveJsonInFolder', () => {
+  it('writes one file per letter only into the folder chosen', async () => {
+    const folder = path.join(base, 'json-letters');
+    await fs.mkdir(folder);
+    fake.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [folder] });
+    const chosen = (await call(CHANNELS.chooseJsonFolder)) as SaveStart;
+    expect(chosen).toMatchObject({ status: 'started', path: folder });
+    if (chosen.status !== 'started') return;
+    expect(await call(CHANNELS.saveJsonInFolder, chosen.handle, 'Coventry/2009', '{}')).toEqual({ status: 'saved', path: path.join(folder, 'Coventry 2009.json') });
+    await expect(call(CHANNELS.saveJsonInFolder, 'a'.repeat(32), 'x', '{}')).rejects.toThrow(/not chosen/);
+    fake.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await call(CHANNELS.chooseJsonFolder)).toEqual({ status: 'cancelled' });
   });
 });
 

@@ -11,7 +11,8 @@ import type { FolderService } from '../services/folder-service';
 import { findOriginal } from '../services/original-file';
 import { writePdfFile } from '../services/pdf-file';
 import { electronPdfOptions, electronPrintOptions, parsePdfRequest, parsePrintRequest, safePdfFileName } from '../services/print-options';
-import { REFUSED, expectArgCount, expectString, expectStringArray, isTrustedSender } from './ipc-guards';
+import { STREAMED_FILES, createStreamedFiles, expectChunk, expectHandle, parseStreamedSaveRequest, safeStreamedFileName } from '../services/streamed-file';
+import { REFUSED, expectArgCount, expectBoolean, expectString, expectStringArray, isTrustedSender } from './ipc-guards';
 
 export interface IpcContext {
   getMainWindow(): BrowserWindow | null;
@@ -34,6 +35,12 @@ export function registerIpcHandlers(context: IpcContext): void {
   let lastPdfFolder: string | undefined;
   // Where the last CSV file went, likewise.
   let lastCsvFolder: string | undefined;
+  // Where the last backup or JSON file went, likewise.
+  let lastStreamedFolder: string | undefined;
+  // Backups and JSON files being saved a piece at a time, and folders chosen for letters' JSON.
+  const streamed = createStreamedFiles();
+  // A save the window never finished (it closed or reloaded) leaves no temporary file behind.
+  app.on('will-quit', () => void streamed.abandonAll());
 
   const handlers: { [K in Invoked]: Handler<K> } = {
     async chooseFolder(window, args) {
@@ -99,6 +106,51 @@ export function registerIpcHandlers(context: IpcContext): void {
       lastCsvFolder = path.dirname(target);
       return { status: 'saved', path: target };
     },
+    async beginSave(window, args) {
+      expectArgCount(args, 1);
+      const request = parseStreamedSaveRequest(args[0]);
+      const { filter } = STREAMED_FILES[request.kind];
+      const target = await askWhereToSave(
+        window,
+        request.kind === 'backup' ? 'Back up the archive' : 'Export letters as JSON',
+        path.join(lastStreamedFolder ?? documentsFolder(), safeStreamedFileName(request)),
+        filter,
+        'json',
+      );
+      if (!target) return { status: 'cancelled' };
+      try {
+        // streamed-file's errors already name the file and the reason.
+        const handle = await streamed.begin(target, request.kind);
+        lastStreamedFolder = path.dirname(target);
+        return { status: 'started', handle, path: target };
+      } catch (error) {
+        return { status: 'failed', message: messageOf(error) };
+      }
+    },
+    async appendSave(_window, args) {
+      expectArgCount(args, 2);
+      await streamed.append(expectHandle(args[0]), expectChunk(args[1]));
+    },
+    async finishSave(_window, args) {
+      expectArgCount(args, 2);
+      return streamed.finish(expectHandle(args[0]), expectBoolean(args[1], 'Whether to keep the file'));
+    },
+    async chooseJsonFolder(window, args) {
+      expectArgCount(args, 0);
+      const result = await dialog.showOpenDialog(window, {
+        title: 'Choose a folder for the letters’ JSON files',
+        defaultPath: lastStreamedFolder ?? documentsFolder(),
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      const folder = result.canceled ? undefined : result.filePaths[0];
+      if (!folder) return { status: 'cancelled' };
+      lastStreamedFolder = folder;
+      return { status: 'started', handle: streamed.grantFolder(folder), path: folder };
+    },
+    async saveJsonInFolder(_window, args) {
+      expectArgCount(args, 3);
+      return streamed.writeInFolder(expectHandle(args[0]), expectString(args[1], 'The file name'), expectString(args[2], 'The JSON text'));
+    },
     async openOriginal(_window, args) {
       expectArgCount(args, 2);
       const root = expectString(args[0], 'The folder');
@@ -148,18 +200,21 @@ function printPage(window: BrowserWindow, options: WebContentsPrintOptions): Pro
   });
 }
 
-/** The person's Documents folder; their home folder on a system that has none (getPath throws there). */
-/** The system's save dialog for one kind of file ("PDF", "CSV"); the path chosen, or undefined when cancelled. */
-async function askWhereToSave(window: BrowserWindow, title: string, defaultPath: string, kind: string): Promise<string | undefined> {
+/**
+ * The system's save dialog for one kind of file ("PDF", "CSV"; its extension the kind in lower
+ * case unless given); the path chosen, or undefined when cancelled.
+ */
+async function askWhereToSave(window: BrowserWindow, title: string, defaultPath: string, kind: string, extension = kind.toLowerCase()): Promise<string | undefined> {
   const choice = await dialog.showSaveDialog(window, {
     title,
     defaultPath,
-    filters: [{ name: kind, extensions: [kind.toLowerCase()] }],
+    filters: [{ name: kind, extensions: [extension] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
   return choice.canceled ? undefined : choice.filePath;
 }
 
+/** The person's Documents folder; their home folder on a system that has none (getPath throws there). */
 function documentsFolder(): string {
   try {
     return app.getPath('documents');

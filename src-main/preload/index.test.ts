@@ -51,7 +51,11 @@ describe('preload bridge', () => {
   it('exposes only window.archive, with one method per capability', () => {
     expect(Object.keys(fake.exposed)).toEqual(['archive']);
     expect(Object.keys(archive).sort()).toEqual([
+      'appendSave',
+      'beginSave',
       'chooseFolder',
+      'chooseJsonFolder',
+      'finishSave',
       'listFolder',
       'onMenuCommand',
       'openOriginal',
@@ -60,6 +64,7 @@ describe('preload bridge', () => {
       'sampleFolder',
       'saveAsPdf',
       'saveCsv',
+      'saveJsonInFolder',
     ]);
   });
 
@@ -75,6 +80,13 @@ describe('preload bridge', () => {
     expect(await archive.openOriginal('/letters', '2009/a.pdf')).toEqual([CHANNELS.openOriginal, '/letters', '2009/a.pdf']);
     const csv = { suggestedName: 'Walsall letters.csv', content: '\uFEFFCouncil\r\nWalsall' };
     expect(await archive.saveCsv(csv)).toEqual([CHANNELS.saveCsv, csv]);
+    const save = { kind: 'backup', suggestedName: 'Letter Archive backup' } as const;
+    expect(await archive.beginSave(save)).toEqual([CHANNELS.beginSave, save]);
+    const piece = new Uint8Array([123, 125]);
+    expect(await archive.appendSave('ab', piece)).toEqual([CHANNELS.appendSave, 'ab', piece]);
+    expect(await archive.finishSave('ab', true)).toEqual([CHANNELS.finishSave, 'ab', true]);
+    expect(await archive.chooseJsonFolder()).toEqual([CHANNELS.chooseJsonFolder]);
+    expect(await archive.saveJsonInFolder('cd', 'Coventry', '{}')).toEqual([CHANNELS.saveJsonInFolder, 'cd', 'Coventry', '{}']);
   });
 
   it('passes only known menu commands to the listener, never the event, until unsubscribed', () => {

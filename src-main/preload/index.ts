@@ -20,6 +20,11 @@ const bridge = {
   saveAsPdf: (request) => ipcRenderer.invoke(CHANNELS.saveAsPdf, request),
   openOriginal: (root, relativePath) => ipcRenderer.invoke(CHANNELS.openOriginal, root, relativePath),
   saveCsv: (request) => ipcRenderer.invoke(CHANNELS.saveCsv, request),
+  beginSave: (request) => ipcRenderer.invoke(CHANNELS.beginSave, request),
+  appendSave: (handle, bytes) => ipcRenderer.invoke(CHANNELS.appendSave, handle, bytes),
+  finishSave: (handle, keep) => ipcRenderer.invoke(CHANNELS.finishSave, handle, keep),
+  chooseJsonFolder: () => ipcRenderer.invoke(CHANNELS.chooseJsonFolder),
+  saveJsonInFolder: (handle, fileName, content) => ipcRenderer.invoke(CHANNELS.saveJsonInFolder, handle, fileName, content),
   onMenuCommand(listener) {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function.');
     // The page gets the command alone: the event would hand it the sender and its methods.
