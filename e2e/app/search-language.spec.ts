@@ -1,5 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import type { Section } from '../../src-shared/letters/letter';
+import { parseLetter } from '../../src-shared/letters/parse-letter';
 import { expect, test } from '../support/app-fixture';
+import { importCorpusAlone } from '../support/corpus-archive';
+import { apaLetterAbout, letterAbout, tempFolder } from '../support/letter-folders';
 
 /** The app with the sample letters imported; returns the search box and the results list. */
 async function openApp(page: Page, appUrl: string): Promise<{ box: Locator; results: Locator }> {
@@ -148,4 +154,117 @@ test('a query that cannot be fully understood says what is wrong and still lists
   await expect(results.getByRole('group', { name: /^Leicester/ })).toHaveCount(1);
   await box.fill('fostering');
   await expect(problem).toBeEmpty();
+});
+
+test('year:2007 OR year:2009 finds the letters of either year, with no warning, and a warning comes only when an OR was ignored', async ({ page, shell, appUrl }) => {
+  void shell;
+  const { box, results } = await openApp(page, appUrl);
+  const problem = page.locator('#search-errors');
+  await box.fill('year:2007');
+  await expect(results.getByRole('group', { name: /^Leicester/ })).toHaveCount(0);
+  await expect(results.getByRole('group', { name: /^Coventry.*2007/ })).toHaveCount(1);
+  const [, of2007] = await counts(page);
+  await box.fill('year:2009');
+  await expect(results.getByRole('group', { name: /^Coventry.*2007/ })).toHaveCount(0);
+  await expect(results.getByRole('group', { name: /^Leicester/ })).toHaveCount(1);
+  const [, of2009] = await counts(page);
+
+  await box.fill('year:2007 OR year:2009');
+  await expect(results.getByRole('group', { name: /^Coventry.*2007/ })).toHaveCount(1);
+  await expect(results.getByRole('group', { name: /^Leicester/ })).toHaveCount(1);
+  const [, either] = await counts(page);
+  expect(either).toBe(of2007 + of2009);
+  await expect(problem).toBeEmpty();
+
+  // Filters of different kinds cannot be alternatives: that OR is ignored, and the box says so.
+  await box.fill('council:coventry OR year:2009');
+  await expect(problem).toContainText('was ignored: filters of different kinds always apply together');
+  await expect(results.getByRole('group', { name: /^Coventry.*2009/ })).toHaveCount(1);
+  await expect(results.getByRole('group', { name: /^Leicester/ })).toHaveCount(0);
+});
+
+/** Letters in which "adoption", "adoptions" and "addition" stand in different sections, each made from a sample letter. */
+function adoptionLetters(): Record<string, string> {
+  const apa = (officialName: string, displayName: string) => apaLetterAbout({ officialName, displayName }, [3, 3, 2, 3, 3, 3, 3]);
+  const rating = (officialName: string, displayName: string, day: number) => letterAbout({ officialName, displayName }, day);
+  return {
+    // As the samples have it: "adoption" in some sections, "addition" in another.
+    'kent-2007.txt': apa('Kent County Council', 'Kent'),
+    // Every "adoption" written "addition": sections that hold only "addition".
+    'norfolk-2007.txt': apa('Norfolk County Council', 'Norfolk').replace(/\badoption\b/g, 'addition'),
+    // Its other ending.
+    'devon-2007.txt': apa('Devon County Council', 'Devon').replace(/\badoption\b/g, 'adoptions'),
+    'cumbria-2009.txt': rating('Cumbria County Council', 'Cumbria', 10),
+    'walsall-2009.txt': rating('Walsall Metropolitan Borough Council', 'Walsall', 11).replace(/\badoption\b/g, 'addition'),
+  };
+}
+
+/** The words of a section as the search reads them: its heading and everything below it, lower-cased. */
+function sectionWords(section: Section): string[] {
+  const text = [
+    section.heading,
+    ...section.paragraphs.map((b) => (b.type === 'paragraph' ? b.text : b.items.join('\n'))),
+    ...section.recommendations.flatMap((r) => [r.text, ...r.items]),
+    ...section.areasForDevelopment,
+  ].join('\n');
+  return (text.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? []).map((w) => w.replace(/'s$/, ''));
+}
+
+/** Edits (insert, delete, change a letter) between two words. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * What "adoption", typed as the last word, finds: words it begins, and the word with another
+ * ending, one edit away and alike up to the last letter of the shorter ("adoptio", "adoptiom").
+ */
+function nearAdoption(word: string): boolean {
+  if (word.startsWith('adoption')) return true;
+  let common = 0;
+  while (common < Math.min(word.length, 8) && word[common] === 'adoption'[common]) common++;
+  return editDistance(word, 'adoption') <= 1 && common >= Math.min(word.length, 8) - 1;
+}
+
+test('"adoption" finds exactly the sections with "adoption" or its other endings, and none with only "addition"', async ({ page, shell, appUrl }) => {
+  const letters = adoptionLetters();
+  const folder = tempFolder('adoption');
+  const expected = new Set<string>();
+  let additionOnly = 0;
+  for (const [name, text] of Object.entries(letters)) {
+    writeFileSync(path.join(folder, name), text);
+    const read = await parseLetter(new TextEncoder().encode(text));
+    if (!read.ok) throw new Error(`${name} is not read as a letter: ${read.reason}`);
+    for (const section of read.letter.sections) {
+      const words = sectionWords(section);
+      if (words.some(nearAdoption)) expected.add(`${read.letter.council.displayName} | ${section.heading}`);
+      else if (words.includes('addition')) additionOnly++;
+    }
+  }
+  // The test means something only if both kinds of section are there.
+  expect(expected.size).toBeGreaterThanOrEqual(3);
+  expect(additionOnly).toBeGreaterThanOrEqual(3);
+
+  await page.goto(appUrl);
+  await importCorpusAlone(page, shell, folder, Object.keys(letters).length);
+  const box = page.getByRole('searchbox', { name: 'Search letters' });
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await box.fill('adoption');
+  await expect(results.getByRole('group', { name: /^Devon/ })).toHaveCount(1);
+  const [sections] = await counts(page);
+  const found = await results.getByRole('group').evaluateAll((groups) =>
+    groups.flatMap((g) => {
+      const council = g.querySelector('.result-council')?.textContent ?? '';
+      return [...g.querySelectorAll('[role="option"] .result-heading-text')].map((h) => `${council} | ${h.textContent ?? ''}`);
+    }),
+  );
+  expect(found.sort()).toEqual([...expected].sort());
+  expect(sections).toBe(expected.size);
+  expect(await letterGroups(results)).not.toMatch(/^Norfolk/m);
 });

@@ -6,7 +6,7 @@ const SYNTAX: readonly [example: string, meaning: string][] = [
   ['-bullying', 'leave out sections with this word (or -"a phrase")'],
   ['fostering OR adoption', 'either word'],
   ['council:coventry', 'letters to councils whose name starts so'],
-  ['year:2009', 'letters of one year; year:2005..2008 for a range'],
+  ['year:2009', 'letters of one year; year:2005..2008 for a range, year:2007 OR year:2009 for either'],
   ['kind:apa  kind:rating', 'annual performance assessments, or annual ratings'],
   ['grade:2  grade:<=2', 'sections with that grade (4 is best); also <, >, >='],
   ['outcome:"staying safe"', 'one of the five outcomes of an APA'],
