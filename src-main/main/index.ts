@@ -13,6 +13,7 @@ import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { APP_START_URL } from './navigation';
 import { denyAllPermissions, hardenWebContents } from './security';
+import { installTheme } from './theme';
 import { createMainWindow } from './window';
 import { WINDOW_TITLE } from './window-options';
 
@@ -47,8 +48,10 @@ function start(): void {
 
   let mainWindow: BrowserWindow | null = null;
   const getMainWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+  // Light, dark or the system's appearance, as last chosen in View → Appearance.
+  const theme = installTheme(app.getPath('userData'), getMainWindow);
   const openMainWindow = (): void => {
-    const window = createMainWindow({ preload: preloadPath(mainDir), startUrl: devServerUrl ?? APP_START_URL });
+    const window = createMainWindow({ preload: preloadPath(mainDir), startUrl: devServerUrl ?? APP_START_URL, backgroundColor: theme.background() });
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });
@@ -78,7 +81,7 @@ function start(): void {
       denyAllPermissions(session.defaultSession);
       serveRenderer(rendererDir(mainDir));
       registerIpcHandlers({ getMainWindow, folderService: createFolderService(), grants, sampleFolder, devServerUrl });
-      installMenu({ getMainWindow, isPackaged: app.isPackaged, appName: WINDOW_TITLE });
+      installMenu({ getMainWindow, isPackaged: app.isPackaged, appName: WINDOW_TITLE, appearance: theme });
       openMainWindow();
     })
     .catch((error: unknown) => {

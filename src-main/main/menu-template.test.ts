@@ -60,6 +60,25 @@ describe('buildMenuTemplate', () => {
     );
   });
 
+  it('offers light, dark or the system’s appearance in View, the current choice checked', () => {
+    const chosen: string[] = [];
+    const template = buildMenuTemplate({
+      isMac: false,
+      isPackaged: true,
+      appName: 'Letter Archive',
+      send: () => undefined,
+      appearance: { choice: 'dark', choose: (c) => chosen.push(c) },
+    });
+    const appearance = items(template, 'View').find((i) => i.label === 'Appearance');
+    const choices = (appearance?.submenu ?? []) as MenuItemConstructorOptions[];
+    expect(names(choices)).toEqual(['Light', 'Dark', 'Use system setting']);
+    expect(choices.map((c) => c.type)).toEqual(['radio', 'radio', 'radio']);
+    expect(choices.map((c) => c.checked)).toEqual([false, true, false]);
+    choices.forEach(click);
+    expect(chosen).toEqual(['light', 'dark', 'system']);
+    expect(names(items(build(false, true).template, 'View'))).not.toContain('Appearance');
+  });
+
   it('has minimize and close in Window', () => {
     expect(names(items(build(false, true).template, 'Window'))).toEqual(['minimize', 'close']);
   });

@@ -3,6 +3,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../src-shared/bridge';
+import type { ThemeChoice } from '../services/theme-choice';
 
 export interface MenuTemplateOptions {
   /** macOS keeps Quit and About in an app menu of its own. */
@@ -12,6 +13,30 @@ export interface MenuTemplateOptions {
   appName: string;
   /** Sends a command to the window. */
   send(command: MenuCommand): void;
+  /** View → Appearance: light, dark or the system's; left out when not given. */
+  appearance?: {
+    choice: ThemeChoice;
+    choose(choice: ThemeChoice): void;
+  };
+}
+
+const APPEARANCES: { choice: ThemeChoice; label: string }[] = [
+  { choice: 'light', label: 'Light' },
+  { choice: 'dark', label: 'Dark' },
+  { choice: 'system', label: 'Use system setting' },
+];
+
+/** Radio items for the window's appearance; the window's prefers-color-scheme follows the one chosen. */
+function appearanceMenu(appearance: NonNullable<MenuTemplateOptions['appearance']>): MenuItemConstructorOptions {
+  return {
+    label: 'Appearance',
+    submenu: APPEARANCES.map(({ choice, label }) => ({
+      label,
+      type: 'radio' as const,
+      checked: appearance.choice === choice,
+      click: () => appearance.choose(choice),
+    })),
+  };
 }
 
 /** The menus, in order: the macOS app menu, File, Edit, View, Window. */
@@ -73,6 +98,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       { role: 'zoomOut' },
       separator,
       { role: 'togglefullscreen' },
+      ...(options.appearance ? [separator, appearanceMenu(options.appearance)] : []),
     ],
   };
 

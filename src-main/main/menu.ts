@@ -3,12 +3,15 @@
  */
 import { Menu, type BrowserWindow } from 'electron';
 import { CHANNELS } from '../../src-shared/bridge';
+import type { ThemeChoice } from '../services/theme-choice';
 import { buildMenuTemplate } from './menu-template';
 
 export interface MenuContext {
   getMainWindow(): BrowserWindow | null;
   isPackaged: boolean;
   appName: string;
+  /** View → Appearance. */
+  appearance?: { readonly choice: ThemeChoice; choose(choice: ThemeChoice): void };
 }
 
 /** Sets the application menu for the whole app. */
@@ -17,6 +20,7 @@ export function installMenu(context: MenuContext): void {
     isMac: process.platform === 'darwin',
     isPackaged: context.isPackaged,
     appName: context.appName,
+    appearance: context.appearance,
     send: (command) => context.getMainWindow()?.webContents.send(CHANNELS.menuCommand, command),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

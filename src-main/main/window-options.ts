@@ -7,13 +7,16 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 export const WINDOW_TITLE = 'Letter Archive';
 
 /** Options for the one main window, with its renderer locked down. */
-export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preload: string, backgroundColor?: string): BrowserWindowConstructorOptions {
   return {
     title: WINDOW_TITLE,
     width: 1280,
     height: 800,
-    minWidth: 900,
+    // The layout is made and tested to fit 800×600 with nothing cut off and no sideways scroll.
+    minWidth: 800,
     minHeight: 600,
+    // The page's own background (light or dark), so the window does not flash another colour as it opens.
+    ...(backgroundColor ? { backgroundColor } : {}),
     // Shown once the first paint is ready, so the window never flashes blank.
     show: false,
     webPreferences: {

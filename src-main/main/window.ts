@@ -9,11 +9,13 @@ export interface MainWindowOptions {
   preload: string;
   /** The dev server's URL in development, the app scheme's start page otherwise. */
   startUrl: string;
+  /** The page's background in the current appearance, shown until it paints. */
+  backgroundColor?: string;
 }
 
 /** Creates the main window, loads the app and shows it once it has painted. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(options.preload));
+  const window = new BrowserWindow(mainWindowOptions(options.preload, options.backgroundColor));
   window.once('ready-to-show', () => window.show());
   window.loadURL(options.startUrl).catch((error: unknown) => {
     // The window stays open (and empty) so the person sees something went wrong.
