@@ -88,6 +88,8 @@ interface OpenFile {
   what: string;
   handle: fs.FileHandle;
   written: number;
+  /** Why a piece could not be written: the file is then never put in place. */
+  failed?: string;
   /** Appends run one after another even if the renderer does not wait for each. */
   queue: Promise<unknown>;
 }
@@ -151,11 +153,16 @@ export function createStreamedFiles(): StreamedFiles {
       const file = fileOf(handle);
       const chunk = expectChunk(bytes);
       const write = file.queue.then(async () => {
-        if (file.written + chunk.byteLength > MAX_STREAMED_FILE_BYTES) throw new RangeError(`${file.what} would be larger than ${MAX_STREAMED_FILE_BYTES / 1024 ** 3} GB.`);
+        if (file.failed) throw new Error(file.failed);
+        if (file.written + chunk.byteLength > MAX_STREAMED_FILE_BYTES) {
+          file.failed = `Could not save "${file.target}": it would be larger than ${MAX_STREAMED_FILE_BYTES / 1024 ** 3} GB.`;
+          throw new RangeError(file.failed);
+        }
         try {
           await file.handle.write(chunk);
         } catch (error) {
-          throw new Error(`Could not save "${file.target}": ${describeWriteError(error)}.`);
+          file.failed = `Could not save "${file.target}": ${describeWriteError(error)}.`;
+          throw new Error(file.failed, { cause: error });
         }
         file.written += chunk.byteLength;
       });
@@ -170,6 +177,10 @@ export function createStreamedFiles(): StreamedFiles {
       if (!keep) {
         await discard(file);
         return { status: 'cancelled' };
+      }
+      if (file.failed) {
+        await discard(file);
+        return { status: 'failed', message: file.failed };
       }
       try {
         await file.handle.sync();

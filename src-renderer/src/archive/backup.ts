@@ -1,0 +1,381 @@
+/**
+ * Backing the archive up to one file, and restoring it, with dexie-export-import.
+ *
+ * What a backup holds, and why:
+ * - `letters` and `texts`: every letter as the archive keeps it, and the text it was read from
+ *   (so a later version of the app can read it again, as it does the letters it imported).
+ * - `ticks`: the person's ticks and notes on points raised.
+ * - `settings`: saved and recent searches, the selection, pane widths, notices dismissed.
+ * - `reports` and `reportEntries`: the import log, so a restored archive still says where its
+ *   letters came from and what was not imported.
+ * Not `councils`, `grades`, `searchIndex` or `pendingIndex`: each is worked out from the letters
+ * (council-rows.ts, letterGrades, the search worker), so a restore makes them again rather
+ * than trusting a file for them; the search index alone would double the backup's size.
+ *
+ * The file is dexie-export-import's JSON with one more member in front,
+ * `"letterArchiveBackup": { format, version, appVersion, createdAt, ... }`, so what it holds
+ * is read from its first few kilobytes, and dexie-export-import still reads the rest.
+ *
+ * Memory: exportDB makes the file a chunk of rows at a time, each chunk a Blob the browser may
+ * keep on disk, and the file goes out to main a piece at a time (save-blob.ts). A restore reads
+ * the file the person picked (a File, which the browser reads from disk as asked) a megabyte
+ * at a time, and writes each chunk of rows as it goes. So neither holds the archive in memory.
+ *
+ * A restore is all or nothing: the whole of it, wiping the archive for Replace included, is one
+ * IndexedDB transaction. Every row is checked as it is read, and the rows of each table are
+ * counted against what the file's header says it holds: a row of the wrong shape, a file
+ * damaged part-way or cut short throws, the transaction is aborted, and the archive is as it
+ * was. What can be checked without reading the whole file (the format, the versions, the
+ * tables, that it ends as a backup ends) is checked before the person is asked anything.
+ */
+import { exportDB, importInto, peakImportFile } from 'dexie-export-import';
+import { letterGrades, type LetterGrades } from '../../../src-shared/analysis/letter-grades';
+import { parseSaved } from '../ui/search-history';
+import { recomputeCouncils } from './council-rows';
+import { getDb, type LetterArchiveDb } from './db';
+
+/** The name of the file format, in the file's first member. */
+export const BACKUP_FORMAT = 'letter-archive-backup';
+
+/** The version of that format this app writes, and the newest it reads. */
+export const BACKUP_FORMAT_VERSION = 1;
+
+/** The archive's tables a backup holds (see above). */
+export const BACKED_UP_TABLES = ['letters', 'texts', 'ticks', 'settings', 'reports', 'reportEntries'] as const;
+export type BackedUpTable = (typeof BACKED_UP_TABLES)[number];
+
+/** Tables worked out from the letters, made again by a restore rather than backed up. */
+export const DERIVED_TABLES = ['councils', 'grades', 'searchIndex', 'pendingIndex'] as const;
+
+/** The setting whose value is the saved searches (use-search-history.ts). */
+const SAVED_SEARCHES_KEY = 'savedSearches';
+/** The setting that says the first run is over (use-first-run.ts): a restored archive never gets the samples on top. */
+const FIRST_RUN_KEY = 'firstRunDone';
+
+/** Rows read at a time when backing up: about a megabyte of letters. */
+const ROWS_PER_CHUNK = 50;
+/** Bytes of the file read at a time when restoring. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+/** The first member of a backup file. */
+export interface BackupHeader {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  /** The version of Letter Archive that made it. */
+  appVersion: string;
+  /** When it was made, ISO. */
+  createdAt: string;
+  /** The archive's database version when it was made. */
+  databaseVersion: number;
+  /** What the tables said then; letters and ticks are also counted in the dexie part. */
+  councils: number;
+  savedSearches: number;
+}
+
+/** What a backup file holds, shown before restoring it. */
+export interface BackupSummary {
+  fileName: string;
+  bytes: number;
+  appVersion: string;
+  createdAt: string;
+  letters: number;
+  councils: number;
+  ticks: number;
+  savedSearches: number;
+  /** Rows of each table in the file. */
+  rows: Record<BackedUpTable, number>;
+}
+
+/** A file that cannot be restored, with the reason in words a person understands. */
+export class BackupRefused extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'BackupRefused';
+  }
+}
+
+/** An error's message, for the reasons given. */
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export interface BackupProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Makes a backup of the archive as a Blob (see above: built from Blobs the browser may keep on
+ * disk, so not held in memory). The rows are read in one transaction, so the backup is the
+ * archive at one moment even while an import runs.
+ */
+export async function makeBackup(options: { appVersion: string; now?: Date; onProgress?: (progress: BackupProgress) => void }): Promise<{ blob: Blob; header: BackupHeader }> {
+  const db = getDb();
+  const [councils, saved] = await Promise.all([db.councils.count(), db.settings.get(SAVED_SEARCHES_KEY)]);
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_FORMAT_VERSION,
+    appVersion: options.appVersion,
+    createdAt: (options.now ?? new Date()).toISOString(),
+    databaseVersion: db.verno,
+    councils,
+    savedSearches: parseSaved(saved?.value).length,
+  };
+  const exported = await exportDB(db, {
+    skipTables: [...DERIVED_TABLES],
+    numRowsPerChunk: ROWS_PER_CHUNK,
+    progressCallback: ({ completedRows, totalRows }) => {
+      options.onProgress?.({ done: completedRows, total: totalRows ?? 0 });
+      return true;
+    },
+  });
+  // dexie-export-import's JSON begins '{"formatName"': the header goes in as the first member.
+  const blob = new Blob([`{"letterArchiveBackup":${JSON.stringify(header)},\n`, exported.slice(1)], { type: 'application/json' });
+  return { blob, header };
+}
+
+/** The start every backup file has. */
+const BACKUP_START = '{"letterArchiveBackup":';
+
+/** The dexie part's header, as peakImportFile reads it. */
+interface DexieHeader {
+  letterArchiveBackup?: unknown;
+  formatName?: unknown;
+  formatVersion?: unknown;
+  data?: { databaseName?: unknown; databaseVersion?: unknown; tables?: unknown };
+}
+
+/**
+ * Reads what a backup holds from its start and its end, without reading the rest; throws
+ * BackupRefused with the reason when it is not a backup this version can restore.
+ */
+export async function readBackupSummary(file: Blob, fileName: string): Promise<BackupSummary> {
+  if (file.size === 0) throw new BackupRefused('the file is empty');
+  const start = new TextDecoder().decode(await file.slice(0, 512).arrayBuffer()).replace(/^\uFEFF/, '');
+  if (!start.startsWith(BACKUP_START)) {
+    const trimmed = start.trimStart();
+    throw new BackupRefused(
+      trimmed.startsWith('{') || trimmed.startsWith('[')
+        ? 'it is a JSON file, but not a Letter Archive backup (it does not begin as a backup does)'
+        : 'it is not a Letter Archive backup (it is not JSON)',
+    );
+  }
+  const end = new TextDecoder().decode(await file.slice(Math.max(0, file.size - 64)).arrayBuffer()).trimEnd();
+  if (!end.endsWith('}')) throw new BackupRefused('the file is cut short: it ends part-way through, so it was not saved or copied whole');
+
+  let head: DexieHeader;
+  try {
+    head = (await peakImportFile(file)) as unknown as DexieHeader;
+  } catch (error) {
+    throw new BackupRefused(`the file is damaged: ${describe(error)}`);
+  }
+  return checkHeader(head, fileName, file.size, getDb());
+}
+
+/** Checks the file's header against the archive it would go into; the summary, or BackupRefused. */
+function checkHeader(head: DexieHeader, fileName: string, bytes: number, db: LetterArchiveDb): BackupSummary {
+  const ours = head.letterArchiveBackup as Partial<BackupHeader> | undefined;
+  if (typeof ours !== 'object' || ours === null || ours.format !== BACKUP_FORMAT) throw new BackupRefused('it is not a Letter Archive backup');
+  if (typeof ours.version !== 'number' || !Number.isInteger(ours.version) || ours.version < 1) throw new BackupRefused('the file is damaged: its format version is missing');
+  if (ours.version > BACKUP_FORMAT_VERSION) {
+    throw new BackupRefused(`it was made by a newer version of Letter Archive (${String(ours.appVersion)}); update the app to restore it`);
+  }
+  if (head.formatName !== 'dexie' || head.formatVersion !== 1 || typeof head.data !== 'object' || head.data === null) {
+    throw new BackupRefused('the file is damaged: the archive’s part of it is missing or of an unknown format');
+  }
+  const { databaseVersion, tables } = head.data;
+  if (typeof databaseVersion !== 'number' || databaseVersion > db.verno) {
+    throw new BackupRefused(`it was made by a newer version of Letter Archive (${String(ours.appVersion)}), whose archive this one cannot read; update the app to restore it`);
+  }
+  // Only archives of this version have been backed up: a later version that changes the
+  // tables must read older backups through its upgrade, or refuse them here.
+  if (databaseVersion !== db.verno) throw new BackupRefused(`it was made by a version of Letter Archive whose archive this one cannot read (archive version ${databaseVersion})`);
+  if (!Array.isArray(tables)) throw new BackupRefused('the file is damaged: it does not list its tables');
+
+  const rows = {} as Record<BackedUpTable, number>;
+  for (const entry of tables as unknown[]) {
+    const { name, schema, rowCount } = (entry ?? {}) as { name?: unknown; schema?: unknown; rowCount?: unknown };
+    if (typeof name !== 'string' || !(BACKED_UP_TABLES as readonly string[]).includes(name)) {
+      throw new BackupRefused(`the file is damaged: it holds a table this archive does not back up (${String(name)})`);
+    }
+    if (name in rows) throw new BackupRefused(`the file is damaged: it lists the table ${name} twice`);
+    if (typeof rowCount !== 'number' || !Number.isInteger(rowCount) || rowCount < 0) throw new BackupRefused(`the file is damaged: the table ${name} has no row count`);
+    // Rows are put by their keys: the key must be the archive's key for that table.
+    const key = typeof schema === 'string' ? schema.split(',')[0] : undefined;
+    if (key !== db.table(name).schema.primKey.src) throw new BackupRefused(`the file is damaged: the table ${name} is keyed by ${String(key)}, not as the archive keys it`);
+    rows[name as BackedUpTable] = rowCount;
+  }
+  const missing = BACKED_UP_TABLES.filter((name) => !(name in rows));
+  if (missing.length) throw new BackupRefused(`the file is damaged: it has no ${missing.join(', ')} table`);
+  const count = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0);
+  return {
+    fileName,
+    bytes,
+    appVersion: typeof ours.appVersion === 'string' ? ours.appVersion : 'unknown',
+    createdAt: typeof ours.createdAt === 'string' ? ours.createdAt : '',
+    letters: rows.letters,
+    councils: count(ours.councils),
+    ticks: rows.ticks,
+    savedSearches: count(ours.savedSearches),
+    rows,
+  };
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What is wrong with a row of a backed-up table, or null: enough that the archive's code can rely on its shape. */
+export function rowProblem(table: BackedUpTable, row: unknown): string | null {
+  if (!isObject(row)) return 'it is not an object';
+  switch (table) {
+    case 'letters': {
+      if (!isString(row.id) || row.id === '') return 'it has no id';
+      if (!isString(row.councilKey) || !isString(row.date) || !isString(row.kind) || !isString(row.sourceFile)) return 'its council, date, kind or file is missing';
+      if (typeof row.year !== 'number' || typeof row.parserVersion !== 'number') return 'its year or reader version is missing';
+      if (!isObject(row.council) || !isString(row.council.displayName)) return 'its council is missing';
+      if (!Array.isArray(row.sections) || !row.sections.every(isObject)) return 'its sections are missing';
+      if (!Array.isArray(row.files) || !row.files.every(isString)) return 'its list of files is missing';
+      return null;
+    }
+    case 'texts':
+      if (!isString(row.id)) return 'it has no id';
+      return row.utf8 instanceof Uint8Array || isString(row.text) ? null : 'it holds no text';
+    case 'ticks':
+      return ['pointId', 'councilKey', 'letterId', 'text', 'note', 'doneOn', 'tickedAt'].every((k) => isString(row[k])) ? null : 'a part of the tick is missing';
+    case 'settings':
+      return isString(row.key) ? null : 'it has no key';
+    case 'reports':
+      return typeof row.id === 'number' && isString(row.source) && isString(row.startedAt) ? null : 'a part of the import report is missing';
+    case 'reportEntries':
+      return typeof row.seq === 'number' && typeof row.reportId === 'number' && isString(row.file) ? null : 'a part of the import report is missing';
+  }
+}
+
+export type RestoreMode = 'replace' | 'merge';
+
+export interface RestoreOutcome {
+  mode: RestoreMode;
+  /** Letters put in the archive from the backup. */
+  lettersAdded: number;
+  /** Letters of the backup the archive already had (merge). */
+  lettersKept: number;
+  ticksAdded: number;
+  savedSearchesAdded: number;
+}
+
+/**
+ * Restores a backup whose summary readBackupSummary gave. Replace: the archive becomes the
+ * backup's (letters, ticks and notes, settings, import reports). Merge: letters the archive
+ * does not have are added, with their texts, and ticks and saved searches it does not have;
+ * what it has is kept. Either way councils and grades are made again from the letters, in
+ * the same transaction, and the search index takes the changes in when the window reloads
+ * (it compares its snapshot with the archive's letters at start; letters whose content may
+ * differ under the same id are listed in pendingIndex for it).
+ *
+ * @throws BackupRefused when the file turns out damaged, cut short or of the wrong shape; the
+ *   archive is then as it was.
+ */
+export async function restoreBackup(
+  file: Blob,
+  summary: BackupSummary,
+  mode: RestoreMode,
+  onProgress?: (progress: BackupProgress) => void,
+): Promise<RestoreOutcome> {
+  const db = getDb();
+  const read = Object.fromEntries(BACKED_UP_TABLES.map((t) => [t, 0])) as Record<BackedUpTable, number>;
+  const outcome: RestoreOutcome = { mode, lettersAdded: 0, lettersKept: 0, ticksAdded: 0, savedSearchesAdded: 0 };
+  const tables = [db.letters, db.texts, db.ticks, db.settings, db.reports, db.reportEntries, db.councils, db.grades, db.pendingIndex];
+
+  try {
+    await db.transaction('rw', tables, async () => {
+      // Merge keeps what the archive has; Replace needs what it had only to tell the index
+      // which letters may have changed under the same id (read by another version of the reader).
+      const oldVersions = new Map<string, number>();
+      await db.letters.orderBy('parserVersion').eachKey((version, cursor) => oldVersions.set(cursor.primaryKey as string, version as number));
+      const haveTexts = mode === 'merge' ? new Set((await db.texts.toCollection().primaryKeys()) as string[]) : new Set<string>();
+      const haveTicks = mode === 'merge' ? new Set((await db.ticks.toCollection().primaryKeys()) as string[]) : new Set<string>();
+      const savedHere = parseSaved((await db.settings.get(SAVED_SEARCHES_KEY))?.value);
+      let savedThere: unknown;
+      // pendingIndex is kept: letters the index has yet to take in again may come back from the backup.
+      if (mode === 'replace') {
+        for (const table of tables) if (table !== db.pendingIndex) await table.clear();
+      }
+
+      const grades: LetterGrades[] = [];
+      const councilKeys = new Set<string>();
+      const changed: string[] = [];
+      const take = (table: BackedUpTable, row: Record<string, unknown>): boolean => {
+        switch (table) {
+          case 'letters': {
+            const id = row.id as string;
+            const version = oldVersions.get(id);
+            if (mode === 'merge' && version !== undefined) {
+              outcome.lettersKept += 1;
+              return false;
+            }
+            // The same text read by the same version of the reader is the same letter; any other is indexed afresh.
+            if (version !== undefined && version !== row.parserVersion) changed.push(id);
+            grades.push(letterGrades(row as unknown as Parameters<typeof letterGrades>[0]));
+            councilKeys.add(row.councilKey as string);
+            outcome.lettersAdded += 1;
+            return true;
+          }
+          case 'texts':
+            return !haveTexts.has(row.id as string);
+          case 'ticks':
+            if (haveTicks.has(row.pointId as string)) return false;
+            outcome.ticksAdded += 1;
+            return true;
+          case 'settings':
+            if (mode === 'replace') return true;
+            if (row.key === SAVED_SEARCHES_KEY) savedThere = row.value;
+            return false;
+          // The import log of a merge stays the archive's own.
+          case 'reports':
+          case 'reportEntries':
+            return mode === 'replace';
+        }
+      };
+
+      await importInto(db, file, {
+        // Inside this transaction: the library's own would leave a wiped archive should it fail.
+        noTransaction: true,
+        acceptNameDiff: true,
+        chunkSizeBytes: READ_CHUNK_BYTES,
+        filter: (table, value) => {
+          if (!(BACKED_UP_TABLES as readonly string[]).includes(table)) throw new BackupRefused(`the file is damaged: it holds rows of a table it does not list (${table})`);
+          const name = table as BackedUpTable;
+          read[name] += 1;
+          const problem = rowProblem(name, value);
+          if (problem) throw new BackupRefused(`the file is damaged: row ${read[name]} of ${name} is not as a backup has it (${problem})`);
+          return take(name, value as Record<string, unknown>);
+        },
+        progressCallback: ({ completedRows, totalRows }) => {
+          onProgress?.({ done: completedRows, total: totalRows ?? 0 });
+          return true;
+        },
+      });
+
+      // A file cut short, or damaged so that the reader stopped early, holds fewer rows than its header says.
+      for (const table of BACKED_UP_TABLES) {
+        if (read[table] !== summary.rows[table]) {
+          throw new BackupRefused(`the file is damaged or cut short: its header says ${summary.rows[table]} rows of ${table}, but it holds ${read[table]}`);
+        }
+      }
+
+      await db.grades.bulkPut(grades);
+      await recomputeCouncils(db, councilKeys);
+      if (changed.length) await db.pendingIndex.bulkPut(changed.map((id) => ({ id })));
+
+      const savedAdded = parseSaved(savedThere).filter((s) => !savedHere.some((h) => h.name === s.name));
+      if (mode === 'merge' && savedAdded.length) await db.settings.put({ key: SAVED_SEARCHES_KEY, value: [...savedHere, ...savedAdded] });
+      outcome.savedSearchesAdded = mode === 'merge' ? savedAdded.length : summary.savedSearches;
+      await db.settings.put({ key: FIRST_RUN_KEY, value: true });
+    });
+  } catch (error) {
+    if (error instanceof BackupRefused) throw error;
+    // Dexie wraps what went wrong inside the transaction; the reason is the innermost.
+    const inner = (error as { inner?: unknown }).inner;
+    if (inner instanceof BackupRefused) throw inner;
+    throw new BackupRefused(`the file is damaged: ${describe(inner ?? error)}`);
+  }
+  return outcome;
+}
