@@ -14,11 +14,11 @@ test('a letter, its curly-quoted copy and its PDF are one letter, and the report
   const report = page.getByRole('dialog', { name: 'Import report' });
   await expect(report).toContainText('1 letter added');
   await expect(report).toContainText('2 duplicates skipped');
-  const copies = report.getByRole('list', { name: 'The same letter as one already in the archive' }).getByRole('listitem');
+  const copies = report.getByRole('list', { name: 'Duplicates skipped' }).getByRole('listitem');
   // The folder is read in name order, so the curly-quoted copy comes first and the others are its copies.
   await expect(copies).toHaveText([
-    'walsall-2009.pdfthe same letter as walsall-2009-curly.txt',
-    'walsall-2009.txtthe same letter as walsall-2009-curly.txt',
+    'walsall-2009.pdfThe same letter as walsall-2009-curly.txt: Walsall, annual rating 2009, 9 December 2009.',
+    'walsall-2009.txtThe same letter as walsall-2009-curly.txt: Walsall, annual rating 2009, 9 December 2009.',
   ]);
   await report.getByRole('button', { name: 'Close' }).click();
 

@@ -145,7 +145,7 @@ export function appendToReport(db: LetterArchiveDb, reportId: number, entries: r
 export function reportEntriesOf(reportId: number, failures: ImportReport['failures'], sameLetters: ImportReport['sameLetters'] = []): ReportEntryRow[] {
   return [
     ...failures.map(({ file, reason }) => ({ reportId, file, reason })),
-    ...sameLetters.map(({ file, sameAs }) => ({ reportId, file, sameAs })),
+    ...sameLetters.map(({ file, sameAs, letter }) => (letter ? { reportId, file, sameAs, letter } : { reportId, file, sameAs })),
   ];
 }
 

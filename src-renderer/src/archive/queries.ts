@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import type { LetterGrades } from '../../../src-shared/analysis/letter-grades';
 import { getDb } from './db';
-import type { CouncilRow, ImportFailure, ImportReport, ReportRow, StoredLetter, TickRow } from './types';
+import type { CouncilRow, DuplicateFile, ImportFailure, ImportReport, ReportRow, StoredLetter, TickRow } from './types';
 
 export interface ArchiveCounts {
   letters: number;
@@ -59,13 +59,13 @@ export async function queryReport(id: number): Promise<ImportReport | undefined>
     const row = await db.reports.get(id);
     if (!row) return undefined;
     const failures: ImportFailure[] = [];
-    const sameLetters: { file: string; sameAs: string }[] = [];
+    const sameLetters: DuplicateFile[] = [];
     await db.reportEntries
       .where('reportId')
       .equals(id)
       .each((entry) => {
         if ('reason' in entry) failures.push({ file: entry.file, reason: entry.reason });
-        else sameLetters.push({ file: entry.file, sameAs: entry.sameAs });
+        else sameLetters.push(entry.letter ? { file: entry.file, sameAs: entry.sameAs, letter: entry.letter } : { file: entry.file, sameAs: entry.sameAs });
       });
     const { id: reportId, source, startedAt, finishedAt, total, added, duplicates, cancelled } = row;
     return { id: reportId, source, startedAt, finishedAt, total, added, duplicates, sameLetters, failures, cancelled };

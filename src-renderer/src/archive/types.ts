@@ -2,7 +2,7 @@
  * What the UI sees of the archive. Components use these types and the functions of
  * `repository.ts` / `hooks.ts`, never Dexie tables directly.
  */
-import type { Letter, Rating } from '../../../src-shared/letters/letter';
+import type { Letter, LetterKind, Rating } from '../../../src-shared/letters/letter';
 
 /** A letter as kept in the archive: the parsed Letter and where it came from. */
 export interface StoredLetter extends Letter {
@@ -39,6 +39,30 @@ export interface ImportFailure {
   reason: string;
 }
 
+/** The letter a duplicate file holds, as a person would recognise it. */
+export interface DuplicatedLetter {
+  /** The council's short name: "Coventry". */
+  council: string;
+  kind: LetterKind;
+  year: number;
+  date: string;
+  /** The folder the letter was first imported from, where that is not the folder this file is in. */
+  folder?: string;
+  /** The letter was one of the sample letters, and is the person's own from this file on. */
+  wasSample?: true;
+}
+
+/**
+ * A file holding a letter the archive already has: from another file, or from this very file
+ * imported before. `letter` is missing from reports written before duplicates were described.
+ */
+export interface DuplicateFile {
+  file: string;
+  /** The file the letter was first imported from. */
+  sameAs: string;
+  letter?: DuplicatedLetter;
+}
+
 /** Kept in the archive after every import, reachable later. */
 export interface ImportReport {
   id?: number;
@@ -51,8 +75,11 @@ export interface ImportReport {
   added: number;
   /** Letters already in the archive, or met earlier in the import. */
   duplicates: number;
-  /** Files that hold a letter the archive has from another file: the same letter saved again. */
-  sameLetters?: { file: string; sameAs: string }[];
+  /**
+   * Files that hold a letter the archive has: every duplicate file (reports written before
+   * duplicates were described name only those holding a letter from another file).
+   */
+  sameLetters?: DuplicateFile[];
   /** Every file not imported, with its reason. */
   failures: ImportFailure[];
   cancelled: boolean;
@@ -62,12 +89,12 @@ export interface ImportReport {
 export type ReportRow = Omit<ImportReport, 'failures' | 'sameLetters'> & {
   /** Files not imported. */
   failed: number;
-  /** Files holding a letter the archive has from another file. */
+  /** Duplicate files the report names. */
   same: number;
 };
 
 /** One file a report names: not imported (with the reason), or the same letter as another file. */
-export type ReportEntryRow = { seq?: number; reportId: number; file: string } & ({ reason: string } | { sameAs: string });
+export type ReportEntryRow = { seq?: number; reportId: number; file: string } & ({ reason: string } | { sameAs: string; letter?: DuplicatedLetter });
 
 export interface ImportProgress {
   done: number;

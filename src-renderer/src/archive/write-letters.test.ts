@@ -6,7 +6,7 @@ import { findCouncilName, replaceCouncil } from '../../../src-main/corpus/vary-l
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { fromTextRow, getDb, openFreshDbForTests, toTextRow } from './db';
 import { queryCounts, queryLettersOf } from './queries';
-import { importLetters } from './repository';
+import { getReport, importLetters } from './repository';
 import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
 
 let dbCount = 0;
@@ -17,6 +17,8 @@ beforeEach(() => {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const STOKE = 'stoke-on-trent-2009-annual-rating.txt';
+/** The Stoke-on-Trent sample letter, as a report names it. */
+const STOKE_LETTER = { council: 'Stoke-on-Trent', kind: 'annual-rating', year: 2009, date: '2009-12-09' } as const;
 
 function sampleText(name: string): string {
   return decoder.decode(sampleFiles().get(name)!);
@@ -29,7 +31,7 @@ describe('the same letter imported twice', () => {
       ['b/stoke-curly.txt', encoder.encode(curlyQuotes(sampleText(STOKE)))],
     ]);
     const report = await importLetters(memorySource(files), { parse: parseDirectly });
-    expect(report).toMatchObject({ added: 1, duplicates: 1, sameLetters: [{ file: 'b/stoke-curly.txt', sameAs: 'a/stoke.txt' }] });
+    expect(report).toMatchObject({ added: 1, duplicates: 1, sameLetters: [{ file: 'b/stoke-curly.txt', sameAs: 'a/stoke.txt', letter: STOKE_LETTER }] });
     const letters = await queryLettersOf('stoke-on-trent');
     expect(letters).toHaveLength(1);
     expect(letters[0]!.files).toEqual(['a/stoke.txt', 'b/stoke-curly.txt']);
@@ -80,7 +82,7 @@ describe('the same letter imported twice', () => {
     await getDb().texts.clear();
 
     const again = await importLetters(memorySource(new Map([['stoke.txt', sampleFiles().get(STOKE)!]])), { parse: parseDirectly });
-    expect(again).toMatchObject({ added: 0, duplicates: 1, sameLetters: [] });
+    expect(again).toMatchObject({ added: 0, duplicates: 1, sameLetters: [{ file: 'stoke.txt', sameAs: 'stoke.txt', letter: STOKE_LETTER }] });
     const [updated] = await getDb().letters.toArray();
     expect(updated).toMatchObject({ id: stored!.id, parserVersion: PARSER_VERSION, title: stored!.title, warnings: stored!.warnings, files: ['stoke.txt'] });
     expect(await getDb().texts.get(stored!.id)).toBeDefined();
@@ -94,7 +96,7 @@ describe('the same letter imported twice', () => {
 
     const copy = memorySource(new Map([['copy.txt', encoder.encode(curlyQuotes(sampleText(STOKE)))]]));
     const report = await importLetters({ ...copy, folder: '/second' }, { parse: parseDirectly });
-    expect(report).toMatchObject({ added: 0, duplicates: 1, sameLetters: [{ file: 'copy.txt', sameAs: 'stoke.txt' }] });
+    expect(report).toMatchObject({ added: 0, duplicates: 1, sameLetters: [{ file: 'copy.txt', sameAs: 'stoke.txt', letter: { ...STOKE_LETTER, folder: '/first' } }] });
     const [updated] = await getDb().letters.toArray();
     // The new reading is the copy's: its curly apostrophe and all.
     expect(updated).toMatchObject({ id: stored!.id, parserVersion: PARSER_VERSION, title: 'Children’s services annual rating', sourceFile: 'stoke.txt', sourceFolder: '/first', files: ['stoke.txt', 'copy.txt'] });
@@ -106,7 +108,8 @@ describe('the same letter imported twice', () => {
   it('makes a sample letter the person’s own when they import it, found in their file alone, and never lists sample files with their letters', async () => {
     await importLetters(memorySource(new Map([[STOKE, sampleFiles().get(STOKE)!]]), [], 'Sample letters'), { parse: parseDirectly, sample: true });
     const mine = await importLetters(memorySource(new Map([['mine/stoke.txt', sampleFiles().get(STOKE)!]])), { parse: parseDirectly });
-    expect(mine).toMatchObject({ added: 0, duplicates: 1, sameLetters: [] });
+    // The report names the person's file, as one of the samples now theirs.
+    expect(mine).toMatchObject({ added: 0, duplicates: 1, sameLetters: [{ file: 'mine/stoke.txt', sameAs: STOKE, letter: { ...STOKE_LETTER, wasSample: true } }] });
     expect((await getDb().letters.toArray())[0]).toMatchObject({ sample: false, sourceFile: 'mine/stoke.txt', files: ['mine/stoke.txt'] });
     expect((await getDb().letters.toArray())[0]).not.toHaveProperty('sampleFlag');
 
@@ -118,5 +121,37 @@ describe('the same letter imported twice', () => {
     const poorly = sampleText(STOKE).replace(/Performs? adequately \(2\)/i, 'Performs poorly (1)');
     const report = await importLetters(memorySource(new Map([['a.txt', encoder.encode(sampleText(STOKE))], ['b.txt', encoder.encode(poorly)]])), { parse: parseDirectly });
     expect(report).toMatchObject({ added: 2, duplicates: 0, sameLetters: [] });
+  });
+
+  it('names every file of a folder imported twice in the second report, with the letter each holds, one entry row each', async () => {
+    const folder = { ...memorySource(sampleFiles()), folder: '/letters' };
+    const first = await importLetters(folder, { parse: parseDirectly });
+    expect(first).toMatchObject({ added: 5, duplicates: 0, sameLetters: [] });
+    const second = await importLetters({ ...memorySource(sampleFiles()), folder: '/letters' }, { parse: parseDirectly });
+    expect(second).toMatchObject({ added: 0, duplicates: 5 });
+    expect(second.sameLetters!.map((d) => [d.file, d.sameAs])).toEqual([...sampleFiles().keys()].map((name) => [name, name]));
+    expect(second.sameLetters!.find((d) => d.file === STOKE)).toEqual({ file: STOKE, sameAs: STOKE, letter: STOKE_LETTER });
+    // The archive's report says the same, from one entry row per file.
+    expect(await getReport(second.id!)).toMatchObject({ duplicates: 5, sameLetters: second.sameLetters });
+    expect(await getDb().reportEntries.where('reportId').equals(second.id!).count()).toBe(5);
+    expect(await getDb().reports.get(second.id!)).toMatchObject({ duplicates: 5, same: 5 });
+
+    // From another folder, the letters are named with the folder they were first imported from.
+    const elsewhere = await importLetters({ ...memorySource(new Map([[STOKE, sampleFiles().get(STOKE)!]])), folder: '/copies' }, { parse: parseDirectly });
+    expect(elsewhere.sameLetters).toEqual([{ file: STOKE, sameAs: STOKE, letter: { ...STOKE_LETTER, folder: '/letters' } }]);
+  });
+
+  it('names the second of two files holding the same letter in one folder', async () => {
+    const bytes = sampleFiles().get(STOKE)!;
+    const report = await importLetters(memorySource(new Map([['a.txt', bytes], ['b.txt', bytes]])), { parse: parseDirectly });
+    expect(report).toMatchObject({ added: 1, duplicates: 1, sameLetters: [{ file: 'b.txt', sameAs: 'a.txt', letter: STOKE_LETTER }] });
+    expect(await getReport(report.id!)).toMatchObject({ sameLetters: report.sameLetters });
+  });
+
+  it('still reads report rows written before duplicates were described', async () => {
+    const reportId = await getDb().reports.add({ source: '/old', startedAt: '2026-01-01T10:00:00.000Z', finishedAt: '2026-01-01T10:01:00.000Z', total: 3, added: 1, duplicates: 2, failed: 0, same: 1, cancelled: false });
+    await getDb().reportEntries.add({ reportId, file: 'copy.txt', sameAs: 'stoke.txt' });
+    expect(await getReport(reportId)).toMatchObject({ duplicates: 2, sameLetters: [{ file: 'copy.txt', sameAs: 'stoke.txt' }] });
+    expect((await getReport(reportId))!.sameLetters![0]).not.toHaveProperty('letter');
   });
 });

@@ -11,7 +11,7 @@ import { SAME_LETTER_SIMILARITY, couldBeSameLetter, letterWords, similarity, wor
 import { addToCouncils, recomputeCouncils } from './council-rows';
 import { appendToReport, putGrades, reportEntriesOf, toTextRow, type LetterArchiveDb, type LetterRow, type TextRow } from './db';
 import type { ImportClock } from './import-clock';
-import type { ImportFailure, ReportRow } from './types';
+import type { DuplicateFile, DuplicatedLetter, ImportFailure, ReportRow } from './types';
 
 /** A letter as read from a file, as the archive would store it, and the text it was read from. */
 export interface ReadLetter {
@@ -29,8 +29,8 @@ export interface BatchWritten {
   /** Letters the archive had, read again from this import by a newer parser. */
   changed: string[];
   duplicates: number;
-  /** Files holding a letter the archive has from another file. */
-  sameLetters: { file: string; sameAs: string }[];
+  /** Every file holding a letter the archive has, from another file or from this one imported before. */
+  sameLetters: DuplicateFile[];
 }
 
 /** A letter as a row of the archive, read now by this version of the parser. */
@@ -51,6 +51,14 @@ export function withNewReading(old: LetterRow, letter: Letter): LetterRow {
   // Fields a reading gives only sometimes (the pages of a PDF) must not linger from the old one.
   if (letter.pageCount === undefined) delete row.pageCount;
   return row;
+}
+
+/** The letter `row` duplicates, `stored` as the archive has it before this file, as the report names it. */
+function duplicatedLetter(stored: LetterRow, row: LetterRow, sample: boolean): DuplicatedLetter {
+  const letter: DuplicatedLetter = { council: stored.council.displayName, kind: stored.kind, year: stored.year, date: stored.date };
+  if (stored.sourceFolder !== undefined && stored.sourceFolder !== row.sourceFolder) letter.folder = stored.sourceFolder;
+  if (stored.sample && !sample) letter.wasSample = true;
+  return letter;
 }
 
 /** The runs of words a letter is compared by, worked out once per letter in a batch. */
@@ -110,6 +118,8 @@ export async function writeBatch(
       }
       written.duplicates++;
       let target = rowFor(same);
+      // Every duplicate file is named in the report, with the letter it holds and where that letter was first found.
+      written.sameLetters.push({ file: row.sourceFile, sameAs: target.sourceFile, letter: duplicatedLetter(target, row, sample) });
       if (target.sample && !sample) {
         // The person's own copy of a sample letter: the letter is now theirs, found in their file alone.
         // It is now this import's, too, so removing the import takes it out.
@@ -119,7 +129,6 @@ export async function writeBatch(
       } else if (!target.files.includes(row.sourceFile) && (sample === target.sample)) {
         // The sample folder's files are not the person's: they are not listed with the person's letters.
         target.files = [...target.files, row.sourceFile];
-        written.sameLetters.push({ file: row.sourceFile, sameAs: target.sourceFile });
       }
       if (target.parserVersion < PARSER_VERSION) {
         // Read by an older parser: the letter takes this reading, and this text to read again from.

@@ -1,5 +1,6 @@
 import type { ImportReport as Report } from '../archive/types';
 import { countOf, formatTimestamp } from '../ui/format';
+import { asSentence, duplicateWords } from '../ui/report-words';
 import { ModalDialog } from './modal-dialog';
 
 interface ImportReportProps {
@@ -10,6 +11,9 @@ interface ImportReportProps {
 /** What an import did: letters added, duplicates skipped, and every file left out with its reason. */
 export function ImportReport({ report, onClose }: ImportReportProps) {
   const failures = report.failures;
+  const duplicates = report.sameLetters ?? [];
+  /** Duplicates an older report counted but did not name. */
+  const unnamed = report.finishedAt ? Math.max(0, report.duplicates - duplicates.length) : 0;
   return (
     <ModalDialog label="Import report" className="report-dialog" onClose={onClose}>
       {(close) => (
@@ -38,20 +42,31 @@ export function ImportReport({ report, onClose }: ImportReportProps) {
                 <strong>{failures.length.toLocaleString('en-GB')}</strong> {failures.length === 1 ? 'file' : 'files'} not imported
               </li>
             </ul>
-            {(report.sameLetters?.length ?? 0) > 0 && (
+            {duplicates.length > 0 && (
               <>
-                <h3 className="report-list-title">The same letter as one already in the archive</h3>
-                <ul className="failure-list" aria-label="The same letter as one already in the archive" tabIndex={0}>
-                  {report.sameLetters!.map((same, i) => (
-                    <li key={i}>
-                      <code className="failure-file">{same.file}</code>
-                      <span className="failure-reason">
-                        the same letter as <code>{same.sameAs}</code>
-                      </span>
-                    </li>
-                  ))}
+                <h3 className="report-list-title">Duplicates skipped</h3>
+                <ul className="failure-list" aria-label="Duplicates skipped" tabIndex={0}>
+                  {duplicates.map((duplicate, i) => {
+                    const words = duplicateWords(duplicate);
+                    return (
+                      <li key={i}>
+                        <code className="failure-file">{duplicate.file}</code>
+                        <span className="failure-reason">
+                          {words.before}
+                          {words.file && <code>{words.file}</code>}
+                          {words.after}
+                        </span>
+                      </li>
+                    );
+                  })}
                 </ul>
               </>
+            )}
+            {unnamed > 0 && (
+              <p className="report-ok">
+                {unnamed === 1 ? 'One duplicate was a file' : `${countOf(unnamed, 'duplicate')} were files`} imported before; reports made by
+                earlier versions of the app do not name these.
+              </p>
             )}
             {failures.length > 0 ? (
               <>
@@ -60,7 +75,7 @@ export function ImportReport({ report, onClose }: ImportReportProps) {
                   {failures.map((f, i) => (
                     <li key={i}>
                       <code className="failure-file">{f.file}</code>
-                      <span className="failure-reason">{f.reason}</span>
+                      <span className="failure-reason">{asSentence(f.reason)}</span>
                     </li>
                   ))}
                 </ul>
