@@ -10,6 +10,7 @@ import './styles/import.css';
 import './styles/dialogs.css';
 import './styles/summary.css';
 import './styles/analysis.css';
+import './styles/removals.css';
 import './styles/print-preview.css';
 import './styles/print.css';
 

@@ -11,6 +11,10 @@ interface AppCommands {
   printPreviewOpen: () => boolean;
   /** Next (1) or previous (-1) search hit in the open letter. */
   stepHit: (delta: 1 | -1) => void;
+  /** Puts back the last letters removed. */
+  undo: () => void;
+  /** File → Back up archive…, Restore from backup…, Export letters as JSON…: the export dialog at that part. */
+  archiveFile: (start: 'backup' | 'restore' | 'json') => void;
 }
 
 /** True when keys typed at `target` are text, so a bare "/" must reach it. */
@@ -42,6 +46,10 @@ export function useAppCommands(commands: AppCommands): void {
       } else if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'p') {
         event.preventDefault();
         latest.current.print(latest.current.printPreviewOpen() ? 'print' : 'open');
+      } else if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z' && !isTypingInto(event.target)) {
+        // In a text field Ctrl+Z undoes typing, as it always does; elsewhere it undoes the last removal.
+        event.preventDefault();
+        latest.current.undo();
       } else if (event.key === 'F3' && !mod && !event.altKey) {
         event.preventDefault();
         latest.current.stepHit(event.shiftKey ? -1 : 1);
@@ -56,6 +64,10 @@ export function useAppCommands(commands: AppCommands): void {
       else if (command === 'print') {
         if (!latest.current.printPreviewOpen()) latest.current.print('open');
       } else if (command === 'save-pdf') latest.current.print('save-pdf');
+      else if (command === 'undo-removal') latest.current.undo();
+      else if (command === 'backup-archive') latest.current.archiveFile('backup');
+      else if (command === 'restore-archive') latest.current.archiveFile('restore');
+      else if (command === 'export-json') latest.current.archiveFile('json');
     };
     const unsubscribe = getBridge()?.onMenuCommand(run);
     return () => {

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { getReport, getSetting, removeSampleLetters, setSetting } from '../archive/repository';
+import { getReport, getSetting, setSetting } from '../archive/repository';
 import { bridgeSource, droppedItemsSource, fileListSource } from '../archive/sources';
 import type { ImportReport, ReportRow } from '../archive/types';
 import type { Message } from '../components/status-message';
-import { countOf } from '../ui/format';
 import { getBridge } from '../ui/get-bridge';
 import { useFirstRun } from './use-first-run';
 import { useImporter } from './use-importer';
@@ -23,7 +22,6 @@ export function useImportActions() {
   /** Counts requests to open a report, so that an answer to an older one is ignored. */
   const reportAsked = useRef(0);
   const [noticeDismissed, setNoticeDismissed] = useState<boolean | null>(null);
-  const [removing, setRemoving] = useState(false);
 
   const { run, start, cancel } = useImporter({
     onFinished: ({ report, sample }) => {
@@ -80,14 +78,6 @@ export function useImportActions() {
     [busy, start],
   );
 
-  const removeSamples = useCallback(() => {
-    setRemoving(true);
-    removeSampleLetters()
-      .then((n) => setMessage({ text: `Removed ${countOf(n, 'sample letter')}.`, tone: 'info' }))
-      .catch((error: unknown) => showError(`The sample letters could not be removed: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => setRemoving(false));
-  }, [showError]);
-
   const dismissSampleNotice = useCallback(() => {
     setNoticeDismissed(true);
     void setSetting(NOTICE_DISMISSED_KEY, true).catch(() => undefined);
@@ -129,8 +119,6 @@ export function useImportActions() {
     }, []),
     /** False while the samples are still coming in, and once the person has dismissed it. */
     showSampleNotice: noticeDismissed === false && run?.label !== 'Sample letters',
-    removing,
-    removeSamples,
     dismissSampleNotice,
   };
 }

@@ -3,6 +3,7 @@ import { getSetting, setSetting } from '../archive/repository';
 import type { CouncilRow } from '../archive/types';
 import { COUNCIL_SORTS, filterCouncils, isCouncilSort, sortCouncils, type CouncilSort } from '../ui/council-order';
 import { countOf } from '../ui/format';
+import { councilLabel } from '../ui/removal-labels';
 import { NoRating, RatingBadge } from './rating-badge';
 import { SelectableList } from './selectable-list';
 
@@ -18,10 +19,12 @@ interface CouncilPaneProps {
   onFilterChange?: (filter: string) => void;
   /** The Print summary button: the selected council's summary. */
   onPrintSummary?: () => void;
+  /** Removes all of a council's letters (Delete, or its context menu); `next` is the council shown after it, to go on to. */
+  onRemoveCouncil?: (council: CouncilRow, next: CouncilRow | undefined) => void;
 }
 
 /** Pane 1: every council in the archive, with a filter and a choice of order. */
-export function CouncilPane({ councils, selectedKey, onSelect, onActivate, onFilterChange, onPrintSummary }: CouncilPaneProps) {
+export function CouncilPane({ councils, selectedKey, onSelect, onActivate, onFilterChange, onPrintSummary, onRemoveCouncil }: CouncilPaneProps) {
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<CouncilSort>('name');
 
@@ -40,6 +43,11 @@ export function CouncilPane({ councils, selectedKey, onSelect, onActivate, onFil
   useEffect(() => onFilterChange?.(filter), [filter, onFilterChange]);
 
   const shown = useMemo(() => sortCouncils(filterCouncils(councils ?? [], filter), sort), [councils, filter, sort]);
+
+  function removeCouncil(council: CouncilRow): void {
+    const at = shown.indexOf(council);
+    onRemoveCouncil?.(council, shown[at + 1] ?? shown[at - 1]);
+  }
 
   function changeSort(value: string): void {
     if (!isCouncilSort(value)) return;
@@ -119,6 +127,10 @@ export function CouncilPane({ councils, selectedKey, onSelect, onActivate, onFil
               onSelect(c.key);
               onActivate();
             }}
+            onDelete={onRemoveCouncil && removeCouncil}
+            menuFor={(c) =>
+              onRemoveCouncil ? [{ label: `Remove ${councilLabel(c)}`, run: () => removeCouncil(c), danger: true }] : []
+            }
             renderItem={(c) => (
               <div className="council-item">
                 <span className="council-name">{c.displayName}</span>

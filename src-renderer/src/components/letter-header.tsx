@@ -4,7 +4,16 @@ import { OpenOriginal } from './open-original';
 import { RatingBadge } from './rating-badge';
 
 /** The top of a letter: what it is, when, about whom, to and from whom, and its overall rating. */
-export function LetterHeader({ letter, onPrintSummary }: { letter: StoredLetter; onPrintSummary?: (() => void) | undefined }) {
+export function LetterHeader({
+  letter,
+  onPrintSummary,
+  onRemove,
+}: {
+  letter: StoredLetter;
+  onPrintSummary?: (() => void) | undefined;
+  /** Takes the letter out of the archive (it can be undone). */
+  onRemove?: (() => void) | undefined;
+}) {
   const { council } = letter;
   return (
     <header className="letter-head">
@@ -18,6 +27,11 @@ export function LetterHeader({ letter, onPrintSummary }: { letter: StoredLetter;
           {onPrintSummary && (
             <button type="button" className="button print-summary-button letter-head-button" onClick={onPrintSummary} title="Print a summary of this letter">
               Print summary
+            </button>
+          )}
+          {onRemove && (
+            <button type="button" className="button letter-head-button" onClick={onRemove} title="Remove this letter from the archive (Undo puts it back)">
+              Remove letter
             </button>
           )}
         </div>

@@ -44,6 +44,8 @@ interface LetterViewProps {
   onEscape?: () => void;
   /** The header's Print summary button. */
   onPrintSummary?: () => void;
+  /** The header's Remove letter button. */
+  onRemove?: () => void;
 }
 
 /** Scroll events this soon after the view scrolled itself are its own, not the reader's. */
@@ -63,6 +65,7 @@ export function LetterView({
   hitNavRef,
   onEscape,
   onPrintSummary,
+  onRemove,
 }: LetterViewProps) {
   const scrollerRef = useRef<HTMLElement | null>(null);
   const shownId = useRef<string | null>(null);
@@ -155,7 +158,7 @@ export function LetterView({
       {matcher && <HitBar current={hits.current} count={hits.count} onStep={hits.step} />}
       <article ref={setRefs} className="letter-scroll" aria-label="Letter" tabIndex={0} onScroll={handleScroll} onKeyDown={handleKeyDown}>
         <div className="letter-page">
-          <LetterHeader letter={letter} onPrintSummary={onPrintSummary} />
+          <LetterHeader letter={letter} onPrintSummary={onPrintSummary} onRemove={onRemove} />
           {letter.sections.length > 1 && <LetterToc sections={letter.sections} current={currentSection} onJump={onJump} />}
           {letter.sections.map((section, i) => (
             <LetterSection key={i} section={section} index={i} matcher={matcher} />

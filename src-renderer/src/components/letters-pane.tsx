@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CouncilRow, StoredLetter } from '../archive/types';
-import { formatLetterDate, kindLabel } from '../ui/format';
+import { countOf, formatLetterDate, kindLabel } from '../ui/format';
+import { councilLabel, lettersLabel } from '../ui/removal-labels';
 import { lettersOfSameOccasion } from '../ui/same-occasion';
 import { NoRating, RatingBadge } from './rating-badge';
 import { SelectableList } from './selectable-list';
@@ -13,11 +14,25 @@ interface LettersPaneProps {
   onSelect: (id: string) => void;
   /** Enter on a letter: go on to read it. */
   onActivate: () => void;
+  /** Removes these letters (Delete, the context menu, or the button shown when several are chosen). */
+  onRemove?: (letters: StoredLetter[]) => void;
 }
 
 /** Pane 2: the chosen council's letters, newest first. */
-export function LettersPane({ council, letters, selectedId, onSelect, onActivate }: LettersPaneProps) {
+export function LettersPane({ council, letters, selectedId, onSelect, onActivate, onRemove }: LettersPaneProps) {
   const sameOccasion = useMemo(() => lettersOfSameOccasion(letters ?? []), [letters]);
+  /** Letters chosen together (Ctrl/Cmd+click, Shift+click), to remove at once. */
+  const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+  // Another council's letters, or letters gone from the archive, are no longer chosen.
+  useEffect(() => {
+    setMarked((now) => {
+      const kept = new Set([...now].filter((id) => letters?.some((l) => l.id === id)));
+      return kept.size === now.size ? now : kept;
+    });
+  }, [letters]);
+  const chosen = letters?.filter((l) => marked.has(l.id)) ?? [];
+  /** What Delete or the menu removes: the letters chosen, when this one is among them, else this one. */
+  const toRemove = (letter: StoredLetter) => (marked.has(letter.id) ? chosen : [letter]);
   return (
     <div className="pane pane--letters">
       <div className="pane-head">
@@ -34,30 +49,57 @@ export function LettersPane({ council, letters, selectedId, onSelect, onActivate
         ) : letters.length === 0 ? (
           <p className="pane-empty">This council has no letters.</p>
         ) : (
-          <SelectableList
-            label="Letters"
-            items={letters}
-            itemKey={(l) => l.id}
-            selectedKey={selectedId}
-            onSelect={(l) => onSelect(l.id)}
-            onActivate={(l) => {
-              onSelect(l.id);
-              onActivate();
-            }}
-            renderItem={(l) => (
-              <div className="letter-item">
-                <span className="letter-item-date">{formatLetterDate(l.date)}</span>
-                <span className="item-meta">
-                  {kindLabel(l.kind, l.year)}
-                  {l.sample && <span className="sample-tag">Sample</span>}
-                </span>
-                {l.overall ? <RatingBadge rating={l.overall} /> : <NoRating />}
-                {(sameOccasion.get(l.id) ?? 1) > 1 && (
-                  <span className="same-date-note">{sameOccasion.get(l.id) === 2 ? 'Two' : sameOccasion.get(l.id)} different letters of this date</span>
-                )}
+          <>
+            {chosen.length > 1 && onRemove && (
+              <div className="marked-bar" role="group" aria-label="Chosen letters">
+                <span className="marked-count">{countOf(chosen.length, 'letter')} chosen</span>
+                <button type="button" className="button button--danger" onClick={() => onRemove(chosen)}>
+                  Remove {chosen.length}
+                </button>
+                <button type="button" className="button" onClick={() => setMarked(new Set())}>
+                  Clear
+                </button>
               </div>
             )}
-          />
+            <SelectableList
+              label="Letters"
+              items={letters}
+              itemKey={(l) => l.id}
+              selectedKey={selectedId}
+              onSelect={(l) => onSelect(l.id)}
+              onActivate={(l) => {
+                onSelect(l.id);
+                onActivate();
+              }}
+              marked={marked}
+              onMark={onRemove && setMarked}
+              onDelete={onRemove && ((l) => onRemove(toRemove(l)))}
+              menuFor={(l) =>
+                onRemove && council
+                  ? [
+                      { label: `Remove ${lettersLabel(toRemove(l))}`, run: () => onRemove(toRemove(l)), danger: true },
+                      // Offered apart only when it is more than the letters above.
+                      ...(toRemove(l).length < letters.length
+                        ? [{ label: `Remove ${councilLabel(council)}`, run: () => onRemove(letters), danger: true }]
+                        : []),
+                    ]
+                  : []
+              }
+              renderItem={(l) => (
+                <div className="letter-item">
+                  <span className="letter-item-date">{formatLetterDate(l.date)}</span>
+                  <span className="item-meta">
+                    {kindLabel(l.kind, l.year)}
+                    {l.sample && <span className="sample-tag">Sample</span>}
+                  </span>
+                  {l.overall ? <RatingBadge rating={l.overall} /> : <NoRating />}
+                  {(sameOccasion.get(l.id) ?? 1) > 1 && (
+                    <span className="same-date-note">{sameOccasion.get(l.id) === 2 ? 'Two' : sameOccasion.get(l.id)} different letters of this date</span>
+                  )}
+                </div>
+              )}
+            />
+          </>
         )}
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextIndex, PAGE_STEP, typeAheadIndex } from './list-keys';
+import { keysBetween, nextIndex, PAGE_STEP, toggledKey, typeAheadIndex } from './list-keys';
 
 describe('nextIndex', () => {
   it('moves one step and stops at the ends', () => {
@@ -43,5 +43,21 @@ describe('typeAheadIndex', () => {
 
   it('gives null when nothing matches', () => {
     expect(typeAheadIndex(labels, 0, 'z')).toBeNull();
+  });
+});
+
+describe('marking several items', () => {
+  const keys = ['a', 'b', 'c', 'd', 'e'];
+  it('marks the range between two items, whichever comes first', () => {
+    expect([...keysBetween(keys, 1, 3)]).toEqual(['b', 'c', 'd']);
+    expect([...keysBetween(keys, 3, 1)]).toEqual(['b', 'c', 'd']);
+    expect([...keysBetween(keys, -1, 0)]).toEqual(['a']);
+    expect([...keysBetween(keys, 2, 2)]).toEqual(['c']);
+  });
+  it('adds or takes away one key, counting the current item as marked when none is', () => {
+    expect([...toggledKey(new Set(), 'c', 'a')].sort()).toEqual(['a', 'c']);
+    expect([...toggledKey(new Set(['a', 'c']), 'c', 'a')]).toEqual(['a']);
+    expect([...toggledKey(new Set(), 'c', null)]).toEqual(['c']);
+    expect([...toggledKey(new Set(), 'a', 'a')]).toEqual([]);
   });
 });

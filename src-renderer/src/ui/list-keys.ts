@@ -44,3 +44,17 @@ export function typeAheadIndex(labels: readonly string[], current: number, typed
   }
   return null;
 }
+
+/** The keys from index `from` to index `to` of a list, either way round: what Shift+click marks. */
+export function keysBetween(keys: readonly string[], from: number, to: number): Set<string> {
+  const [low, high] = from <= to ? [Math.max(0, from), to] : [to, from];
+  return new Set(keys.slice(low, high + 1));
+}
+
+/** The marked keys with `key` added or taken away (what Ctrl+click does); with none marked, the current item counts as marked. */
+export function toggledKey(marked: ReadonlySet<string>, key: string, current: string | null): Set<string> {
+  const next = new Set(marked.size > 0 || current === null ? marked : [current]);
+  if (next.has(key)) next.delete(key);
+  else next.add(key);
+  return next;
+}
