@@ -6,10 +6,12 @@ import { ModalDialog } from './modal-dialog';
 interface ImportReportProps {
   report: Report;
   onClose: () => void;
+  /** Takes out the letters this import added, and the report (it can be undone). */
+  onRemoveImport?: () => void;
 }
 
 /** What an import did: letters added, duplicates skipped, and every file left out with its reason. */
-export function ImportReport({ report, onClose }: ImportReportProps) {
+export function ImportReport({ report, onClose, onRemoveImport }: ImportReportProps) {
   const failures = report.failures;
   const duplicates = report.sameLetters ?? [];
   /** Duplicates an older report counted but did not name. */
@@ -89,6 +91,19 @@ export function ImportReport({ report, onClose }: ImportReportProps) {
             )}
           </div>
           <div className="dialog-actions">
+            {onRemoveImport && report.finishedAt !== '' && (
+              <button
+                type="button"
+                className="button button--danger report-remove"
+                onClick={() => {
+                  close();
+                  onRemoveImport();
+                }}
+                title="Take the letters this import added out of the archive, with this report (Undo puts them back)"
+              >
+                Remove this import
+              </button>
+            )}
             <button type="button" className="button button--primary" onClick={close} autoFocus>
               Close
             </button>
