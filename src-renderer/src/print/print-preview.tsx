@@ -113,7 +113,7 @@ export function PrintPreview({ request, letter, hasCouncil, councilLetters, scop
           <p role="status" className="print-preview-status">
             {actions.busy ? 'Preparing the pages…' : actions.status}
           </p>
-          <div className="print-preview-body">
+          <div className="print-preview-body" tabIndex={0} role="region" aria-label="The summary as it will print">
             <SummaryDocument shown={shown} paperSize={paperSize} landscape={landscape} />
           </div>
         </>
