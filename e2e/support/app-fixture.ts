@@ -6,7 +6,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MenuCommand, PdfRequest, PrintRequest } from '../../src-shared/bridge';
+import type { MenuCommand, PdfRequest, PrintRequest, StreamedFileKind } from '../../src-shared/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-policy';
 import { installArchiveStandIn } from './archive-stand-in';
 import { CHROMIUM_ARGS, findChromium } from './browser-path';
@@ -35,6 +35,12 @@ export interface FakeShell {
   chooseCsvPath(file: string | null): void;
   /** The file names the CSV save dialog offered, one per time it opened. */
   readonly offeredCsvNames: string[];
+  /** What the save dialog of a backup or JSON file answers next (null: the person cancelled). Cancels until told. */
+  chooseSavePath(file: string | null): void;
+  /** The file names that save dialog offered, with the kind of file, one per time it opened. */
+  readonly offeredSaveNames: { name: string; kind: StreamedFileKind }[];
+  /** What the folder dialog for one JSON file per letter answers next (null: cancelled). Cancels until told. */
+  chooseJsonFolder(folder: string | null): void;
   /** Every request print() was given; the stand-in answers each with "printed". */
   readonly printRequests: PrintRequest[];
   /** Every request saveAsPdf() was given, cancelled or not. */
@@ -72,6 +78,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const offeredPdfNames: string[] = [];
     let csvPath: string | null = null;
     const offeredCsvNames: string[] = [];
+    let savePath: string | null = null;
+    const offeredSaveNames: { name: string; kind: StreamedFileKind }[] = [];
+    let jsonFolder: string | null = null;
     const printRequests: PrintRequest[] = [];
     const pdfRequests: PdfRequest[] = [];
     const openedOriginals: string[] = [];
@@ -89,6 +98,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         offeredCsvNames.push(offered);
         return csvPath;
       },
+      chooseStreamedPath: (name, kind) => {
+        offeredSaveNames.push({ name, kind });
+        return savePath;
+      },
+      chooseJsonFolder: () => jsonFolder,
       onPrint: (request) => printRequests.push(request),
       onSaveAsPdf: (request) => pdfRequests.push(request),
       onOpenOriginal: (file) => openedOriginals.push(file),
@@ -102,6 +116,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       offeredPdfNames,
       chooseCsvPath: (file) => (csvPath = file),
       offeredCsvNames,
+      chooseSavePath: (file) => (savePath = file),
+      offeredSaveNames,
+      chooseJsonFolder: (folder) => (jsonFolder = folder),
       printRequests,
       pdfRequests,
       openedOriginals,

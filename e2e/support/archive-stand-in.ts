@@ -10,12 +10,13 @@
  * Written without DOM types, as the benchmark is compiled without them.
  */
 import type { Page } from '@playwright/test';
-import type { CsvRequest, OpenOutcome, PdfRequest, PrintOutcome, PrintRequest, SaveOutcome } from '../../src-shared/bridge';
+import type { CsvRequest, OpenOutcome, PdfRequest, PrintOutcome, PrintRequest, SaveOutcome, SaveStart, StreamedFileKind } from '../../src-shared/bridge';
 import { parseCsvRequest, safeCsvFileName, writeCsvFile } from '../../src-main/services/csv-file';
 import { createFolderService } from '../../src-main/services/folder-service';
 import { findOriginal } from '../../src-main/services/original-file';
 import { writePdfFile } from '../../src-main/services/pdf-file';
 import { parsePdfRequest, parsePrintRequest, playwrightPdfOptions, safePdfFileName } from '../../src-main/services/print-options';
+import { createStreamedFiles, expectChunk, expectHandle, parseStreamedSaveRequest, safeStreamedFileName } from '../../src-main/services/streamed-file';
 import { offerBytes } from './static-server';
 
 export interface StandInOptions {
@@ -44,6 +45,13 @@ export interface StandInOptions {
    * cancelled). Without it, every save is cancelled.
    */
   chooseCsvPath?(offeredName: string): string | null;
+  /**
+   * What the save dialog of beginSave (a backup, the letters as JSON) answers, given the file
+   * name it offers and the kind of file (null: the person cancelled). Without it, every save is cancelled.
+   */
+  chooseStreamedPath?(offeredName: string, kind: StreamedFileKind): string | null;
+  /** What the folder dialog of chooseJsonFolder answers (null: cancelled). Without it, cancelled. */
+  chooseJsonFolder?(): string | null;
   /** Told of every print request; print() then answers that it printed. */
   onPrint?(request: PrintRequest): void;
   /** Told of every save-as-PDF request, before the save dialog is asked. */
@@ -55,6 +63,8 @@ export interface StandInOptions {
 /** Installs the bridge on every page the `page` loads from now on. */
 export async function installArchiveStandIn(page: Page, options: StandInOptions): Promise<void> {
   const service = createFolderService();
+  // The same service main uses for files saved a piece at a time.
+  const streamed = createStreamedFiles();
   await page.exposeFunction('__archiveCall', async (method: string, args: unknown[]) => {
     switch (method) {
       case 'chooseFolder':
@@ -96,6 +106,28 @@ export async function installArchiveStandIn(page: Page, options: StandInOptions)
         return saveAsPdf(page, parsePdfRequest(args[0]), options);
       case 'saveCsv':
         return saveCsv(parseCsvRequest(args[0]), options);
+      case 'beginSave': {
+        const request = parseStreamedSaveRequest(args[0]);
+        const target = options.chooseStreamedPath?.(safeStreamedFileName(request), request.kind) ?? null;
+        if (!target) return { status: 'cancelled' } satisfies SaveStart;
+        try {
+          return { status: 'started', handle: await streamed.begin(target, request.kind), path: target } satisfies SaveStart;
+        } catch (error) {
+          return { status: 'failed', message: (error as Error).message } satisfies SaveStart;
+        }
+      }
+      case 'appendSave':
+        // The bytes come as base64: exposeFunction carries JSON, not typed arrays.
+        return streamed.append(expectHandle(args[0]), expectChunk(new Uint8Array(Buffer.from(String(args[1]), 'base64'))));
+      case 'finishSave':
+        return streamed.finish(expectHandle(args[0]), args[1] === true);
+      case 'chooseJsonFolder': {
+        const folder = options.chooseJsonFolder?.() ?? null;
+        if (!folder) return { status: 'cancelled' } satisfies SaveStart;
+        return { status: 'started', handle: streamed.grantFolder(folder), path: folder } satisfies SaveStart;
+      }
+      case 'saveJsonInFolder':
+        return streamed.writeInFolder(expectHandle(args[0]), String(args[1]), String(args[2]));
       case 'openOriginal': {
         // The same checks as main; only the system's viewer is left out.
         const found = await findOriginal(String(args[0]), args[1]);
@@ -122,6 +154,12 @@ export async function installArchiveStandIn(page: Page, options: StandInOptions)
       const buffer = await response.arrayBuffer();
       return files.map((r) => (r.error !== undefined ? r : { relativePath: r.relativePath, bytes: new Uint8Array(buffer, r.offset, r.length) }));
     };
+    /** Bytes as base64, a piece at a time (String.fromCharCode takes only so many arguments). */
+    const toBase64 = (bytes: Uint8Array): string => {
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    };
     Object.defineProperty(page, 'archive', {
       value: Object.freeze({
         chooseFolder: () => call('chooseFolder', []),
@@ -132,6 +170,11 @@ export async function installArchiveStandIn(page: Page, options: StandInOptions)
         saveAsPdf: (request: unknown) => call('saveAsPdf', [request]),
         openOriginal: (root: string, relativePath: string) => call('openOriginal', [root, relativePath]),
         saveCsv: (request: unknown) => call('saveCsv', [request]),
+        beginSave: (request: unknown) => call('beginSave', [request]),
+        appendSave: (handle: string, bytes: Uint8Array) => call('appendSave', [handle, toBase64(bytes)]),
+        finishSave: (handle: string, keep: boolean) => call('finishSave', [handle, keep]),
+        chooseJsonFolder: () => call('chooseJsonFolder', []),
+        saveJsonInFolder: (handle: string, fileName: string, content: string) => call('saveJsonInFolder', [handle, fileName, content]),
         onMenuCommand: (listener: (command: string) => void) => {
           listeners.add(listener);
           return () => listeners.delete(listener);

@@ -1,13 +1,32 @@
-/** The whole archive out as CSV: one row per letter, or one per section. */
+/**
+ * The whole archive out: as CSV (one row per letter, or one per section, and the ticks), the
+ * letters as JSON (one file, or one per letter), and a backup to restore from. File → Back up
+ * archive…, Restore from backup… and Export letters as JSON… open it at their part.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { lettersTable, sectionsTable, ticksTable, type Table } from '../../../src-shared/analysis/tables';
+import { useArchiveCounts } from '../archive/hooks';
 import { eachLetterPage, queryAllTicks, queryCouncils } from '../archive/queries';
+import { BackupDialog } from '../backup/backup-dialog';
+import { localDate } from '../backup/backup-words';
+import { RestoreDialog } from '../backup/restore-dialog';
 import { ModalDialog } from '../components/modal-dialog';
+import { allLettersJson, saveLettersOnePerFile } from '../export/letters-json';
+import { saveStreamed } from '../export/save-streamed';
+import { countOf } from '../ui/format';
+import { getBridge } from '../ui/get-bridge';
 import { ExportButton } from './export-button';
+import '../styles/backup.css';
+
+/** Where the dialog opens: a menu command opens it at its part. */
+export type ExportStart = 'backup' | 'restore' | 'json';
 
 /** Every letter's rows, made a page of letters at a time, so the letters are never all held at once. */
 async function archiveTable(make: typeof lettersTable): Promise<Table> {
   const table: Table = { header: make([]).header, rows: [] };
-  await eachLetterPage((page) => table.rows.push(...make(page).rows));
+  await eachLetterPage((page) => {
+    table.rows.push(...make(page).rows);
+  });
   return table;
 }
 
@@ -18,38 +37,173 @@ async function allTicks(): Promise<Table> {
   return ticksTable(ticks, (key) => names.get(key) ?? key);
 }
 
-export function ExportArchiveDialog({ onClose }: { onClose: () => void }) {
+interface ExportArchiveDialogProps {
+  onClose: () => void;
+  /** Opened by a menu command: the backup or restore dialog opens at once, and closing it closes this too. */
+  start?: ExportStart;
+}
+
+export function ExportArchiveDialog({ onClose, start }: ExportArchiveDialogProps) {
+  const [inner, setInner] = useState<'backup' | 'restore' | null>(start === 'backup' || start === 'restore' ? start : null);
+  const counts = useArchiveCounts();
+  const jsonRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (start === 'json') jsonRef.current?.querySelector('button')?.focus();
+  }, [start]);
+
+  const closeInner = (): void => {
+    setInner(null);
+    if (start === 'backup' || start === 'restore') onClose();
+  };
+
   return (
-    <ModalDialog label="Export the archive" className="export-dialog" onClose={onClose}>
-      {(close) => (
-        <>
-          <div className="dialog-head">
-            <h2>Export the archive</h2>
-          </div>
-          <div className="dialog-body">
-            <p>The archive as CSV files, for a spreadsheet: councils in name order, each council’s letters oldest first.</p>
-            <ul className="export-choices">
-              <li>
-                <ExportButton name={['Letter Archive', 'letters']} label="One row per letter…" table={() => archiveTable(lettersTable)} />
-                <p className="analysis-note">Council, date, kind, the overall grade and each APA outcome’s, how many recommendations and areas for development, and the file.</p>
-              </li>
-              <li>
-                <ExportButton name={['Letter Archive', 'sections']} label="One row per section…" table={() => archiveTable(sectionsTable)} />
-                <p className="analysis-note">Each section’s heading, outcome, grade, page and length, with its recommendations and areas for development in full.</p>
-              </li>
-              <li>
-                <ExportButton name={['Letter Archive', 'ticks and notes']} label="Your ticks and notes…" table={allTicks} />
-                <p className="analysis-note">Every point you have ticked as dealt with, with its date and note.</p>
-              </li>
-            </ul>
-          </div>
-          <div className="dialog-actions">
-            <button type="button" className="button" onClick={close}>
-              Close
-            </button>
-          </div>
-        </>
-      )}
-    </ModalDialog>
+    <>
+      <ModalDialog label="Export the archive" className="export-dialog" onClose={onClose}>
+        {(close) => (
+          <>
+            <div className="dialog-head">
+              <h2>Export the archive</h2>
+            </div>
+            <div className="dialog-body">
+              <section className="export-section" aria-labelledby="export-csv-head">
+                <h3 id="export-csv-head">For a spreadsheet</h3>
+                <p className="analysis-note">CSV files: councils in name order, each council’s letters oldest first.</p>
+                <ul className="export-choices">
+                  <li>
+                    <ExportButton name={['Letter Archive', 'letters']} label="One row per letter…" table={() => archiveTable(lettersTable)} />
+                    <p className="analysis-note">Council, date, kind, the overall grade and each APA outcome’s, how many recommendations and areas for development, and the file.</p>
+                  </li>
+                  <li>
+                    <ExportButton name={['Letter Archive', 'sections']} label="One row per section…" table={() => archiveTable(sectionsTable)} />
+                    <p className="analysis-note">Each section’s heading, outcome, grade, page and length, with its recommendations and areas for development in full.</p>
+                  </li>
+                  <li>
+                    <ExportButton name={['Letter Archive', 'ticks and notes']} label="Your ticks and notes…" table={allTicks} />
+                    <p className="analysis-note">Every point you have ticked as dealt with, with its date and note.</p>
+                  </li>
+                </ul>
+              </section>
+              <section className="export-section" aria-labelledby="export-json-head" ref={jsonRef}>
+                <h3 id="export-json-head">Letters as JSON</h3>
+                <p className="analysis-note">
+                  Each letter as <code>npm run parse -- --json</code> gives it: <code>{'{ "file": …, "letter": { … } }'}</code>, for working on the data in
+                  other programs.
+                </p>
+                <ul className="export-choices">
+                  <li>
+                    <JsonOneFileButton />
+                    <p className="analysis-note">One array of every letter, councils in name order.</p>
+                  </li>
+                  <li>
+                    <JsonPerLetterButton />
+                    <p className="analysis-note">In a folder you choose: one file per letter, named by council, date, kind and id.</p>
+                  </li>
+                </ul>
+              </section>
+              <section className="export-section" aria-labelledby="export-backup-head">
+                <h3 id="export-backup-head">Back up and restore</h3>
+                <ul className="export-choices">
+                  <li>
+                    <button type="button" className="button" onClick={() => setInner('backup')}>
+                      Back up archive…
+                    </button>
+                    <p className="analysis-note">One file with the letters, your ticks and notes, saved searches and settings.</p>
+                  </li>
+                  <li>
+                    <button type="button" className="button" onClick={() => setInner('restore')}>
+                      Restore from backup…
+                    </button>
+                    <p className="analysis-note">Shows what a backup holds, then replaces the archive with it or merges it in.</p>
+                  </li>
+                </ul>
+              </section>
+            </div>
+            <div className="dialog-actions">
+              <button type="button" className="button" onClick={close}>
+                Close
+              </button>
+            </div>
+          </>
+        )}
+      </ModalDialog>
+      {inner === 'backup' && <BackupDialog onClose={closeInner} />}
+      {inner === 'restore' && <RestoreDialog onClose={closeInner} letterCount={counts?.letters ?? 0} />}
+    </>
+  );
+}
+
+function JsonOneFileButton() {
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  async function run(): Promise<void> {
+    setBusy(true);
+    setStatus('');
+    let count = 0;
+    try {
+      const outcome = await saveStreamed(
+        { kind: 'json', suggestedName: `Letter Archive letters ${localDate(new Date())}` },
+        async () => {
+          const made = await allLettersJson((done) => setStatus(`Making the file: ${countOf(done, 'letter')}`));
+          count = made.count;
+          return made.blob;
+        },
+      );
+      setStatus(
+        outcome.status === 'saved'
+          ? `Saved ${countOf(count, 'letter')} to ${outcome.path}`
+          : outcome.status === 'downloaded'
+            ? `${outcome.fileName} (${countOf(count, 'letter')}) downloaded`
+            : outcome.status === 'failed'
+              ? outcome.message
+              : '',
+      );
+    } catch (error) {
+      setStatus(`The letters could not be exported: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <span className="export-csv">
+      <button type="button" className="button" disabled={busy} onClick={() => void run()}>
+        All letters in one file…
+      </button>
+      <span role="status" className="export-status">
+        {status}
+      </span>
+    </span>
+  );
+}
+
+function JsonPerLetterButton() {
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const hasBridge = getBridge() !== undefined;
+  async function run(): Promise<void> {
+    setBusy(true);
+    setStatus('');
+    try {
+      const outcome = await saveLettersOnePerFile((done) => setStatus(`Writing: ${countOf(done, 'letter')}`));
+      setStatus(
+        outcome.status === 'saved'
+          ? `Saved ${countOf(outcome.count, 'file')}, one per letter, in ${outcome.path}`
+          : outcome.status === 'failed'
+            ? `${outcome.message}${outcome.count ? ` (${countOf(outcome.count, 'letter')} written before)` : ''}`
+            : '',
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <span className="export-csv">
+      <button type="button" className="button" disabled={busy || !hasBridge} onClick={() => void run()}>
+        One file per letter…
+      </button>
+      <span role="status" className="export-status">
+        {hasBridge ? status : 'In the desktop app only: a browser would download each letter on its own.'}
+      </span>
+    </span>
   );
 }

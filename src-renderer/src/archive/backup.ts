@@ -17,22 +17,23 @@
  * is read from its first few kilobytes, and dexie-export-import still reads the rest.
  *
  * Memory: exportDB makes the file a chunk of rows at a time, each chunk a Blob the browser may
- * keep on disk, and the file goes out to main a piece at a time (save-blob.ts). A restore reads
- * the file the person picked (a File, which the browser reads from disk as asked) a megabyte
- * at a time, and writes each chunk of rows as it goes. So neither holds the archive in memory.
+ * keep on disk, and the file goes out to main a piece at a time (save-streamed.ts). A restore
+ * reads the file the person picked (a File, which the browser reads from disk as asked) a
+ * megabyte at a time into a staging database, then copies it into the archive a page of rows at
+ * a time. So the archive is never held in memory, let alone twice.
  *
- * A restore is all or nothing: the whole of it, wiping the archive for Replace included, is one
- * IndexedDB transaction. Every row is checked as it is read, and the rows of each table are
- * counted against what the file's header says it holds: a row of the wrong shape, a file
- * damaged part-way or cut short throws, the transaction is aborted, and the archive is as it
- * was. What can be checked without reading the whole file (the format, the versions, the
- * tables, that it ends as a backup ends) is checked before the person is asked anything.
+ * A restore is all or nothing (see restoreBackup): the whole file is read and checked first,
+ * every row's shape and each table's count against the file's header, and only then is the
+ * archive changed, wiped for Replace included, in one IndexedDB transaction. What can be
+ * checked without reading the whole file (the format, the versions, the tables, that it ends
+ * as a backup ends) is checked before the person is asked anything.
  */
+import Dexie from 'dexie';
 import { exportDB, importInto, peakImportFile } from 'dexie-export-import';
 import { letterGrades, type LetterGrades } from '../../../src-shared/analysis/letter-grades';
 import { parseSaved } from '../ui/search-history';
 import { recomputeCouncils } from './council-rows';
-import { getDb, type LetterArchiveDb } from './db';
+import { LetterArchiveDb, getDb } from './db';
 
 /** The name of the file format, in the file's first member. */
 export const BACKUP_FORMAT = 'letter-archive-backup';
@@ -54,6 +55,8 @@ const FIRST_RUN_KEY = 'firstRunDone';
 
 /** Rows read at a time when backing up: about a megabyte of letters. */
 const ROWS_PER_CHUNK = 50;
+/** The longest a restore may take before it is given up (and the archive left as it was). */
+const RESTORE_TIMEOUT_MS = 60 * 60 * 1000;
 /** Bytes of the file read at a time when restoring. */
 const READ_CHUNK_BYTES = 1024 * 1024;
 
@@ -107,7 +110,11 @@ export interface BackupProgress {
  * disk, so not held in memory). The rows are read in one transaction, so the backup is the
  * archive at one moment even while an import runs.
  */
-export async function makeBackup(options: { appVersion: string; now?: Date; onProgress?: (progress: BackupProgress) => void }): Promise<{ blob: Blob; header: BackupHeader }> {
+export async function makeBackup(options: {
+  appVersion: string;
+  now?: Date;
+  onProgress?: (progress: BackupProgress) => void;
+}): Promise<{ blob: Blob; header: BackupHeader; rows: Record<BackedUpTable, number> }> {
   const db = getDb();
   const [councils, saved] = await Promise.all([db.councils.count(), db.settings.get(SAVED_SEARCHES_KEY)]);
   const header: BackupHeader = {
@@ -119,8 +126,15 @@ export async function makeBackup(options: { appVersion: string; now?: Date; onPr
     councils,
     savedSearches: parseSaved(saved?.value).length,
   };
+  // Rows counted as they are written, in the export's own transaction.
+  const rows = Object.fromEntries(BACKED_UP_TABLES.map((t) => [t, 0])) as Record<BackedUpTable, number>;
   const exported = await exportDB(db, {
-    skipTables: [...DERIVED_TABLES],
+    // Every table but those named: a table added later is left out until it is named above.
+    skipTables: db.tables.map((t) => t.name).filter((name) => !(BACKED_UP_TABLES as readonly string[]).includes(name)),
+    filter: (table) => {
+      rows[table as BackedUpTable] += 1;
+      return true;
+    },
     numRowsPerChunk: ROWS_PER_CHUNK,
     progressCallback: ({ completedRows, totalRows }) => {
       options.onProgress?.({ done: completedRows, total: totalRows ?? 0 });
@@ -129,7 +143,7 @@ export async function makeBackup(options: { appVersion: string; now?: Date; onPr
   });
   // dexie-export-import's JSON begins '{"formatName"': the header goes in as the first member.
   const blob = new Blob([`{"letterArchiveBackup":${JSON.stringify(header)},\n`, exported.slice(1)], { type: 'application/json' });
-  return { blob, header };
+  return { blob, header, rows };
 }
 
 /** The start every backup file has. */
@@ -261,14 +275,30 @@ export interface RestoreOutcome {
   savedSearchesAdded: number;
 }
 
+export interface RestoreProgress extends BackupProgress {
+  /** 'reading': the file is read and checked; 'writing': its rows go into the archive. */
+  stage: 'reading' | 'writing';
+}
+
+/** Rows copied from the staging database at a time. */
+const COPY_PAGE = 200;
+
 /**
  * Restores a backup whose summary readBackupSummary gave. Replace: the archive becomes the
  * backup's (letters, ticks and notes, settings, import reports). Merge: letters the archive
  * does not have are added, with their texts, and ticks and saved searches it does not have;
- * what it has is kept. Either way councils and grades are made again from the letters, in
- * the same transaction, and the search index takes the changes in when the window reloads
- * (it compares its snapshot with the archive's letters at start; letters whose content may
- * differ under the same id are listed in pendingIndex for it).
+ * what it has is kept. Either way councils and grades are made again from the letters, and the
+ * search index takes the changes in when the window reloads (it compares its snapshot with the
+ * archive's letters at start; letters that may differ under the same id go in pendingIndex).
+ *
+ * Two steps, so that the archive changes all at once or not at all:
+ * 1. The file goes into a staging database of its own (dexie-export-import's importInto, in
+ *    its own transaction, reading the file a megabyte at a time), every row checked, and each
+ *    table's rows counted against the file's header. A damaged or cut-short file stops here.
+ * 2. One transaction over the archive wipes it (Replace) and copies the staging rows in, a page
+ *    at a time, with councils and grades. The library cannot write into that transaction
+ *    itself: it reads the file's first megabyte before its first write, and IndexedDB commits
+ *    a transaction left idle meanwhile. The staging database is deleted at the end.
  *
  * @throws BackupRefused when the file turns out damaged, cut short or of the wrong shape; the
  *   archive is then as it was.
@@ -277,105 +307,143 @@ export async function restoreBackup(
   file: Blob,
   summary: BackupSummary,
   mode: RestoreMode,
-  onProgress?: (progress: BackupProgress) => void,
+  onProgress?: (progress: RestoreProgress) => void,
 ): Promise<RestoreOutcome> {
   const db = getDb();
-  const read = Object.fromEntries(BACKED_UP_TABLES.map((t) => [t, 0])) as Record<BackedUpTable, number>;
-  const outcome: RestoreOutcome = { mode, lettersAdded: 0, lettersKept: 0, ticksAdded: 0, savedSearchesAdded: 0 };
-  const tables = [db.letters, db.texts, db.ticks, db.settings, db.reports, db.reportEntries, db.councils, db.grades, db.pendingIndex];
-
+  const stagingName = `${db.name}-restore-${Date.now().toString(36)}`;
+  const staging = new LetterArchiveDb(stagingName);
   try {
-    await db.transaction('rw', tables, async () => {
-      // Merge keeps what the archive has; Replace needs what it had only to tell the index
-      // which letters may have changed under the same id (read by another version of the reader).
-      const oldVersions = new Map<string, number>();
-      await db.letters.orderBy('parserVersion').eachKey((version, cursor) => oldVersions.set(cursor.primaryKey as string, version as number));
-      const haveTexts = mode === 'merge' ? new Set((await db.texts.toCollection().primaryKeys()) as string[]) : new Set<string>();
-      const haveTicks = mode === 'merge' ? new Set((await db.ticks.toCollection().primaryKeys()) as string[]) : new Set<string>();
-      const savedHere = parseSaved((await db.settings.get(SAVED_SEARCHES_KEY))?.value);
-      let savedThere: unknown;
-      // pendingIndex is kept: letters the index has yet to take in again may come back from the backup.
-      if (mode === 'replace') {
-        for (const table of tables) if (table !== db.pendingIndex) await table.clear();
-      }
-
-      const grades: LetterGrades[] = [];
-      const councilKeys = new Set<string>();
-      const changed: string[] = [];
-      const take = (table: BackedUpTable, row: Record<string, unknown>): boolean => {
-        switch (table) {
-          case 'letters': {
-            const id = row.id as string;
-            const version = oldVersions.get(id);
-            if (mode === 'merge' && version !== undefined) {
-              outcome.lettersKept += 1;
-              return false;
-            }
-            // The same text read by the same version of the reader is the same letter; any other is indexed afresh.
-            if (version !== undefined && version !== row.parserVersion) changed.push(id);
-            grades.push(letterGrades(row as unknown as Parameters<typeof letterGrades>[0]));
-            councilKeys.add(row.councilKey as string);
-            outcome.lettersAdded += 1;
-            return true;
-          }
-          case 'texts':
-            return !haveTexts.has(row.id as string);
-          case 'ticks':
-            if (haveTicks.has(row.pointId as string)) return false;
-            outcome.ticksAdded += 1;
-            return true;
-          case 'settings':
-            if (mode === 'replace') return true;
-            if (row.key === SAVED_SEARCHES_KEY) savedThere = row.value;
-            return false;
-          // The import log of a merge stays the archive's own.
-          case 'reports':
-          case 'reportEntries':
-            return mode === 'replace';
-        }
-      };
-
-      await importInto(db, file, {
-        // Inside this transaction: the library's own would leave a wiped archive should it fail.
-        noTransaction: true,
-        acceptNameDiff: true,
-        chunkSizeBytes: READ_CHUNK_BYTES,
-        filter: (table, value) => {
-          if (!(BACKED_UP_TABLES as readonly string[]).includes(table)) throw new BackupRefused(`the file is damaged: it holds rows of a table it does not list (${table})`);
-          const name = table as BackedUpTable;
-          read[name] += 1;
-          const problem = rowProblem(name, value);
-          if (problem) throw new BackupRefused(`the file is damaged: row ${read[name]} of ${name} is not as a backup has it (${problem})`);
-          return take(name, value as Record<string, unknown>);
-        },
-        progressCallback: ({ completedRows, totalRows }) => {
-          onProgress?.({ done: completedRows, total: totalRows ?? 0 });
-          return true;
-        },
-      });
-
-      // A file cut short, or damaged so that the reader stopped early, holds fewer rows than its header says.
-      for (const table of BACKED_UP_TABLES) {
-        if (read[table] !== summary.rows[table]) {
-          throw new BackupRefused(`the file is damaged or cut short: its header says ${summary.rows[table]} rows of ${table}, but it holds ${read[table]}`);
-        }
-      }
-
-      await db.grades.bulkPut(grades);
-      await recomputeCouncils(db, councilKeys);
-      if (changed.length) await db.pendingIndex.bulkPut(changed.map((id) => ({ id })));
-
-      const savedAdded = parseSaved(savedThere).filter((s) => !savedHere.some((h) => h.name === s.name));
-      if (mode === 'merge' && savedAdded.length) await db.settings.put({ key: SAVED_SEARCHES_KEY, value: [...savedHere, ...savedAdded] });
-      outcome.savedSearchesAdded = mode === 'merge' ? savedAdded.length : summary.savedSearches;
-      await db.settings.put({ key: FIRST_RUN_KEY, value: true });
-    });
+    await readIntoStaging(staging, file, summary, onProgress);
+    return await copyIntoArchive(db, staging, summary, mode, onProgress);
   } catch (error) {
     if (error instanceof BackupRefused) throw error;
-    // Dexie wraps what went wrong inside the transaction; the reason is the innermost.
+    // Dexie wraps what went wrong inside a transaction; the reason is the innermost.
     const inner = (error as { inner?: unknown }).inner;
     if (inner instanceof BackupRefused) throw inner;
     throw new BackupRefused(`the file is damaged: ${describe(inner ?? error)}`);
+  } finally {
+    staging.close();
+    await Dexie.delete(stagingName).catch(() => undefined);
   }
+}
+
+/** Step 1: the file into the staging database, every row checked and counted. */
+async function readIntoStaging(staging: LetterArchiveDb, file: Blob, summary: BackupSummary, onProgress?: (progress: RestoreProgress) => void): Promise<void> {
+  const read = Object.fromEntries(BACKED_UP_TABLES.map((t) => [t, 0])) as Record<BackedUpTable, number>;
+  await importInto(staging, file, {
+    acceptNameDiff: true,
+    chunkSizeBytes: READ_CHUNK_BYTES,
+    filter: (table, value) => {
+      if (!(BACKED_UP_TABLES as readonly string[]).includes(table)) throw new BackupRefused(`the file is damaged: it holds rows of a table it does not list (${table})`);
+      const name = table as BackedUpTable;
+      read[name] += 1;
+      const problem = rowProblem(name, value);
+      if (problem) throw new BackupRefused(`the file is damaged: row ${read[name]} of ${name} is not as a backup has it (${problem})`);
+      return true;
+    },
+    progressCallback: ({ completedRows, totalRows }) => {
+      onProgress?.({ stage: 'reading', done: completedRows, total: totalRows ?? 0 });
+      return true;
+    },
+  });
+  // A file cut short, or damaged so that the reader stopped early, holds fewer rows than its header says.
+  for (const table of BACKED_UP_TABLES) {
+    if (read[table] !== summary.rows[table]) {
+      throw new BackupRefused(`the file is damaged or cut short: its header says ${summary.rows[table]} rows of ${table}, but it holds ${read[table]}`);
+    }
+  }
+}
+
+/** Step 2: the staging rows into the archive, in one transaction. */
+async function copyIntoArchive(
+  db: LetterArchiveDb,
+  staging: LetterArchiveDb,
+  summary: BackupSummary,
+  mode: RestoreMode,
+  onProgress?: (progress: RestoreProgress) => void,
+): Promise<RestoreOutcome> {
+  const outcome: RestoreOutcome = { mode, lettersAdded: 0, lettersKept: 0, ticksAdded: 0, savedSearchesAdded: 0 };
+  const tables = [db.letters, db.texts, db.ticks, db.settings, db.reports, db.reportEntries, db.councils, db.grades, db.pendingIndex];
+  const total = BACKED_UP_TABLES.reduce((sum, t) => sum + summary.rows[t], 0);
+  let done = 0;
+
+  await db.transaction('rw', tables, async () => {
+    // Merge keeps what the archive has; Replace needs what it had only to tell the index
+    // which letters may have changed under the same id (read by another version of the reader).
+    const oldVersions = new Map<string, number>();
+    await db.letters.orderBy('parserVersion').eachKey((version, cursor) => oldVersions.set(cursor.primaryKey as string, version as number));
+    const haveTexts = mode === 'merge' ? new Set((await db.texts.toCollection().primaryKeys()) as string[]) : new Set<string>();
+    const haveTicks = mode === 'merge' ? new Set((await db.ticks.toCollection().primaryKeys()) as string[]) : new Set<string>();
+    const savedHere = parseSaved((await db.settings.get(SAVED_SEARCHES_KEY))?.value);
+    let savedThere: unknown;
+    // pendingIndex is kept: letters the index has yet to take in again may come back from the backup.
+    if (mode === 'replace') {
+      for (const table of tables) if (table !== db.pendingIndex) await table.clear();
+    }
+
+    const grades: LetterGrades[] = [];
+    const councilKeys = new Set<string>();
+    const changed: string[] = [];
+    const take = (table: BackedUpTable, row: Record<string, unknown>): boolean => {
+      switch (table) {
+        case 'letters': {
+          const id = row.id as string;
+          const version = oldVersions.get(id);
+          if (mode === 'merge' && version !== undefined) {
+            outcome.lettersKept += 1;
+            return false;
+          }
+          // The same text read by the same version of the reader is the same letter; any other is indexed afresh.
+          if (version !== undefined && version !== row.parserVersion) changed.push(id);
+          grades.push(letterGrades(row as unknown as Parameters<typeof letterGrades>[0]));
+          councilKeys.add(row.councilKey as string);
+          outcome.lettersAdded += 1;
+          return true;
+        }
+        case 'texts':
+          return !haveTexts.has(row.id as string);
+        case 'ticks':
+          if (haveTicks.has(row.pointId as string)) return false;
+          outcome.ticksAdded += 1;
+          return true;
+        case 'settings':
+          if (mode === 'replace') return true;
+          if (row.key === SAVED_SEARCHES_KEY) savedThere = row.value;
+          return false;
+        // The import log of a merge stays the archive's own.
+        case 'reports':
+        case 'reportEntries':
+          return mode === 'replace';
+      }
+    };
+
+    for (const name of BACKED_UP_TABLES) {
+      const from = staging.table(name);
+      let last: unknown;
+      for (;;) {
+        // Another database: read outside this transaction, which waitFor keeps open meanwhile.
+        const page = (await Dexie.waitFor(
+          Dexie.ignoreTransaction(() => (last === undefined ? from.orderBy(':id') : from.where(':id').above(last)).limit(COPY_PAGE).toArray()),
+          RESTORE_TIMEOUT_MS,
+        )) as Record<string, unknown>[];
+        if (page.length === 0) break;
+        const kept = page.filter((row) => take(name, row));
+        if (kept.length) await db.table(name).bulkAdd(kept);
+        done += page.length;
+        Dexie.ignoreTransaction(() => onProgress?.({ stage: 'writing', done, total }));
+        last = Dexie.getByKeyPath(page[page.length - 1]!, from.schema.primKey.keyPath as string);
+        if (page.length < COPY_PAGE) break;
+      }
+    }
+
+    await db.grades.bulkPut(grades);
+    await recomputeCouncils(db, councilKeys);
+    if (changed.length) await db.pendingIndex.bulkPut(changed.map((id) => ({ id })));
+
+    const savedAdded = parseSaved(savedThere).filter((s) => !savedHere.some((h) => h.name === s.name));
+    if (mode === 'merge' && savedAdded.length) await db.settings.put({ key: SAVED_SEARCHES_KEY, value: [...savedHere, ...savedAdded] });
+    outcome.savedSearchesAdded = mode === 'merge' ? savedAdded.length : summary.savedSearches;
+    await db.settings.put({ key: FIRST_RUN_KEY, value: true });
+  });
   return outcome;
 }
