@@ -123,6 +123,6 @@ describe('createStreamedFiles', () => {
     expect((await files.writeInFolder(handle, '../outside', '{}')).status).toBe('saved');
     expect(await contents(folder)).toEqual(['Coventry 2009-12-09 annual-rating ab12.json', 'outside.json']);
     await expect(files.writeInFolder('f'.repeat(32), 'a', '{}')).rejects.toThrow(/not chosen/);
-    await expect(files.writeInFolder(handle, 'a', 42)).rejects.toThrow(/JSON text must be a string/);
+    await expect(files.writeInFolder(handle, 'a', 42 as unknown as string)).rejects.toThrow(/JSON text must be a string/);
   });
 });

@@ -122,11 +122,12 @@ const LETTER_PAGE = 500;
  * Gives `take` every letter, a page at a time: councils in name order, each council's letters
  * oldest first (ordered by their small grades rows, so the letters themselves are read once).
  */
-export async function eachLetterPage(take: (letters: StoredLetter[]) => void): Promise<void> {
+export async function eachLetterPage(take: (letters: StoredLetter[]) => void | Promise<void>): Promise<void> {
   const db = getDb();
   const order = (await queryAllGrades()).sort((a, b) => a.council.localeCompare(b.council, 'en-GB') || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   for (let i = 0; i < order.length; i += LETTER_PAGE) {
     const page = await db.letters.bulkGet(order.slice(i, i + LETTER_PAGE).map((g) => g.id));
-    take(page.filter((l): l is StoredLetter => l !== undefined));
+    // Awaited, so a page written out one file at a time is written before the next is read.
+    await take(page.filter((l): l is StoredLetter => l !== undefined));
   }
 }
