@@ -15,6 +15,9 @@ test('arrow keys move within a pane, Tab moves between panes, Ctrl+F and the men
   await page.keyboard.press('Tab');
   await expect(page.getByRole('separator', { name: 'Resize the councils pane' })).toBeFocused();
   await page.keyboard.press('Tab');
+  // Each of the two left panes starts with its button to collapse it to a strip.
+  await expect(page.getByRole('button', { name: 'Collapse the letters pane' })).toBeFocused();
+  await page.keyboard.press('Tab');
   const letters = page.getByRole('listbox', { name: 'Letters' });
   await expect(letters.getByRole('option', { selected: true })).toBeFocused();
   await page.keyboard.press('Tab');

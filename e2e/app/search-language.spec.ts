@@ -151,6 +151,8 @@ test('a query that cannot be fully understood says what is wrong and still lists
   const problem = page.locator('#search-errors');
   await expect(problem).toHaveAttribute('role', 'status');
   await expect(problem).toContainText('year:20x9');
+  // Each message is a sentence of its own.
+  await expect(problem).toHaveText(/^\u201cyear:20x9\u201d was ignored: [^]*\)\. The rest of the query was searched\.$/);
   await expect(results.getByRole('group', { name: /^Leicester/ })).toHaveCount(1);
   await box.fill('fostering');
   await expect(problem).toBeEmpty();

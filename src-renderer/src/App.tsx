@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChecksView } from './analysis/checks-view';
 import { CompareView } from './analysis/compare-view';
 import { CouncilTabs, type CouncilTab } from './analysis/council-tabs';
-import { ExportArchiveDialog, type ExportStart } from './analysis/export-archive-dialog';
+import { ExportArchiveDialog } from './analysis/export-archive-dialog';
 import { GradesOverTime } from './analysis/grades-over-time';
 import { PointsRaised } from './analysis/points-raised';
 import { useArchiveCounts, useCouncils, useGradesOf, useLetter, useLettersOf, useTicksOf } from './archive/hooks';
@@ -21,6 +21,7 @@ import { ImportReport } from './components/import-report';
 import { LetterView, type HitNavigator, type LetterHighlight, type ScrollRequest } from './components/letter-view';
 import { LettersPane } from './components/letters-pane';
 import { PaneSplitter } from './components/pane-splitter';
+import { CollapsiblePane } from './components/collapsible-pane';
 import { councilScopes } from './print/council-scopes';
 import { PrintPreview } from './print/print-preview';
 import type { ComparePrint, PreviewRequest, SummaryKind } from './print/print-types';
@@ -36,6 +37,7 @@ import type { FacetValue, SearchResponse } from './search/search-types';
 import { countOf } from './ui/format';
 import { appendFilter, hasFilter, removeFilter } from './ui/query-edit';
 import { flattenResults, resultKey } from './ui/search-display';
+import { paneColumns } from './ui/pane-widths';
 
 const NO_LETTERS = 'No letters yet. Import a folder of letters, or drop one here.';
 
@@ -78,12 +80,17 @@ export function App() {
   const loadedLetter = useLetter(selection.letterId);
   // While a newly chosen letter loads, the hook may still hold the one before it.
   const letter = loadedLetter?.id === selection.letterId ? loadedLetter : undefined;
-  const { widths, resize } = usePaneWidths();
+  const { widths, resize, collapsed, setCollapsed, reset } = usePaneWidths();
   const actions = useImportActions();
   const reread = useReread();
 
   const [query, setQuery] = useState('');
   const { search, showMore } = useSearch(query, counts?.letters);
+  // A search shows its results in the letters pane: a collapsed one opens for them.
+  const searching = Boolean(search);
+  useEffect(() => {
+    if (searching) setCollapsed('letters', false);
+  }, [searching, setCollapsed]);
   const response = search?.response ?? null;
   const history = useSearchHistory();
   /** The result shown in the letter pane, and the answer it came from. */
@@ -104,8 +111,7 @@ export function App() {
   }, [view, viewsOpened]);
   /** What the third pane shows of the chosen council. */
   const [councilTab, setCouncilTab] = useState<CouncilTab>('letter');
-  /** The export dialog: open (true), or opened by a menu command at its part. */
-  const [exporting, setExporting] = useState<boolean | ExportStart>(false);
+  const [exporting, setExporting] = useState(false);
   const councilGrades = useGradesOf(councilTab === 'grades' ? selection.councilKey : null);
 
   const searchRef = useRef<HTMLInputElement>(null);
@@ -298,7 +304,6 @@ export function App() {
     },
     printPreviewOpen: () => previewOpen.current,
     stepHit: (delta) => void hitNavRef.current?.step(delta),
-    archiveFile: (start) => setExporting(start),
   });
 
   const archiveEmpty = counts?.letters === 0;
@@ -318,7 +323,7 @@ export function App() {
             <rect x="3" y="5" width="18" height="14" rx="2" />
             <path d="M3.5 6.5l8.5 6 8.5-6" />
           </svg>
-          Letter Archive
+          <span className="app-name-text">Letter Archive</span>
         </h1>
         <SearchBox
           inputRef={searchRef}
@@ -334,7 +339,11 @@ export function App() {
           onRemoveSaved={history.remove}
         />
         <p className="archive-counts">
-          {counts && counts.letters > 0 && `${countOf(counts.letters, 'letter')} · ${countOf(counts.councils, 'council')}`}
+          {counts && counts.letters > 0 && (
+            <>
+              <span className="archive-count">{countOf(counts.letters, 'letter')}</span> · <span className="archive-count">{countOf(counts.councils, 'council')}</span>
+            </>
+          )}
         </p>
         <nav className="view-nav" aria-label="Views">
           <button type="button" className="button" aria-pressed={view === 'compare'} onClick={() => setView((v) => (v === 'compare' ? 'reader' : 'compare'))}>
@@ -388,9 +397,9 @@ export function App() {
       )}
       <main
         {...awayUnless(view === 'reader', 'panes')}
-        style={{ gridTemplateColumns: `${widths.councils}px auto ${widths.letters}px auto minmax(20rem, 1fr)` }}
+        style={{ gridTemplateColumns: paneColumns(widths, collapsed) }}
       >
-        <div id="pane-councils" className="pane-slot">
+        <CollapsiblePane id="pane-councils" name="councils" stripLabel="Councils" collapsed={collapsed.councils} onToggle={() => setCollapsed('councils', !collapsed.councils)}>
           <CouncilPane
             councils={councils}
             selectedKey={selection.councilKey}
@@ -399,9 +408,23 @@ export function App() {
             onFilterChange={setCouncilFilter}
             onPrintSummary={() => openPreview(council ? 'council' : 'archive')}
           />
-        </div>
-        <PaneSplitter label="Resize the councils pane" controls="pane-councils" width={widths.councils} onResize={(w) => resize('councils', w)} />
-        <div id="pane-letters" className="pane-slot">
+        </CollapsiblePane>
+        <PaneSplitter
+          label="Resize the councils pane"
+          controls="pane-councils"
+          width={widths.councils}
+          onResize={(w) => resize('councils', w)}
+          collapsed={collapsed.councils}
+          onToggle={() => setCollapsed('councils', !collapsed.councils)}
+          onReset={() => reset('councils')}
+        />
+        <CollapsiblePane
+          id="pane-letters"
+          name="letters"
+          stripLabel={search ? 'Search results' : 'Letters'}
+          collapsed={collapsed.letters}
+          onToggle={() => setCollapsed('letters', !collapsed.letters)}
+        >
           {search ? (
             <SearchResults
               search={search}
@@ -421,8 +444,16 @@ export function App() {
           ) : (
             <LettersPane council={council} letters={lettersOfChosen} selectedId={selection.letterId} onSelect={chooseLetter} onActivate={focusLetter} />
           )}
-        </div>
-        <PaneSplitter label="Resize the letters pane" controls="pane-letters" width={widths.letters} onResize={(w) => resize('letters', w)} />
+        </CollapsiblePane>
+        <PaneSplitter
+          label="Resize the letters pane"
+          controls="pane-letters"
+          width={widths.letters}
+          onResize={(w) => resize('letters', w)}
+          collapsed={collapsed.letters}
+          onToggle={() => setCollapsed('letters', !collapsed.letters)}
+          onReset={() => reset('letters')}
+        />
         <div id="pane-letter" className="pane-slot pane-slot--tabbed">
           {council && <CouncilTabs tab={councilTab} onChange={setCouncilTab} panelId="council-panel" />}
           <div id="council-panel" className="pane-slot" role={council ? 'tabpanel' : undefined} aria-labelledby={council ? `council-tab-${councilTab}` : undefined}>
@@ -459,9 +490,7 @@ export function App() {
 
       <DropZone onDrop={actions.importDropped} />
       {actions.shownReport && <ImportReport report={actions.shownReport} onClose={actions.closeReport} />}
-      {exporting && (
-        <ExportArchiveDialog key={String(exporting)} start={exporting === true ? undefined : exporting} onClose={() => setExporting(false)} />
-      )}
+      {exporting && <ExportArchiveDialog onClose={() => setExporting(false)} />}
       {actions.reportsOpen && <ReportsDialog onOpen={actions.openReport} onClose={actions.closeReports} />}
       {preview && (
         <PrintPreview

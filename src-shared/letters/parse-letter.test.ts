@@ -192,7 +192,7 @@ describe('files that are not letters', () => {
     expect(await parseLetter(enc.encode(notes))).toEqual({ ok: false, reason: expect.stringMatching(/not a letter/) });
     expect(await parseLetter(enc.encode("Children's services annual rating\n\nChildren's services in Leicester City Council perform well."))).toEqual({
       ok: false,
-      reason: 'no letter date found',
+      reason: 'no date was found in the letter',
     });
   });
 });

@@ -2,6 +2,7 @@
  * The parser's entry point: the bytes of one file in, a Letter or a reason out.
  * Pure TypeScript: runs in the renderer's import worker, in Node for the command line, and in tests.
  */
+import { errorInWords } from '../error-words';
 import { decodeLetterBytes } from './decode';
 import { detectKind } from './detect-kind';
 import { findCouncil } from './find-council';
@@ -40,7 +41,7 @@ export async function parseLetterText(text: string): Promise<ParseOutcome> {
     const layout = layoutLetter(blocks);
     const headerText = layout.addressLines.join(' ');
     const date = findLetterDate(blocks.slice(0, 12).map(blockText).join('\n')) ?? findLetterDate(repaired.slice(0, 4000));
-    if (!date) return { ok: false, reason: 'no letter date found' };
+    if (!date) return { ok: false, reason: 'no date was found in the letter' };
     const year = Number(date.slice(0, 4));
 
     const units = toUnits(layout.body);
@@ -92,7 +93,7 @@ export async function parseLetterText(text: string): Promise<ParseOutcome> {
 
 /** The outcome for a file the parser itself failed on: the file is reported, and the rest go on. */
 export function parserFailure(error: unknown): ParseOutcome {
-  return { ok: false, reason: `the parser failed on this file (${error instanceof Error ? error.message : String(error)})` };
+  return { ok: false, reason: `the reader could not make sense of this file (${errorInWords(error)})` };
 }
 
 function letterTitle(kind: Letter['kind'], title: string | null, councilName: string, year: number): string {

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { errorInWords } from '../../../src-shared/error-words';
 import { getSetting, isArchiveEmpty, setSetting } from '../archive/repository';
 import { bridgeSource } from '../archive/sources';
 import { getBridge } from '../ui/get-bridge';
@@ -30,7 +31,7 @@ export function useFirstRun(start: StartImport, onError: (message: string) => vo
       const report = await start(async () => bridgeSource(bridge, await bridge.sampleFolder(), 'Sample letters', (file) => file !== SAMPLE_NOTES), { sample: true });
       if (report) await setSetting(FIRST_RUN_KEY, true);
     })().catch((error: unknown) => {
-      if (live) onError(`The sample letters could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      if (live) onError(`The sample letters could not be loaded: ${errorInWords(error)}.`);
     });
     return () => {
       live = false;

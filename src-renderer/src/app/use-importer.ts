@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorInWords } from '../../../src-shared/error-words';
 import { importLetters } from '../archive/repository';
 import type { ImportProgress, ImportReport, LetterSource } from '../archive/types';
 
@@ -65,7 +66,7 @@ export function useImporter(callbacks: ImporterCallbacks) {
         return report;
       } catch (error) {
         if (isAbort(error) || abort.signal.aborted) latest.current.onFailed('The import was cancelled. Letters read before then are kept.', true);
-        else latest.current.onFailed(`The import stopped: ${error instanceof Error ? error.message : String(error)}`, false);
+        else latest.current.onFailed(`The import stopped: ${errorInWords(error)}. Letters read before then are kept; import the folder again to finish it.`, false);
         return null;
       } finally {
         if (timer !== undefined) clearTimeout(timer);

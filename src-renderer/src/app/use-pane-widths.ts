@@ -1,20 +1,35 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getSetting, setSetting } from '../archive/repository';
-import { DEFAULT_PANE_WIDTHS, PANE_WIDTHS_KEY, parsePaneWidths, type PaneWidths } from '../ui/pane-widths';
+import {
+  DEFAULT_PANE_WIDTHS,
+  NONE_COLLAPSED,
+  PANE_COLLAPSE_KEY,
+  PANE_WIDTHS_KEY,
+  parsePaneCollapse,
+  parsePaneWidths,
+  type PaneCollapse,
+  type PaneWidths,
+} from '../ui/pane-widths';
 
 const SAVE_DELAY_MS = 300;
 
-/** The two left panes' widths, loaded from settings and saved shortly after a resize ends. */
+/** The two left panes' widths and whether each is collapsed, loaded from settings and saved shortly after a change. */
 export function usePaneWidths() {
   const [widths, setWidths] = useState<PaneWidths>(DEFAULT_PANE_WIDTHS);
-  const changed = useRef(false);
+  const [collapsed, setCollapsedState] = useState<PaneCollapse>(NONE_COLLAPSED);
+  const changed = useRef({ widths: false, collapsed: false });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
     let live = true;
     getSetting<unknown>(PANE_WIDTHS_KEY)
       .then((value) => {
-        if (live && !changed.current && value !== undefined) setWidths(parsePaneWidths(value));
+        if (live && !changed.current.widths && value !== undefined) setWidths(parsePaneWidths(value));
+      })
+      .catch(() => undefined);
+    getSetting<unknown>(PANE_COLLAPSE_KEY)
+      .then((value) => {
+        if (live && !changed.current.collapsed && value !== undefined) setCollapsedState(parsePaneCollapse(value));
       })
       .catch(() => undefined);
     return () => {
@@ -24,7 +39,7 @@ export function usePaneWidths() {
   }, []);
 
   const resize = useCallback((pane: keyof PaneWidths, width: number) => {
-    changed.current = true;
+    changed.current.widths = true;
     setWidths((w) => {
       const next = { ...w, [pane]: width };
       clearTimeout(timer.current);
@@ -33,5 +48,25 @@ export function usePaneWidths() {
     });
   }, []);
 
-  return { widths, resize };
+  /** Collapses a pane to a strip, or opens it again at the width it had. */
+  const setCollapsed = useCallback((pane: keyof PaneCollapse, value: boolean) => {
+    changed.current.collapsed = true;
+    setCollapsedState((c) => {
+      if (c[pane] === value) return c;
+      const next = { ...c, [pane]: value };
+      void setSetting(PANE_COLLAPSE_KEY, next).catch(() => undefined);
+      return next;
+    });
+  }, []);
+
+  /** A splitter double-clicked: its pane goes back to its first width, open. */
+  const reset = useCallback(
+    (pane: keyof PaneWidths) => {
+      resize(pane, DEFAULT_PANE_WIDTHS[pane]);
+      setCollapsed(pane, false);
+    },
+    [resize, setCollapsed],
+  );
+
+  return { widths, resize, collapsed, setCollapsed, reset };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { errorInWords } from '../../../src-shared/error-words';
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { getSetting, setSetting } from '../archive/repository';
 import { rereadStaleLetters, staleLetters, type RereadOutcome, type RereadProgress } from '../archive/reread-letters';
@@ -43,7 +44,7 @@ export function useReread(): { progress: RereadProgress | null; message: Message
       if (live) setMessage(rereadMessage(outcome));
     })()
       .catch((error: unknown) => {
-        if (live) setMessage({ text: `The letters could not be read again: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });
+        if (live) setMessage({ text: `The letters could not be read again: ${errorInWords(error)}. They are shown as they were read before; the app tries again when it next opens.`, tone: 'error' });
       })
       .finally(() => {
         if (live) setProgress(null);

@@ -185,7 +185,7 @@ export function getDb(): LetterArchiveDb {
 
 /** Said of an import whose window closed or reloaded before it finished. */
 export const INTERRUPTED_REASON =
-  'the import was interrupted: the app closed or reloaded before it finished; import the folder again to complete it';
+  'the import was interrupted: the app closed or reloaded before it finished. The letters read before then are kept; import the folder again to complete it';
 
 /**
  * An import's report is written as it goes and finished at the end; one still open when

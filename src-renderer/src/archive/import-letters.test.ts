@@ -134,7 +134,7 @@ describe('importLetters', () => {
     });
     expect(report.failures).toEqual([
       { file: COVENTRY_2009, reason: 'cannot be read: permission denied' },
-      { file: 'worcestershire-2009-annual-rating.txt', reason: 'could not be parsed (worker crashed)' },
+      { file: 'worcestershire-2009-annual-rating.txt', reason: 'could not be read as a letter (worker crashed)' },
     ]);
     expect(report.added).toBe(3);
   });
@@ -163,7 +163,7 @@ describe('importLetters', () => {
       throw new Error('the folder has gone');
     };
     const report = await importLetters(source, { parse: parseDirectly });
-    expect(report.failures).toEqual([{ file: 'Test files', reason: 'the import stopped: the files could not be listed (the folder has gone)' }]);
+    expect(report.failures).toEqual([{ file: 'Test files', reason: 'the import stopped: the files could not be listed (the folder has gone). The letters read before then are kept; import the folder again to finish it' }]);
     expect(report.finishedAt).not.toBe('');
     expect((await getReports())[0]).toMatchObject({ failures: report.failures });
   });

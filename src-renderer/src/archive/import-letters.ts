@@ -5,6 +5,7 @@
  * report's counts and entries in one transaction, so an import stopped at any point leaves
  * whole letters and a true report, and importing the folder again gives the same archive.
  */
+import { errorInWords } from '../../../src-shared/error-words';
 import { appendToReport, getDb, reportEntriesOf } from './db';
 import { ImportClock } from './import-clock';
 import { planBatches } from './import-batches';
@@ -13,6 +14,9 @@ import { parseInWorker, parseWorkersRunning } from './parse-client';
 import { notifyImporting, notifyLettersAdded, notifyLettersChanged } from '../search/search-client';
 import type { ImportFailure, ImportProgress, ImportReport, LetterSource, ReportRow } from './types';
 import { toRow, writeBatch, type BatchWritten, type ReadLetter, type ReportTally } from './write-letters';
+
+/** Said of a file the reader gave back nothing for. */
+export const NO_ANSWER_REASON = 'the reader gave no answer for this file; import it again to try once more';
 
 /** At most this many files in a batch. */
 export const DEFAULT_BATCH_SIZE = 500;
@@ -31,9 +35,8 @@ export interface ImportOptions {
   parsers?: number;
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** An error in words a person reads, to follow on from what failed. */
+const describe = errorInWords;
 
 /** A batch read and parsed, waiting its turn to be written. */
 interface Prepared {
@@ -132,7 +135,7 @@ export async function importLetters(source: LetterSource, options: ImportOptions
       await writePrepared(batch);
     }
   } catch (error) {
-    unsaved.push({ file: source.label, reason: `the import stopped: ${describe(error)}` });
+    unsaved.push({ file: source.label, reason: `the import stopped: ${describe(error)}. The letters read before then are kept; import the folder again to finish it` });
     report.failures.push(...unsaved);
   }
 
@@ -217,7 +220,7 @@ async function readBatch(source: LetterSource, paths: string[], failures: Import
   const readable: ParseItem[] = [];
   for (const path of paths) {
     const read = byPath.get(path);
-    if (!read) failures.push({ file: path, reason: 'could not be read (the source did not return it)' });
+    if (!read) failures.push({ file: path, reason: 'could not be read, for no reason given; import it again to try once more' });
     else if ('error' in read) failures.push({ file: path, reason: read.error });
     else readable.push({ relativePath: path, bytes: read.bytes });
   }
@@ -231,8 +234,8 @@ async function parseBatch(parse: NonNullable<ImportOptions['parse']>, files: Par
   try {
     const results = await parse(files);
     const byPath = new Map(results.map((r) => [r.relativePath, r]));
-    return paths.map((relativePath) => byPath.get(relativePath) ?? { relativePath, outcome: { ok: false, reason: 'the parser gave no answer for this file' } });
+    return paths.map((relativePath) => byPath.get(relativePath) ?? { relativePath, outcome: { ok: false, reason: NO_ANSWER_REASON } });
   } catch (error) {
-    return paths.map((relativePath) => ({ relativePath, outcome: { ok: false, reason: `could not be parsed (${describe(error)})` } }));
+    return paths.map((relativePath) => ({ relativePath, outcome: { ok: false, reason: `could not be read as a letter (${describe(error)})` } }));
   }
 }

@@ -6,6 +6,7 @@
  * worker dies, the file it was on is known: the worker is stopped, that file is reported,
  * and the rest of the batch goes to a new worker.
  */
+import { errorInWords } from '../../../src-shared/error-words';
 import type { ParseItem, ParseReply, ParsedFile } from './parse-messages';
 
 /** No letter takes anywhere near this long: real ones take milliseconds, a large PDF a second or two. */
@@ -16,7 +17,7 @@ export function timeLimitReason(limitMs: number): string {
 }
 
 export function crashReason(detail: string): string {
-  return `the reader stopped while reading this file (${detail}), so it was left out`;
+  return `the reader stopped while reading this file (${errorInWords(detail)}), so it was left out`;
 }
 
 /** The little of a Worker this client uses, so tests can stand in for one. */
@@ -77,7 +78,7 @@ export class ParseClient {
         if (failed) results.push({ relativePath: failed.relativePath, outcome: { ok: false, reason: end.reason } });
       } else if (results.length < files.length) {
         for (const file of files.slice(results.length)) {
-          results.push({ relativePath: file.relativePath, outcome: { ok: false, reason: 'the parser gave no answer for this file' } });
+          results.push({ relativePath: file.relativePath, outcome: { ok: false, reason: 'the reader gave no answer for this file; import it again to try once more' } });
         }
       }
     }

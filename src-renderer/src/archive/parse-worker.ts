@@ -36,7 +36,7 @@ async function parseOne(file: Partial<ParseItem>): Promise<ParsedFile> {
   try {
     if ('bytes' in file && file.bytes instanceof Uint8Array) outcome = await parseLetterFile(file.bytes, readPdf);
     else if ('text' in file && typeof file.text?.text === 'string') outcome = await reparseLetter(file.text);
-    else outcome = { ok: false, reason: 'no bytes were received for this file' };
+    else outcome = { ok: false, reason: 'nothing was read from this file; import it again to try once more' };
   } catch (error) {
     outcome = parserFailure(error);
   }

@@ -3,6 +3,7 @@
  * the bridge), or files picked or dropped in the window. Each gives paths and bytes, nothing more.
  */
 import { MAX_READ_BATCH, MAX_READ_BYTES, type ArchiveBridge } from '../../../src-shared/bridge';
+import { errorInWords } from '../../../src-shared/error-words';
 import type { ImportFailure, LetterSource } from './types';
 
 import { DEFAULT_MAX_FILE_BYTES, isIgnoredName, tooLargeReason } from '../../../src-shared/letters/file-rules';
@@ -15,9 +16,8 @@ function isIgnoredPath(relativePath: string): boolean {
   return relativePath.split('/').some(isIgnoredName);
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** An error in words a person reads. */
+const describe = errorInWords;
 
 function comparePaths(a: string, b: string): number {
   const la = a.toLowerCase();
@@ -99,7 +99,7 @@ function namedFilesSource(named: NamedFile[], skippedBefore: ImportFailure[], la
       return Promise.all(
         relativePaths.map(async (relativePath) => {
           const file = byPath.get(relativePath);
-          if (!file) return { relativePath, error: 'not among the files that were listed' };
+          if (!file) return { relativePath, error: 'was not among the files found when the import began; import the folder again to include it' };
           try {
             return { relativePath, bytes: new Uint8Array(await file.arrayBuffer()) };
           } catch (error) {

@@ -1,4 +1,5 @@
 import { useRef, useState, type FocusEvent, type KeyboardEvent, type Ref } from 'react';
+import { asSentence } from '../ui/report-words';
 import type { SavedSearch } from '../ui/search-history';
 import { SearchHelp } from './search-help';
 import { SearchSuggestions } from './search-suggestions';
@@ -100,7 +101,7 @@ export function SearchBox(props: SearchBoxProps) {
         <SearchHelp />
       </div>
       <p id="search-errors" className="search-errors" role="status">
-        {errors.length > 0 && `Not understood: ${errors.join('; ')}. The rest of the query was searched.`}
+        {errors.length > 0 && `${errors.map(asSentence).join(' ')} The rest of the query was searched.`}
       </p>
     </div>
   );

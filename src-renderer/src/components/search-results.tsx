@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { SearchState } from '../app/use-search';
+import { errorInWords } from '../../../src-shared/error-words';
 import type { FacetValue, SearchResponse } from '../search/search-types';
 import { makeHitMatcher } from '../ui/highlight';
 import { elapsedText, flattenResults, resultCountText, showMoreText } from '../ui/search-display';
@@ -25,7 +26,7 @@ interface SearchResultsProps {
 
 function summary(search: SearchState): string {
   const { response } = search;
-  if (search.status === 'error') return `The search did not work: ${search.error ?? 'unknown error'}`;
+  if (search.status === 'error') return `The search did not work: ${errorInWords(search.error)}. Try again, or change the search.`;
   if (!response) return 'Searching…';
   if (response.letters.length === 0) return search.status === 'searching' ? 'Searching…' : `No sections match “${search.query.trim()}”.`;
   return resultCountText(response.totalSections, response.totalLetters, response.letters.length);
@@ -101,7 +102,7 @@ export function SearchResults({ search, pageLetters, onShowMore, selectedKey, on
                 </span>
                 {search.moreError && (
                   <p className="results-more-error" role="alert">
-                    More letters could not be fetched: {search.moreError}
+                    More letters could not be fetched: {errorInWords(search.moreError)}. Try again.
                   </p>
                 )}
               </div>

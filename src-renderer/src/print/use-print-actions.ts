@@ -4,7 +4,9 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { PaperSize, PrintOutcome } from '../../../src-shared/bridge';
+import { errorInWords } from '../../../src-shared/error-words';
 import { getBridge } from '../ui/get-bridge';
+import { asSentence } from '../ui/report-words';
 
 export interface PrintJob {
   title: string;
@@ -28,16 +30,16 @@ function describe(outcome: PrintOutcome, cancelled: string): string {
     case 'printed':
       return 'Sent to the printer.';
     case 'saved':
-      return `Saved to ${outcome.path}`;
+      return `Saved to ${outcome.path}.`;
     case 'cancelled':
       return cancelled;
     case 'failed':
-      return outcome.message;
+      return asSentence(outcome.message);
   }
 }
 
 function failure(what: string, error: unknown): string {
-  return `Could not ${what}: ${error instanceof Error ? error.message : String(error)}`;
+  return `Could not ${what}: ${errorInWords(error)}.`;
 }
 
 export function usePrintActions(): PrintActions {

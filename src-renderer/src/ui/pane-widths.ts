@@ -1,4 +1,7 @@
-/** The widths of the two left panes, kept between sessions. The letter pane takes the rest. */
+/**
+ * The widths of the two left panes, and whether each is collapsed to a strip, kept between
+ * sessions. The letter pane takes the rest.
+ */
 
 export interface PaneWidths {
   councils: number;
@@ -42,4 +45,35 @@ export function widthAfterKey(width: number, key: string, shift: boolean): numbe
     default:
       return null;
   }
+}
+
+/** Which of the two left panes are collapsed to a narrow strip. */
+export interface PaneCollapse {
+  councils: boolean;
+  letters: boolean;
+}
+
+export const PANE_COLLAPSE_KEY = 'paneCollapsed';
+export const NONE_COLLAPSED: PaneCollapse = { councils: false, letters: false };
+
+/** Reads stored collapse states defensively: anything but `true` is an open pane. */
+export function parsePaneCollapse(value: unknown): PaneCollapse {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof PaneCollapse, unknown>>;
+  return { councils: v.councils === true, letters: v.letters === true };
+}
+
+/** The width of a collapsed pane's strip. */
+export const STRIP_WIDTH = '2.25rem';
+/** The letter pane never gets narrower than this; the left panes give way first, down to their least width. */
+export const LETTER_PANE_MIN = '24rem';
+
+/**
+ * The panes' grid columns: councils | splitter | letters | splitter | letter. A pane is its
+ * chosen width when the window has room, and gives way down to the least width when it has not
+ * (an 800-pixel window), so the window never scrolls sideways; a collapsed pane is a strip.
+ */
+export function paneColumns(widths: PaneWidths, collapsed: PaneCollapse): string {
+  const column = (pane: keyof PaneWidths): string =>
+    collapsed[pane] ? STRIP_WIDTH : `minmax(${Math.min(MIN_PANE_WIDTH, widths[pane])}px, ${widths[pane]}px)`;
+  return `${column('councils')} auto ${column('letters')} auto minmax(${LETTER_PANE_MIN}, 1fr)`;
 }
