@@ -22,18 +22,26 @@ describe('buildMenuTemplate', () => {
     expect(names(items(build(true, true).template, 'Letter Archive'))).toContain('quit');
   });
 
-  it('sends import-folder, print, save-pdf and focus-search from their items, with their shortcuts', () => {
+  it('sends import-folder, print, save-pdf, the backup and JSON commands and focus-search from their items, with their shortcuts', () => {
     const { template, sent } = build(false, true);
     const file = items(template, 'File');
-    expect(names(file)).toEqual(['Import folder…', 'Print…', 'Save as PDF…', 'separator', 'quit']);
-    expect(file.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+O', 'CmdOrCtrl+P', 'CmdOrCtrl+Shift+P', undefined, undefined]);
+    expect(names(file)).toEqual([
+      'Import folder…',
+      'Print…',
+      'Save as PDF…',
+      'separator',
+      'Back up archive…',
+      'Restore from backup…',
+      'Export letters as JSON…',
+      'separator',
+      'quit',
+    ]);
+    expect(file.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+O', 'CmdOrCtrl+P', 'CmdOrCtrl+Shift+P', ...Array<undefined>(6).fill(undefined)]);
     const find = items(template, 'Edit').find((i) => i.label === 'Find');
     expect(find?.accelerator).toBe('CmdOrCtrl+F');
-    click(file[0]);
-    click(file[1]);
-    click(file[2]);
+    file.forEach(click);
     click(find);
-    expect(sent).toEqual(['import-folder', 'print', 'save-pdf', 'focus-search']);
+    expect(sent).toEqual(['import-folder', 'print', 'save-pdf', 'backup-archive', 'restore-archive', 'export-json', 'focus-search']);
   });
 
   it('gives no two items the same shortcut', () => {

@@ -67,6 +67,11 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       // Shift+P, as Print… is P: free in Edit, View and Window, and no role claims it.
       { label: 'Save as PDF…', accelerator: 'CmdOrCtrl+Shift+P', click: () => send('save-pdf') },
       separator,
+      // No shortcuts: backing up and restoring are rare, and a restore replaces the archive.
+      { label: 'Back up archive…', click: () => send('backup-archive') },
+      { label: 'Restore from backup…', click: () => send('restore-archive') },
+      { label: 'Export letters as JSON…', click: () => send('export-json') },
+      separator,
       // On macOS Quit lives in the app menu; File closes the window there, as Mac apps do.
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
