@@ -19,6 +19,8 @@ describe('errorInWords', () => {
     const enoent = Object.assign(new Error("ENOENT: no such file or directory, open '/letters/a.txt'"), { code: 'ENOENT' });
     expect(errorInWords(enoent)).toBe('the file is no longer there; it may have been moved, renamed or deleted');
     expect(errorInWords("Error invoking remote method 'readFiles': Error: EACCES: permission denied, open '/x'")).toBe('permission to read it was refused');
+    // One it has no words of its own for: the system's words, without the code and the call.
+    expect(errorInWords(Object.assign(new Error("EINVAL: invalid argument, read '/letters/a.txt'"), { code: 'EINVAL' }))).toBe('invalid argument');
   });
 
   it('keeps an error’s own words, without the wrapping around them, as a phrase to follow on', () => {

@@ -79,5 +79,8 @@ export function errorInWords(error: unknown): string {
   // or a browser's error name standing alone ("NotFoundError").
   const known = BY_CODE.get(/^([A-Z]{3,})[:,]/.exec(text)?.[1] ?? '') ?? BY_NAME.get(text);
   if (known) return known;
+  // Another system error: its words without its code and the call it came from ("EINVAL: invalid argument, open '/x'").
+  const system = /^E[A-Z0-9]{2,}: ([^,]+)/.exec(text);
+  if (system) return system[1]!.trim();
   return JARGON.test(text) ? UNEXPECTED : asPhrase(text);
 }

@@ -6,6 +6,7 @@
  * those becomes a `skipped` entry with a reason a person understands, never an error.
  */
 import { constants } from 'node:fs';
+import { errorInWords } from '../../src-shared/error-words';
 import { DEFAULT_MAX_FILE_BYTES, isIgnoredName, tooLargeReason } from '../../src-shared/letters/file-rules';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -69,7 +70,7 @@ export function describeFsError(error: unknown): string {
     case 'EBUSY':
       return 'cannot be read: it is in use by another program';
     default:
-      return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
+      return `cannot be read (${errorInWords(error)})`;
   }
 }
 

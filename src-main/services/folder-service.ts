@@ -12,7 +12,7 @@ import { readCappedFile } from '../cli/parse-files';
 import { DEFAULT_MAX_FILE_BYTES, REASON_LINK_OUTSIDE, describeFsError, formatBytes, isInside, walkFolder } from '../folder/walk-folder';
 
 /** What readFiles answers for a path the folder's last listing did not return. */
-export const REASON_NOT_LISTED = 'not in the listed folder';
+export const REASON_NOT_LISTED = 'was not among the files found when the import began; import the folder again to include it';
 
 /** Longer strings than this are not paths on any system we run on. */
 export const MAX_PATH_CHARS = 32_767;

@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { errorInWords } from '../../src-shared/error-words';
 import { isPdf } from '../../src-shared/pdf/pdf-text';
 import { REASON_LINK_OUTSIDE, isInside } from '../folder/walk-folder';
 import { MAX_PATH_CHARS } from './folder-service';
@@ -57,7 +58,7 @@ export async function findOriginal(root: string, relativePath: unknown): Promise
       await handle.close();
     }
   } catch (error) {
-    return { error: `"${relativePath}" cannot be read (${error instanceof Error ? error.message : String(error)}).` };
+    return { error: `"${relativePath}" cannot be read (${errorInWords(error)}).` };
   }
   return { path: real };
 }
