@@ -28,6 +28,7 @@ test.describe('importing a folder', () => {
       await expect(row).toHaveCount(1);
       await expect(row).toContainText(reason);
     }
+    if (process.env.LETTER_ARCHIVE_SHOTS) await page.screenshot({ path: `${process.env.LETTER_ARCHIVE_SHOTS}/import-report-reasons.png` });
     await report.getByRole('button', { name: 'Close' }).click();
 
     const councils = page.getByRole('listbox', { name: 'Councils' });

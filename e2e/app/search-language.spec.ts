@@ -153,6 +153,7 @@ test('a query that cannot be fully understood says what is wrong and still lists
   await expect(problem).toContainText('year:20x9');
   // Each message is a sentence of its own.
   await expect(problem).toHaveText(/^\u201cyear:20x9\u201d was ignored: [^]*\)\. The rest of the query was searched\.$/);
+  if (process.env.LETTER_ARCHIVE_SHOTS) await page.screenshot({ path: `${process.env.LETTER_ARCHIVE_SHOTS}/search-not-understood.png` });
   await expect(results.getByRole('group', { name: /^Leicester/ })).toHaveCount(1);
   await box.fill('fostering');
   await expect(problem).toBeEmpty();
