@@ -41,13 +41,13 @@ export interface WalkOptions {
 
 
 export const REASON_LINK_OUTSIDE = 'symbolic link pointing outside the chosen folder';
-export const REASON_LINK_LOOP = 'symbolic link loop';
+export const REASON_LINK_LOOP = 'symbolic link that leads round in a loop, so it was not followed';
 export { DEFAULT_MAX_FILE_BYTES, formatBytes, isIgnoredName, tooLargeReason } from '../../src-shared/letters/file-rules';
 
 export const REASON_LINK_BROKEN = 'symbolic link to something that does not exist';
 export const REASON_ALREADY_LISTED = 'symbolic link to a folder that is already listed';
 export const REASON_FOLDER_SEEN = 'folder already listed through a symbolic link';
-export const REASON_NOT_REGULAR = 'not a regular file (socket/device/pipe)';
+export const REASON_NOT_REGULAR = 'not an ordinary file (a device, socket or pipe), so it was not read';
 
 /** Turns a file-system error into words. */
 export function describeFsError(error: unknown): string {
