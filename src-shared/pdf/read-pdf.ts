@@ -4,6 +4,7 @@
  * loaded) and nothing is fetched. The pdf.js build comes in as an argument, because the
  * browser and Node need different builds of it; this file stays free of both.
  */
+import { errorInWords } from '../error-words';
 import type { PdfPageText, PdfReadResult, PdfTextItem } from './pdf-text';
 import { SameThreadPort } from './same-thread-port';
 
@@ -128,8 +129,7 @@ function reasonFor(error: unknown): string {
   if (name === 'PasswordException') return PDF_REASONS.password;
   // pdf.js's words for this one add nothing for a person.
   if (name === 'InvalidPDFException') return PDF_REASONS.damaged;
-  const message = error instanceof Error ? error.message : String(error);
-  return `${PDF_REASONS.damaged} (${message})`;
+  return `${PDF_REASONS.damaged} (${errorInWords(error)})`;
 }
 
 const SUBTYPE = [...'/Subtype'].map((c) => c.charCodeAt(0));
