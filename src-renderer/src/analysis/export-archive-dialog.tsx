@@ -52,81 +52,85 @@ export function ExportArchiveDialog({ onClose, start }: ExportArchiveDialogProps
     if (start === 'json') jsonRef.current?.querySelector('button')?.focus();
   }, [start]);
 
+  // From the menu, the backup or restore dialog comes on its own, not on top of this one.
+  const direct = start === 'backup' || start === 'restore';
   const closeInner = (): void => {
     setInner(null);
-    if (start === 'backup' || start === 'restore') onClose();
+    if (direct) onClose();
   };
 
   return (
     <>
-      <ModalDialog label="Export the archive" className="export-dialog" onClose={onClose}>
-        {(close) => (
-          <>
-            <div className="dialog-head">
-              <h2>Export the archive</h2>
-            </div>
-            <div className="dialog-body">
-              <section className="export-section" aria-labelledby="export-csv-head">
-                <h3 id="export-csv-head">For a spreadsheet</h3>
-                <p className="analysis-note">CSV files: councils in name order, each council’s letters oldest first.</p>
-                <ul className="export-choices">
-                  <li>
-                    <ExportButton name={['Letter Archive', 'letters']} label="One row per letter…" table={() => archiveTable(lettersTable)} />
-                    <p className="analysis-note">Council, date, kind, the overall grade and each APA outcome’s, how many recommendations and areas for development, and the file.</p>
-                  </li>
-                  <li>
-                    <ExportButton name={['Letter Archive', 'sections']} label="One row per section…" table={() => archiveTable(sectionsTable)} />
-                    <p className="analysis-note">Each section’s heading, outcome, grade, page and length, with its recommendations and areas for development in full.</p>
-                  </li>
-                  <li>
-                    <ExportButton name={['Letter Archive', 'ticks and notes']} label="Your ticks and notes…" table={allTicks} />
-                    <p className="analysis-note">Every point you have ticked as dealt with, with its date and note.</p>
-                  </li>
-                </ul>
-              </section>
-              <section className="export-section" aria-labelledby="export-json-head" ref={jsonRef}>
-                <h3 id="export-json-head">Letters as JSON</h3>
-                <p className="analysis-note">
-                  Each letter as <code>npm run parse -- --json</code> gives it: <code>{'{ "file": …, "letter": { … } }'}</code>, for working on the data in
-                  other programs.
-                </p>
-                <ul className="export-choices">
-                  <li>
-                    <JsonOneFileButton />
-                    <p className="analysis-note">One array of every letter, councils in name order.</p>
-                  </li>
-                  <li>
-                    <JsonPerLetterButton />
-                    <p className="analysis-note">In a folder you choose: one file per letter, named by council, date, kind and id.</p>
-                  </li>
-                </ul>
-              </section>
-              <section className="export-section" aria-labelledby="export-backup-head">
-                <h3 id="export-backup-head">Back up and restore</h3>
-                <ul className="export-choices">
-                  <li>
-                    <button type="button" className="button" onClick={() => setInner('backup')}>
-                      Back up archive…
-                    </button>
-                    <p className="analysis-note">One file with the letters, your ticks and notes, saved searches and settings.</p>
-                  </li>
-                  <li>
-                    <button type="button" className="button" onClick={() => setInner('restore')}>
-                      Restore from backup…
-                    </button>
-                    <p className="analysis-note">Shows what a backup holds, then replaces the archive with it or merges it in.</p>
-                  </li>
-                </ul>
-              </section>
-            </div>
-            <div className="dialog-actions">
-              <button type="button" className="button" onClick={close}>
-                Close
-              </button>
-            </div>
-          </>
-        )}
-      </ModalDialog>
+      {!direct && (
+        <ModalDialog label="Export the archive" className="export-dialog" onClose={onClose}>
+          {(close) => (
+            <>
+              <div className="dialog-head">
+                <h2>Export the archive</h2>
+              </div>
+              <div className="dialog-body">
+                <section className="export-section" aria-labelledby="export-csv-head">
+                  <h3 id="export-csv-head">For a spreadsheet</h3>
+                  <p className="analysis-note">CSV files: councils in name order, each council’s letters oldest first.</p>
+                  <ul className="export-choices">
+                    <li>
+                      <ExportButton name={['Letter Archive', 'letters']} label="One row per letter…" table={() => archiveTable(lettersTable)} />
+                      <p className="analysis-note">Council, date, kind, the overall grade and each APA outcome’s, how many recommendations and areas for development, and the file.</p>
+                    </li>
+                    <li>
+                      <ExportButton name={['Letter Archive', 'sections']} label="One row per section…" table={() => archiveTable(sectionsTable)} />
+                      <p className="analysis-note">Each section’s heading, outcome, grade, page and length, with its recommendations and areas for development in full.</p>
+                    </li>
+                    <li>
+                      <ExportButton name={['Letter Archive', 'ticks and notes']} label="Your ticks and notes…" table={allTicks} />
+                      <p className="analysis-note">Every point you have ticked as dealt with, with its date and note.</p>
+                    </li>
+                  </ul>
+                </section>
+                <section className="export-section" aria-labelledby="export-json-head" ref={jsonRef}>
+                  <h3 id="export-json-head">Letters as JSON</h3>
+                  <p className="analysis-note">
+                    Each letter as <code>npm run parse -- --json</code> gives it: <code>{'{ "file": …, "letter": { … } }'}</code>, for working on the data in
+                    other programs.
+                  </p>
+                  <ul className="export-choices">
+                    <li>
+                      <JsonOneFileButton />
+                      <p className="analysis-note">One array of every letter, councils in name order.</p>
+                    </li>
+                    <li>
+                      <JsonPerLetterButton />
+                      <p className="analysis-note">In a folder you choose: one file per letter, named by council, date, kind and id.</p>
+                    </li>
+                  </ul>
+                </section>
+                <section className="export-section" aria-labelledby="export-backup-head">
+                  <h3 id="export-backup-head">Back up and restore</h3>
+                  <ul className="export-choices">
+                    <li>
+                      <button type="button" className="button" onClick={() => setInner('backup')}>
+                        Back up archive…
+                      </button>
+                      <p className="analysis-note">One file with the letters, your ticks and notes, saved searches and settings.</p>
+                    </li>
+                    <li>
+                      <button type="button" className="button" onClick={() => setInner('restore')}>
+                        Restore from backup…
+                      </button>
+                      <p className="analysis-note">Shows what a backup holds, then replaces the archive with it or merges it in.</p>
+                    </li>
+                  </ul>
+                </section>
+              </div>
+              <div className="dialog-actions">
+                <button type="button" className="button" onClick={close}>
+                  Close
+                </button>
+              </div>
+            </>
+          )}
+        </ModalDialog>
+      )}
       {inner === 'backup' && <BackupDialog onClose={closeInner} />}
       {inner === 'restore' && <RestoreDialog onClose={closeInner} letterCount={counts?.letters ?? 0} />}
     </>

@@ -139,7 +139,7 @@ export function RestoreDialog({ onClose, letterCount }: { onClose: () => void; l
                     ? `The archive is now the backup’s: ${countOf(state.outcome.lettersAdded, 'letter')}, ${countOf(state.outcome.ticksAdded, 'tick')}.`
                     : `Added ${countOf(state.outcome.lettersAdded, 'letter')} (${countOf(state.outcome.lettersKept, 'letter')} already here), ${countOf(state.outcome.ticksAdded, 'tick')} and ${countOf(state.outcome.savedSearchesAdded, 'saved search', 'saved searches')}.`}
                 </p>
-                <p>The window reloads to show it, and search takes the letters in again.</p>
+                <p>Reload the window to finish: the views and saved searches start again from the restored archive, and search takes its letters in.</p>
               </div>
             )}
           </div>
@@ -180,7 +180,7 @@ function BackupContents({ summary }: { summary: BackupSummary }) {
   const rows: [string, string][] = [
     ['File', `${summary.fileName} (${fileSize(summary.bytes)})`],
     ['Backed up', summary.createdAt ? formatTimestamp(summary.createdAt) : 'unknown'],
-    ['By', `Letter Archive ${summary.appVersion}`],
+    ['Made by', `Letter Archive ${summary.appVersion}`],
     ['Letters', summary.letters.toLocaleString('en-GB')],
     ['Councils', summary.councils.toLocaleString('en-GB')],
     ['Ticks and notes', summary.ticks.toLocaleString('en-GB')],
