@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChecksView } from './analysis/checks-view';
 import { CompareView } from './analysis/compare-view';
 import { CouncilTabs, type CouncilTab } from './analysis/council-tabs';
-import { ExportArchiveDialog } from './analysis/export-archive-dialog';
+import { ExportArchiveDialog, type ExportStart } from './analysis/export-archive-dialog';
 import { GradesOverTime } from './analysis/grades-over-time';
 import { PointsRaised } from './analysis/points-raised';
 import { useArchiveCounts, useCouncils, useGradesOf, useLetter, useLettersOf, useTicksOf } from './archive/hooks';
@@ -111,7 +111,8 @@ export function App() {
   }, [view, viewsOpened]);
   /** What the third pane shows of the chosen council. */
   const [councilTab, setCouncilTab] = useState<CouncilTab>('letter');
-  const [exporting, setExporting] = useState(false);
+  /** The export dialog: open (true), or opened by a menu command at its part. */
+  const [exporting, setExporting] = useState<boolean | ExportStart>(false);
   const councilGrades = useGradesOf(councilTab === 'grades' ? selection.councilKey : null);
 
   const searchRef = useRef<HTMLInputElement>(null);
@@ -304,6 +305,7 @@ export function App() {
     },
     printPreviewOpen: () => previewOpen.current,
     stepHit: (delta) => void hitNavRef.current?.step(delta),
+    archiveFile: (start) => setExporting(start),
   });
 
   const archiveEmpty = counts?.letters === 0;
@@ -492,7 +494,9 @@ export function App() {
 
       <DropZone onDrop={actions.importDropped} />
       {actions.shownReport && <ImportReport report={actions.shownReport} onClose={actions.closeReport} />}
-      {exporting && <ExportArchiveDialog onClose={() => setExporting(false)} />}
+      {exporting && (
+        <ExportArchiveDialog key={String(exporting)} start={exporting === true ? undefined : exporting} onClose={() => setExporting(false)} />
+      )}
       {actions.reportsOpen && <ReportsDialog onOpen={actions.openReport} onClose={actions.closeReports} />}
       {preview && (
         <PrintPreview
