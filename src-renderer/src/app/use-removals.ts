@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { undoRemoval, type Removal } from '../archive/repository';
+import { errorInWords } from '../../../src-shared/error-words';
 import { countOf } from '../ui/format';
 
 /** Removals this window can undo, newest last: at least the last ten, as the issue asks. */
@@ -11,10 +12,6 @@ export interface RemovalToast {
   canUndo: boolean;
   /** Counts toasts, so a new one is announced and shown afresh though its text is the same. */
   serial: number;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -53,7 +50,7 @@ export function useRemovals() {
           setUndoable(stack.current.length);
           show(`Removed ${removal.label}.`, true);
         } catch (error) {
-          show(`The letters could not be removed: ${describe(error)}. The archive is as it was.`, false);
+          show(`The letters could not be removed: ${errorInWords(error)}. The archive is as it was.`, false);
         }
       }),
     [enqueue, show],
@@ -76,7 +73,7 @@ export function useRemovals() {
           const more = kept > 0 ? ` (${countOf(kept, 'letter')} had been imported again and ${kept === 1 ? 'was' : 'were'} left as ${kept === 1 ? 'it is' : 'they are'})` : '';
           show(`Put back ${removal.label}${more}.`, stack.current.length > 0);
         } catch (error) {
-          show(`The removal could not be undone: ${describe(error)}. Try again.`, true);
+          show(`The removal could not be undone: ${errorInWords(error)}. Try again.`, true);
         }
       }),
     [enqueue, show],
