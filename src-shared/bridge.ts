@@ -52,9 +52,9 @@ export type FileRead =
  * Commands the application menu sends to the window. 'print' and 'save-pdf' open the print
  * preview of what is selected; the preview's own buttons then call print() or saveAsPdf().
  */
-export type MenuCommand = 'import-folder' | 'print' | 'save-pdf' | 'focus-search' | 'backup-archive' | 'restore-archive' | 'export-json';
+export type MenuCommand = 'import-folder' | 'print' | 'save-pdf' | 'focus-search' | 'backup-archive' | 'restore-archive' | 'export-json' | 'undo-removal';
 
-export const MENU_COMMANDS: readonly MenuCommand[] = ['import-folder', 'print', 'save-pdf', 'focus-search', 'backup-archive', 'restore-archive', 'export-json'];
+export const MENU_COMMANDS: readonly MenuCommand[] = ['import-folder', 'print', 'save-pdf', 'focus-search', 'backup-archive', 'restore-archive', 'export-json', 'undo-removal'];
 
 export type PaperSize = 'A4' | 'Letter';
 

@@ -54,6 +54,14 @@ describe('buildMenuTemplate', () => {
     }
   });
 
+  it('offers Undo removal in Edit, with no shortcut of its own (Ctrl/Cmd+Z reaches it in the window)', () => {
+    const { template, sent } = build(false, true);
+    const item = items(template, 'Edit').find((i) => i.label === 'Undo removal');
+    expect(item?.accelerator).toBeUndefined();
+    click(item);
+    expect(sent).toEqual(['undo-removal']);
+  });
+
   it('has the standard edit roles', () => {
     expect(names(items(build(false, true).template, 'Edit'))).toEqual(
       expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']),

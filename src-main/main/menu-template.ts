@@ -82,6 +82,9 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
+      // Ctrl/Cmd+Z undoes typing in a text field (the role above) and, elsewhere in the window,
+      // the last removal; this item names that second meaning and reaches it from the menu.
+      { label: 'Undo removal', click: () => send('undo-removal') },
       separator,
       { role: 'cut' },
       { role: 'copy' },

@@ -7,6 +7,11 @@ import { GradesOverTime } from './analysis/grades-over-time';
 import { PointsRaised } from './analysis/points-raised';
 import { useArchiveCounts, useCouncils, useGradesOf, useLetter, useLettersOf, useTicksOf } from './archive/hooks';
 import { useAppCommands } from './app/use-app-commands';
+import { useRemovals } from './app/use-removals';
+import { lettersOfCouncil, lettersOfImport, removeImport, removeLetters, sampleLetterIds } from './archive/repository';
+import type { CouncilRow, ImportReport as ImportReportData, StoredLetter } from './archive/types';
+import { UndoToast } from './components/undo-toast';
+import { councilLabel, importLabel, lettersLabel } from './ui/removal-labels';
 import { useImportActions } from './app/use-import-actions';
 import { useReread } from './app/use-reread';
 import { usePaneWidths } from './app/use-pane-widths';
@@ -83,6 +88,7 @@ export function App() {
   const { widths, resize, collapsed, setCollapsed, reset } = usePaneWidths();
   const actions = useImportActions();
   const reread = useReread();
+  const removals = useRemovals();
 
   const [query, setQuery] = useState('');
   const { search, showMore } = useSearch(query, counts?.letters);
@@ -292,6 +298,38 @@ export function App() {
     setPreview(null);
   }
 
+  /** Removes letters of the chosen council; the letter open, if it goes, gives way to its neighbour. */
+  function removeChosenLetters(list: StoredLetter[]): void {
+    if (list.length === 0) return;
+    const ids = new Set(list.map((l) => l.id));
+    const fromList = document.activeElement?.closest('.pane--letters') != null;
+    if (selection.letterId !== null && ids.has(selection.letterId) && lettersOfChosen) {
+      const at = lettersOfChosen.findIndex((l) => l.id === selection.letterId);
+      const next = [...lettersOfChosen.slice(at + 1), ...lettersOfChosen.slice(0, Math.max(at, 0)).reverse()].find((l) => !ids.has(l.id));
+      setSelection((s) => ({ ...s, letterId: next?.id ?? null, sectionIndex: null }));
+    }
+    removals.remove(() => removeLetters([...ids], lettersLabel(list)));
+    if (fromList) focusListIn('.pane--letters');
+  }
+  /** Removes all of a council's letters; the council shown after it is chosen instead. */
+  function removeCouncil(gone: CouncilRow, next: CouncilRow | undefined): void {
+    const fromList = document.activeElement?.closest('.pane--councils') != null;
+    if (gone.key === selection.councilKey) {
+      if (next) chooseCouncil(next.key);
+      else setSelection(EMPTY_SELECTION);
+    }
+    removals.remove(async () => removeLetters(await lettersOfCouncil(gone.key), councilLabel(gone)));
+    if (fromList && next) focusListIn('.pane--councils');
+  }
+  function removeImportOf(report: ImportReportData): void {
+    const id = report.id;
+    if (id === undefined) return;
+    removals.remove(async () => removeImport(id, importLabel(report.source, (await lettersOfImport(id)).length)));
+  }
+  function removeSamples(): void {
+    removals.remove(async () => removeLetters(await sampleLetterIds(), 'the sample letters'));
+  }
+
   const councilScopesNow = useMemo(() => councilScopes(search, councilFilter, councils), [search, councilFilter, councils]);
   const searchScope = councilScopesNow.find((s) => s.id === 'search');
 
@@ -306,6 +344,7 @@ export function App() {
     printPreviewOpen: () => previewOpen.current,
     stepHit: (delta) => void hitNavRef.current?.step(delta),
     archiveFile: (start) => setExporting(start),
+    undo: removals.undo,
   });
 
   const archiveEmpty = counts?.letters === 0;
@@ -369,7 +408,7 @@ export function App() {
 
       {actions.run && <ImportProgress label={actions.run.label} progress={actions.run.progress} onCancel={actions.cancel} />}
       {actions.showSampleNotice && (counts?.samples ?? 0) > 0 && (
-        <SampleNotice removing={actions.removing} onRemove={actions.removeSamples} onDismiss={actions.dismissSampleNotice} />
+        <SampleNotice onRemove={removeSamples} onDismiss={actions.dismissSampleNotice} />
       )}
       {actions.message && <StatusMessage message={actions.message} onDismiss={actions.clearMessage} />}
       {reread.progress && <RereadProgress progress={reread.progress} />}
@@ -411,6 +450,7 @@ export function App() {
             onActivate={() => focusListIn('.pane--letters')}
             onFilterChange={setCouncilFilter}
             onPrintSummary={() => openPreview(council ? 'council' : 'archive')}
+            onRemoveCouncil={removeCouncil}
           />
         </CollapsiblePane>
         <PaneSplitter
@@ -446,7 +486,14 @@ export function App() {
               onSave={(name) => history.save(name, query)}
             />
           ) : (
-            <LettersPane council={council} letters={lettersOfChosen} selectedId={selection.letterId} onSelect={chooseLetter} onActivate={focusLetter} />
+            <LettersPane
+              council={council}
+              letters={lettersOfChosen}
+              selectedId={selection.letterId}
+              onSelect={chooseLetter}
+              onActivate={focusLetter}
+              onRemove={removeChosenLetters}
+            />
           )}
         </CollapsiblePane>
         <PaneSplitter
@@ -485,6 +532,7 @@ export function App() {
                 hitNavRef={hitNavRef}
                 onEscape={search ? () => focusListIn('.pane--results') : undefined}
                 onPrintSummary={() => openPreview('letter')}
+                onRemove={letter ? () => removeChosenLetters([letter]) : undefined}
               />
             )}
           </div>
@@ -493,7 +541,10 @@ export function App() {
       </div>
 
       <DropZone onDrop={actions.importDropped} />
-      {actions.shownReport && <ImportReport report={actions.shownReport} onClose={actions.closeReport} />}
+      {actions.shownReport && (
+        <ImportReport report={actions.shownReport} onClose={actions.closeReport} onRemoveImport={() => actions.shownReport && removeImportOf(actions.shownReport)} />
+      )}
+      <UndoToast toast={removals.toast} onUndo={removals.undo} onDismiss={removals.dismiss} />
       {exporting && (
         <ExportArchiveDialog key={String(exporting)} start={exporting === true ? undefined : exporting} onClose={() => setExporting(false)} />
       )}
