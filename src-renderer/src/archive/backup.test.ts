@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import './test-support/node-blob-reading';
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BACKED_UP_TABLES, BackupRefused, makeBackup, readBackupSummary, restoreBackup, rowProblem, type BackupSummary } from './backup';
+import { BACKED_UP_TABLES, BackupRefused, DERIVED_TABLES, makeBackup, readBackupSummary, restoreBackup, rowProblem, type BackupSummary } from './backup';
 import { fromTextRow, getDb, openFreshDbForTests } from './db';
 import { importLetters, saveTick, setSetting } from './repository';
 import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
@@ -169,6 +169,13 @@ describe('a file that is not a whole backup', () => {
     const garbled = `${text.slice(0, middle)}}}}]]]"""${text.slice(middle)}`;
     expect(await refusal(restoreBackup(new Blob([garbled]), summary, 'replace'))).toMatch(/damaged/);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('what a backup holds', () => {
+  it('names every table of the archive as backed up or made again from the letters, so a new table is not left out unawares', () => {
+    const named = [...BACKED_UP_TABLES, ...DERIVED_TABLES].sort();
+    expect(getDb().tables.map((t) => t.name).sort()).toEqual(named);
   });
 });
 
