@@ -330,3 +330,57 @@ test('the letters as JSON, in one file and one per letter, read back as the arch
   }
   expect(existsSync(path.join(folder, '..', 'one per letter'))).toBe(true);
 });
+
+test('merge adds the letters and saved searches the archive lacks and keeps what it has', async ({ page, shell, appUrl }) => {
+  await page.goto(appUrl);
+  const councils = page.getByRole('listbox', { name: 'Councils' });
+  await expect(councils.getByRole('option')).toHaveCount(4);
+  const box = page.getByRole('searchbox', { name: 'Search letters' });
+  await box.fill('adoption');
+  await page.getByRole('button', { name: 'Save search' }).click();
+  await page.getByRole('textbox', { name: 'Name for this search' }).fill('Adoption');
+  await page.getByRole('textbox', { name: 'Name for this search' }).press('Enter');
+  await expect(page.locator('.pane--results')).toContainText('Saved as “Adoption”');
+  await box.press('Escape');
+  const before = await digest(page);
+  const backup = path.join(out, 'merge.json');
+  shell.chooseSavePath(backup);
+  await shell.menu(page, 'backup-archive');
+  const backupDialog = page.getByRole('dialog', { name: 'Back up the archive' });
+  await expect(backupDialog.getByRole('status')).toContainText('Backed up 5 letters', { timeout: 30_000 });
+  await expect(backupDialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await backupDialog.getByRole('button', { name: 'Close' }).click();
+
+  // The samples removed; a saved search of the same name kept here with another query.
+  await page.getByRole('button', { name: 'Remove sample letters' }).click();
+  await expect(councils).toHaveCount(0);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('letter-archive');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put({ key: 'savedSearches', value: [{ name: 'Adoption', query: 'adoption -private' }, { name: 'Mine', query: 'fostering' }] });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+
+  const dialog = await openRestore(page, shell, backup);
+  await dialog.getByRole('radio', { name: /Merge into the archive/ }).check();
+  await dialog.getByRole('button', { name: 'Merge into the archive' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Added 5 letters (0 letters already here), 0 ticks and 0 saved searches.', { timeout: 30_000 });
+  await expect(dialog.getByRole('button', { name: 'Reload' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Reload' }).click();
+  await expect(councils.getByRole('option')).toHaveCount(4);
+  const after = await digest(page);
+  expect(after.letters).toEqual(before.letters);
+  expect(after.savedSearches).toEqual([
+    { name: 'Adoption', query: 'adoption -private' },
+    { name: 'Mine', query: 'fostering' },
+  ]);
+});

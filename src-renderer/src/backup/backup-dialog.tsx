@@ -53,6 +53,11 @@ export function BackupDialog({ onClose }: { onClose: () => void }) {
   }, []);
 
   const busy = state.step !== 'done';
+  // Close is disabled while the backup is made, so the dialog itself has the focus: it goes to Close once done.
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!busy) closeButton.current?.focus();
+  }, [busy]);
   return (
     <ModalDialog label="Back up the archive" className="backup-dialog" onClose={onClose}>
       {(close) => (
@@ -88,7 +93,7 @@ export function BackupDialog({ onClose }: { onClose: () => void }) {
             )}
           </div>
           <div className="dialog-actions">
-            <button type="button" className="button" onClick={close} disabled={busy}>
+            <button type="button" className="button" onClick={close} disabled={busy} ref={closeButton}>
               Close
             </button>
           </div>

@@ -145,7 +145,13 @@ export function RestoreDialog({ onClose, letterCount }: { onClose: () => void; l
           </div>
           <div className="dialog-actions">
             {(state.step === 'choose' || state.step === 'refused' || state.step === 'ready') && (
-              <button type="button" className={state.step === 'ready' ? 'button' : 'button button--primary'} onClick={() => input.current?.click()}>
+              <button
+                type="button"
+                className={state.step === 'ready' ? 'button' : 'button button--primary'}
+                // A refusal takes the focus away from the button that was pressed: it comes here, to choose again.
+                autoFocus={state.step === 'refused'}
+                onClick={() => input.current?.click()}
+              >
                 {state.step === 'choose' ? 'Choose backup file…' : 'Choose another file…'}
               </button>
             )}
@@ -160,11 +166,11 @@ export function RestoreDialog({ onClose, letterCount }: { onClose: () => void; l
               </button>
             )}
             {state.step === 'restored' ? (
-              <button type="button" className="button button--primary" onClick={close}>
+              <button key="reload" type="button" className="button button--primary" onClick={close} autoFocus>
                 Reload
               </button>
             ) : (
-              <button type="button" className="button" onClick={close} disabled={busy}>
+              <button key="cancel" type="button" className="button" onClick={close} disabled={busy}>
                 Cancel
               </button>
             )}
