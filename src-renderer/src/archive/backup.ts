@@ -31,6 +31,7 @@
 import Dexie from 'dexie';
 import { exportDB, importInto, peakImportFile } from 'dexie-export-import';
 import { letterGrades, type LetterGrades } from '../../../src-shared/analysis/letter-grades';
+import { errorInWords } from '../../../src-shared/error-words';
 import { parseSaved } from '../ui/search-history';
 import { recomputeCouncils } from './council-rows';
 import { LetterArchiveDb, getDb } from './db';
@@ -97,8 +98,24 @@ export class BackupRefused extends Error {
   }
 }
 
-/** An error's message, for the reasons given. */
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** Errors that say something about this computer, not about the file: said as they are. */
+const NOT_THE_FILE = new Set(['QuotaExceededError', 'NotReadableError', 'NotFoundError', 'NotAllowedError', 'SecurityError', 'DatabaseClosedError', 'OpenFailedError', 'TimeoutError']);
+
+/**
+ * What went wrong reading or restoring a file, as a reason: a full disk or a file that went
+ * away in words of their own; anything else the file's fault (a parser's or reviver's
+ * complaint about bytes that are not a backup's), with its words where they are words.
+ */
+function refusalOf(error: unknown): BackupRefused {
+  if (error instanceof BackupRefused) return error;
+  // Dexie wraps what went wrong inside a transaction; the reason is the innermost.
+  const inner = (error as { inner?: unknown } | null)?.inner;
+  if (inner instanceof BackupRefused) return inner;
+  const cause = inner ?? error;
+  const words = errorInWords(cause);
+  if (NOT_THE_FILE.has((cause as { name?: string } | null)?.name ?? '')) return new BackupRefused(words);
+  return new BackupRefused(/^something unexpected/.test(words) ? 'the file is damaged: it is not a backup all the way through' : `the file is damaged: ${words}`);
+}
 
 export interface BackupProgress {
   done: number;
@@ -179,7 +196,7 @@ export async function readBackupSummary(file: Blob, fileName: string): Promise<B
   try {
     head = (await peakImportFile(file)) as unknown as DexieHeader;
   } catch (error) {
-    throw new BackupRefused(`the file is damaged: ${describe(error)}`);
+    throw refusalOf(error);
   }
   return checkHeader(head, fileName, file.size, getDb());
 }
@@ -316,11 +333,7 @@ export async function restoreBackup(
     await readIntoStaging(staging, file, summary, onProgress);
     return await copyIntoArchive(db, staging, summary, mode, onProgress);
   } catch (error) {
-    if (error instanceof BackupRefused) throw error;
-    // Dexie wraps what went wrong inside a transaction; the reason is the innermost.
-    const inner = (error as { inner?: unknown }).inner;
-    if (inner instanceof BackupRefused) throw inner;
-    throw new BackupRefused(`the file is damaged: ${describe(inner ?? error)}`);
+    throw refusalOf(error);
   } finally {
     staging.close();
     await Dexie.delete(stagingName).catch(() => undefined);

@@ -10,6 +10,7 @@
  * search index start again from the restored archive.
  */
 import { useEffect, useRef, useState } from 'react';
+import { errorInWords } from '../../../src-shared/error-words';
 import { BackupRefused, readBackupSummary, restoreBackup, type BackupSummary, type RestoreMode, type RestoreOutcome } from '../archive/backup';
 import { ModalDialog } from '../components/modal-dialog';
 import { countOf, formatTimestamp } from '../ui/format';
@@ -24,8 +25,7 @@ type State =
   | { step: 'restoring'; file: File; summary: BackupSummary; text: string }
   | { step: 'restored'; summary: BackupSummary; outcome: RestoreOutcome };
 
-const reasonOf = (error: unknown): string =>
-  error instanceof BackupRefused ? error.reason : `it could not be read (${error instanceof Error ? error.message : String(error)})`;
+const reasonOf = (error: unknown): string => (error instanceof BackupRefused ? error.reason : `it could not be read (${errorInWords(error)})`);
 
 export function RestoreDialog({ onClose, letterCount }: { onClose: () => void; letterCount: number }) {
   const [state, setState] = useState<State>({ step: 'choose' });
