@@ -1,3 +1,4 @@
+import { CrossButton } from './cross-button';
 interface SampleNoticeProps {
   onRemove: () => void;
   onDismiss: () => void;
@@ -11,11 +12,7 @@ export function SampleNotice({ onRemove, onDismiss }: SampleNoticeProps) {
       <button type="button" className="button" onClick={onRemove} title="Take the five sample letters out (Undo puts them back)">
         Remove sample letters
       </button>
-      <button type="button" className="icon-button" aria-label="Dismiss notice" title="Dismiss" onClick={onDismiss}>
-        <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-          <path d="M4 4l8 8M12 4l-8 8" />
-        </svg>
-      </button>
+      <CrossButton label="Dismiss notice" title="Dismiss" onClick={onDismiss} />
     </div>
   );
 }

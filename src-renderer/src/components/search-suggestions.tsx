@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import type { SavedSearch } from '../ui/search-history';
+import { CrossButton } from './cross-button';
 
 interface SearchSuggestionsProps {
   recent: readonly string[];
@@ -59,17 +60,7 @@ export function SearchSuggestions({ recent, saved, onRun, onRemoveSaved, onLeave
                   <span className="saved-name">{s.name}</span>
                   {s.name !== s.query && <span className="saved-query">{s.query}</span>}
                 </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Remove saved search ${s.name}`}
-                  title="Remove this saved search"
-                  onClick={() => onRemoveSaved(s.name)}
-                >
-                  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                    <path d="M4 4l8 8M12 4l-8 8" />
-                  </svg>
-                </button>
+                <CrossButton label={`Remove saved search ${s.name}`} title="Remove this saved search" onClick={() => onRemoveSaved(s.name)} />
               </li>
             ))}
           </ul>

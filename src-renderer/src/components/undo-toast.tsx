@@ -1,4 +1,5 @@
 import type { RemovalToast } from '../app/use-removals';
+import { CrossButton } from './cross-button';
 
 interface UndoToastProps {
   toast: RemovalToast | null;
@@ -21,11 +22,7 @@ export function UndoToast({ toast, onUndo, onDismiss }: UndoToastProps) {
               Undo
             </button>
           )}
-          <button type="button" className="icon-button" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
-            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M4 4l8 8M12 4l-8 8" />
-            </svg>
-          </button>
+          <CrossButton label="Dismiss" title="Dismiss" onClick={onDismiss} />
         </div>
       )}
     </div>

@@ -4,13 +4,7 @@
  */
 import type { SaveOutcome } from '../../../src-shared/bridge';
 import { getBridge } from '../ui/get-bridge';
-
-/**
- * How long the download's object URL is kept. Chromium takes hold of the file when the link
- * is clicked, but other browsers may still be reading it after click() returns, and freeing
- * it then would cancel the download.
- */
-const REVOKE_AFTER_MS = 30_000;
+import { downloadBlob } from './download';
 
 /**
  * Asks where to save the CSV text and writes it there (`saved`, `cancelled` or `failed`), or,
@@ -28,17 +22,5 @@ function download(fileName: string, content: string): void {
   // The text goes in as UTF-8 bytes made here, so the byte order mark toCsv put at its start
   // is certainly in the file (EF BB BF): spreadsheet programs need it to read "£" and curly
   // quotes as UTF-8, and "charset=utf-8" in the type is not saved with the file.
-  const bytes = new TextEncoder().encode(content);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-  }
+  downloadBlob(fileName, new Blob([new TextEncoder().encode(content)], { type: 'text/csv;charset=utf-8' }));
 }

@@ -6,13 +6,12 @@
  * this page's memory. In a plain browser the Blob is handed over as a download instead.
  */
 import { type SaveOutcome, type StreamedSaveRequest } from '../../../src-shared/bridge';
+import { errorInWords } from '../../../src-shared/error-words';
 import { getBridge } from '../ui/get-bridge';
+import { downloadBlob } from './download';
 
 /** Bytes sent to main at a time: well under MAX_SAVE_CHUNK_BYTES. */
 const PIECE_BYTES = 4 * 1024 * 1024;
-
-/** How long the download's object URL is kept (see save-csv.ts). */
-const REVOKE_AFTER_MS = 60_000;
 
 export type StreamedOutcome = SaveOutcome | { status: 'downloaded'; fileName: string };
 
@@ -31,7 +30,7 @@ export async function saveStreamed(request: StreamedSaveRequest, make: () => Pro
   const bridge = getBridge();
   const fileName = /\.json$/i.test(request.suggestedName) ? request.suggestedName : `${request.suggestedName}.json`;
   if (!bridge) {
-    download(fileName, await make());
+    downloadBlob(fileName, await make());
     return { status: 'downloaded', fileName };
   }
   const start = await bridge.beginSave(request);
@@ -45,22 +44,7 @@ export async function saveStreamed(request: StreamedSaveRequest, make: () => Pro
   } catch (error) {
     // Nothing half-written is left under the file's name.
     await bridge.finishSave(start.handle, false).catch(() => undefined);
-    return { status: 'failed', message: `Could not save "${start.path}": ${error instanceof Error ? error.message : String(error)}` };
+    return { status: 'failed', message: `Could not save "${start.path}": ${errorInWords(error)}.` };
   }
   return bridge.finishSave(start.handle, true);
-}
-
-function download(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-  }
 }
