@@ -60,8 +60,10 @@ test.describe('removing letters, and undoing it', () => {
     expectCouncilsMatchLetters(after);
     await expect.poll(() => lettersFound(page, '"Youth Inclusion Project"')).toBe(0);
 
-    await toast(page).getByRole('button', { name: 'Undo' }).click();
+    // By the keyboard: the Undo button goes with the last removal, and the focus stays in the toast.
+    await toast(page).getByRole('button', { name: 'Undo' }).press('Enter');
     await expect(toast(page)).toContainText("Put back Coventry's letter of 26 November 2007.");
+    await expect(toast(page).getByRole('button', { name: 'Dismiss' })).toBeFocused();
     await expect(lettersList(page).getByRole('option')).toHaveCount(2);
     const undone = await readArchiveState(page);
     expect(undone.ids).toEqual(before.ids);
@@ -145,6 +147,14 @@ test.describe('removing letters, and undoing it', () => {
     expect(removed.ids).toEqual(before.ids);
     expect(removed.reports.map((r) => r.id)).toEqual(before.reports.map((r) => r.id));
     expectCouncilsMatchLetters(removed);
+
+    // Ctrl+Z waits while a dialog is open over the window.
+    await page.getByRole('button', { name: 'Reports' }).click();
+    await expect(page.getByRole('dialog', { name: 'Import reports' })).toBeVisible();
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(500);
+    expect((await readArchiveState(page)).ids).toEqual(before.ids);
+    await page.keyboard.press('Escape');
 
     await toast(page).getByRole('button', { name: 'Undo' }).click();
     await expect(toast(page)).toContainText('Put back the import of');

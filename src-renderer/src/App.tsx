@@ -8,7 +8,7 @@ import { PointsRaised } from './analysis/points-raised';
 import { useArchiveCounts, useCouncils, useGradesOf, useLetter, useLettersOf, useTicksOf } from './archive/hooks';
 import { useAppCommands } from './app/use-app-commands';
 import { useRemovals } from './app/use-removals';
-import { lettersOfCouncil, lettersOfImport, removeImport, removeLetters, sampleLetterIds } from './archive/repository';
+import { lettersOfCouncil, removeImport, removeLetters, removeSampleLetters } from './archive/repository';
 import type { CouncilRow, ImportReport as ImportReportData, StoredLetter } from './archive/types';
 import { UndoToast } from './components/undo-toast';
 import { councilLabel, importLabel, lettersLabel } from './ui/removal-labels';
@@ -324,10 +324,10 @@ export function App() {
   function removeImportOf(report: ImportReportData): void {
     const id = report.id;
     if (id === undefined) return;
-    removals.remove(async () => removeImport(id, importLabel(report.source, (await lettersOfImport(id)).length)));
+    removals.remove(() => removeImport(id, (letters) => importLabel(report.source, letters)));
   }
   function removeSamples(): void {
-    removals.remove(async () => removeLetters(await sampleLetterIds(), 'the sample letters'));
+    removals.remove(removeSampleLetters);
   }
 
   const councilScopesNow = useMemo(() => councilScopes(search, councilFilter, councils), [search, councilFilter, councils]);
@@ -335,7 +335,8 @@ export function App() {
 
   useAppCommands({
     focusSearch,
-    importFolder: actions.importFolder,
+    // Not while the export dialog is open: an import must not run under a restore.
+    importFolder: () => !exporting && actions.importFolder(),
     print: (action) => {
       if (!previewOpen.current) openPreview(undefined, action === 'save-pdf');
       else if (action === 'save-pdf') setPreview((p) => p && { ...p, saveRequests: p.saveRequests + 1 });
@@ -343,7 +344,8 @@ export function App() {
     },
     printPreviewOpen: () => previewOpen.current,
     stepHit: (delta) => void hitNavRef.current?.step(delta),
-    archiveFile: (start) => setExporting(start),
+    // One archive dialog at a time (a restore under way must not be unmounted), and no restore under an import.
+    archiveFile: (start) => !exporting && !(start === 'restore' && actions.refuseWhileImporting()) && setExporting(start),
     undo: removals.undo,
   });
 
@@ -546,7 +548,12 @@ export function App() {
       )}
       <UndoToast toast={removals.toast} onUndo={removals.undo} onDismiss={removals.dismiss} />
       {exporting && (
-        <ExportArchiveDialog key={String(exporting)} start={exporting === true ? undefined : exporting} onClose={() => setExporting(false)} />
+        <ExportArchiveDialog
+          key={String(exporting)}
+          start={exporting === true ? undefined : exporting}
+          importing={actions.run !== null}
+          onClose={() => setExporting(false)}
+        />
       )}
       {actions.reportsOpen && <ReportsDialog onOpen={actions.openReport} onClose={actions.closeReports} />}
       {preview && (

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { lettersTable, sectionsTable, ticksTable, type Table } from '../../../src-shared/analysis/tables';
+import { errorInWords } from '../../../src-shared/error-words';
 import { useArchiveCounts } from '../archive/hooks';
 import { eachLetterPage, queryAllTicks, queryCouncils } from '../archive/queries';
 import { BackupDialog } from '../backup/backup-dialog';
@@ -41,9 +42,11 @@ interface ExportArchiveDialogProps {
   onClose: () => void;
   /** Opened by a menu command: the backup or restore dialog opens at once, and closing it closes this too. */
   start?: ExportStart;
+  /** An import is running: a restore would change the archive under it, so it waits. */
+  importing?: boolean;
 }
 
-export function ExportArchiveDialog({ onClose, start }: ExportArchiveDialogProps) {
+export function ExportArchiveDialog({ onClose, start, importing = false }: ExportArchiveDialogProps) {
   const [inner, setInner] = useState<'backup' | 'restore' | null>(start === 'backup' || start === 'restore' ? start : null);
   const counts = useArchiveCounts();
   const jsonRef = useRef<HTMLElement>(null);
@@ -114,10 +117,14 @@ export function ExportArchiveDialog({ onClose, start }: ExportArchiveDialogProps
                       <p className="analysis-note">One file with the letters, your ticks and notes, saved searches and settings.</p>
                     </li>
                     <li>
-                      <button type="button" className="button" onClick={() => setInner('restore')}>
+                      <button type="button" className="button" onClick={() => setInner('restore')} disabled={importing} aria-describedby="export-restore-note">
                         Restore from backup…
                       </button>
-                      <p className="analysis-note">Shows what a backup holds, then replaces the archive with it or merges it in.</p>
+                      <p className="analysis-note" id="export-restore-note">
+                        {importing
+                          ? 'An import is running: wait for it to finish, or cancel it, before restoring.'
+                          : 'Shows what a backup holds, then replaces the archive with it or merges it in.'}
+                      </p>
                     </li>
                   </ul>
                 </section>
@@ -163,7 +170,7 @@ function JsonOneFileButton() {
               : '',
       );
     } catch (error) {
-      setStatus(`The letters could not be exported: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(`The letters could not be exported: ${errorInWords(error)}.`);
     } finally {
       setBusy(false);
     }
@@ -196,6 +203,8 @@ function JsonPerLetterButton() {
             ? `${outcome.message}${outcome.count ? ` (${countOf(outcome.count, 'letter')} written before)` : ''}`
             : '',
       );
+    } catch (error) {
+      setStatus(`The letters could not be exported: ${errorInWords(error)}.`);
     } finally {
       setBusy(false);
     }

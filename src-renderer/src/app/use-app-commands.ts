@@ -17,6 +17,11 @@ interface AppCommands {
   archiveFile: (start: 'backup' | 'restore' | 'json') => void;
 }
 
+/** True while a modal dialog is open: commands on the window behind it wait. */
+function dialogOpen(): boolean {
+  return document.querySelector('dialog[open]') !== null;
+}
+
 /** True when keys typed at `target` are text, so a bare "/" must reach it. */
 function isTypingInto(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -46,8 +51,9 @@ export function useAppCommands(commands: AppCommands): void {
       } else if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'p') {
         event.preventDefault();
         latest.current.print(latest.current.printPreviewOpen() ? 'print' : 'open');
-      } else if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z' && !isTypingInto(event.target)) {
-        // In a text field Ctrl+Z undoes typing, as it always does; elsewhere it undoes the last removal.
+      } else if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z' && !isTypingInto(event.target) && !dialogOpen()) {
+        // In a text field Ctrl+Z undoes typing, as it always does; elsewhere it undoes the last
+        // removal, though not under a dialog (an import's report, a restore under way).
         event.preventDefault();
         latest.current.undo();
       } else if (event.key === 'F3' && !mod && !event.altKey) {
@@ -64,7 +70,7 @@ export function useAppCommands(commands: AppCommands): void {
       else if (command === 'print') {
         if (!latest.current.printPreviewOpen()) latest.current.print('open');
       } else if (command === 'save-pdf') latest.current.print('save-pdf');
-      else if (command === 'undo-removal') latest.current.undo();
+      else if (command === 'undo-removal' && !dialogOpen()) latest.current.undo();
       else if (command === 'backup-archive') latest.current.archiveFile('backup');
       else if (command === 'restore-archive') latest.current.archiveFile('restore');
       else if (command === 'export-json') latest.current.archiveFile('json');

@@ -90,6 +90,8 @@ export function useImportActions() {
     importFolder,
     importFiles,
     importDropped,
+    /** True, and says so, when an import is running: for work that must not overlap one (a restore). */
+    refuseWhileImporting: busy,
     message,
     clearMessage: useCallback(() => setMessage(null), []),
     shownReport,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { undoRemoval, type Removal } from '../archive/repository';
+import { RemovalOutdated, undoRemoval, type Removal } from '../archive/repository';
 import { errorInWords } from '../../../src-shared/error-words';
 import { countOf } from '../ui/format';
 
@@ -73,7 +73,14 @@ export function useRemovals() {
           const more = kept > 0 ? ` (${countOf(kept, 'letter')} had been imported again and ${kept === 1 ? 'was' : 'were'} left as ${kept === 1 ? 'it is' : 'they are'})` : '';
           show(`Put back ${removal.label}${more}.`, stack.current.length > 0);
         } catch (error) {
-          show(`The removal could not be undone: ${errorInWords(error)}. Try again.`, true);
+          if (error instanceof RemovalOutdated) {
+            // Every removal on the stack is older still.
+            stack.current = [];
+            setUndoable(0);
+            show(`${removal.label.charAt(0).toUpperCase()}${removal.label.slice(1)} cannot be put back: ${error.message}.`, false);
+          } else {
+            show(`The removal could not be undone: ${errorInWords(error)}. Try again.`, true);
+          }
         }
       }),
     [enqueue, show],

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BACKED_UP_TABLES, BackupRefused, DERIVED_TABLES, makeBackup, readBackupSummary, restoreBackup, rowProblem, type BackupSummary } from './backup';
 import { fromTextRow, getDb, openFreshDbForTests } from './db';
-import { importLetters, saveTick, setSetting } from './repository';
+import { importLetters, RemovalOutdated, removeLetters, saveTick, setSetting, undoRemoval } from './repository';
 import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
 import type { TickRow } from './types';
 
@@ -116,6 +116,18 @@ describe('a backup', () => {
     expect(await db.councils.count()).toBe(4);
     expect(await db.grades.count()).toBe(5);
     expect((await db.councils.get(kept!.councilKey))?.letterCount).toBe((await db.letters.where('councilKey').equals(kept!.councilKey).count()));
+  });
+});
+
+describe('removals made before a restore', () => {
+  it('cannot be undone into the archive the backup made: the undo is refused and the restored archive stays as it is', async () => {
+    await importLetters(memorySource(sampleFiles()), { parse: parseDirectly });
+    const { file, summary } = await backUp();
+    const removal = await removeLetters([(await getDb().letters.toCollection().primaryKeys())[0] as string], 'one letter');
+    await restoreBackup(file, summary, 'replace');
+    const restored = await snapshot();
+    await expect(undoRemoval(removal)).rejects.toBeInstanceOf(RemovalOutdated);
+    expect(await snapshot()).toEqual(restored);
   });
 });
 

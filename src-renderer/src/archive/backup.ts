@@ -35,6 +35,7 @@ import { errorInWords } from '../../../src-shared/error-words';
 import { parseSaved } from '../ui/search-history';
 import { recomputeCouncils } from './council-rows';
 import { LetterArchiveDb, getDb } from './db';
+import { archiveRestored } from './removals';
 
 /** The name of the file format, in the file's first member. */
 export const BACKUP_FORMAT = 'letter-archive-backup';
@@ -381,6 +382,8 @@ async function copyIntoArchive(
   let done = 0;
 
   await db.transaction('rw', tables, async () => {
+    // Removals made before cannot be undone into the archive the backup makes.
+    archiveRestored();
     // Merge keeps what the archive has; Replace needs what it had only to tell the index
     // which letters may have changed under the same id (read by another version of the reader).
     const oldVersions = new Map<string, number>();

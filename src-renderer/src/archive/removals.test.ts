@@ -103,7 +103,8 @@ describe('removing an import', () => {
     expect(secondIds.some((id) => firstIds.includes(id))).toBe(false);
     const before = await archiveState();
 
-    const removal = await removeImport(report.id!, 'the import of Second');
+    const removal = await removeImport(report.id!, (n) => `the import of Second (${n})`);
+    expect(removal.label).toBe(`the import of Second (${secondIds.length})`);
     expect(removal.letters.map((l) => l.id).sort()).toEqual(secondIds);
     expect(removal.report?.row.id).toBe(report.id);
     expect(removal.report?.entries.length).toBe(1);

@@ -11,10 +11,32 @@ import { recomputeCouncils } from './council-rows';
 import { getDb, putGrades, type LetterArchiveDb, type LetterRow, type TextRow } from './db';
 import type { ReportEntryRow, ReportRow } from './types';
 
+/**
+ * Counts the times a backup was restored into the archive in this window. A removal made
+ * before cannot be undone after: its rows (a report's id, above all) belong to the archive as
+ * it was, and would overwrite or add to what the backup brought.
+ */
+let restores = 0;
+
+/** Said by a restore, inside its transaction, so that an undo queued behind it sees it. */
+export function archiveRestored(): void {
+  restores += 1;
+}
+
+/** An undo refused, as the archive was restored from a backup after the removal. */
+export class RemovalOutdated extends Error {
+  constructor() {
+    super('the archive was restored from a backup after the removal, so what was removed cannot be put back into it');
+    this.name = 'RemovalOutdated';
+  }
+}
+
 /** What one removal took out of the archive: enough to put it all back. */
 export interface Removal {
   /** What was removed, in words: "the letter of 28 November 2007", "12 letters of Coventry". */
   label: string;
+  /** How many restores the archive had seen when the rows were taken. */
+  restores: number;
   letters: LetterRow[];
   texts: TextRow[];
   /** The import removed, with the files its report names; none when letters alone were removed. */
@@ -42,7 +64,7 @@ async function deleteLetters(db: LetterArchiveDb, ids: readonly string[]): Promi
 /** Removes these letters (ids the archive does not hold are passed over). */
 export async function removeLetters(ids: readonly string[], label: string): Promise<Removal> {
   const db = getDb();
-  const removal = await db.transaction('rw', removalTables(db), async () => ({ label, ...(await deleteLetters(db, ids)) }));
+  const removal = await db.transaction('rw', removalTables(db), async () => ({ label, restores, ...(await deleteLetters(db, ids)) }));
   notifyLettersRemoved(removal.letters.map((letter) => letter.id));
   return removal;
 }
@@ -71,16 +93,16 @@ export async function lettersOfImport(reportId: number): Promise<string[]> {
   return (await db.letters.where('importedAt').between(report.startedAt, until, true, true).primaryKeys()) as string[];
 }
 
-/** Removes an import: the letters it added, and its report. */
-export async function removeImport(reportId: number, label: string): Promise<Removal> {
+/** Removes an import: the letters it added, and its report; `label` names it, given how many letters it added. */
+export async function removeImport(reportId: number, label: (letters: number) => string): Promise<Removal> {
   const db = getDb();
-  const ids = await lettersOfImport(reportId);
   const removal = await db.transaction('rw', removalTables(db), async (): Promise<Removal> => {
+    const ids = await lettersOfImport(reportId);
     const row = await db.reports.get(reportId);
     const entries = await db.reportEntries.where('reportId').equals(reportId).toArray();
     await db.reportEntries.where('reportId').equals(reportId).delete();
     await db.reports.delete(reportId);
-    const removed: Removal = { label, ...(await deleteLetters(db, ids)) };
+    const removed: Removal = { label: label(ids.length), restores, ...(await deleteLetters(db, ids)) };
     if (row) removed.report = { row, entries };
     return removed;
   });
@@ -96,6 +118,7 @@ export async function removeImport(reportId: number, label: string): Promise<Rem
 export async function undoRemoval(removal: Removal): Promise<number> {
   const db = getDb();
   const restored = await db.transaction('rw', removalTables(db), async () => {
+    if (removal.restores !== restores) throw new RemovalOutdated();
     const there = await db.letters.bulkGet(removal.letters.map((letter) => letter.id));
     const letters = removal.letters.filter((_, i) => !there[i]);
     const back = new Set(letters.map((letter) => letter.id));

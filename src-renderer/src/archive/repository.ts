@@ -4,18 +4,18 @@
  */
 import { getDb } from './db';
 import { queryReport, queryReports } from './queries';
-import { removeLetters, sampleLetterIds } from './removals';
+import { removeLetters, sampleLetterIds, type Removal } from './removals';
 import type { ImportReport, Selection, StoredLetter, TickRow } from './types';
 
 export { importLetters, DEFAULT_BATCH_SIZE, type ImportOptions } from './import-letters';
-export { lettersOfCouncil, lettersOfImport, removeImport, removeLetters, sampleLetterIds, undoRemoval, type Removal } from './removals';
+export { lettersOfCouncil, lettersOfImport, RemovalOutdated, removeImport, removeLetters, sampleLetterIds, undoRemoval, type Removal } from './removals';
 
 const SELECTION_KEY = 'selection';
 const NO_SELECTION: Selection = { councilKey: null, letterId: null, sectionIndex: null };
 
-/** Deletes the sample letters (and councils left without letters); returns how many were deleted. */
-export async function removeSampleLetters(): Promise<number> {
-  return (await removeLetters(await sampleLetterIds(), 'the sample letters')).letters.length;
+/** Deletes the sample letters (and councils left without letters); what it took, to undo it. */
+export async function removeSampleLetters(): Promise<Removal> {
+  return removeLetters(await sampleLetterIds(), 'the sample letters');
 }
 
 export async function isArchiveEmpty(): Promise<boolean> {

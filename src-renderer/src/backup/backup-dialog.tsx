@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { version as APP_VERSION } from '../../../package.json';
+import { errorInWords } from '../../../src-shared/error-words';
 import { makeBackup } from '../archive/backup';
 import { ModalDialog } from '../components/modal-dialog';
 import { saveStreamed, type StreamedOutcome } from '../export/save-streamed';
@@ -48,7 +49,7 @@ export function BackupDialog({ onClose }: { onClose: () => void }) {
         if (outcome.status === 'cancelled') latestClose.current();
         else setState({ step: 'done', outcome, letters, ticks, bytes });
       },
-      (error: unknown) => setState({ step: 'done', outcome: { status: 'failed', message: `Could not make the backup: ${error instanceof Error ? error.message : String(error)}` }, letters, ticks, bytes }),
+      (error: unknown) => setState({ step: 'done', outcome: { status: 'failed', message: `Could not make the backup: ${errorInWords(error)}.` }, letters, ticks, bytes }),
     );
   }, []);
 
@@ -59,7 +60,7 @@ export function BackupDialog({ onClose }: { onClose: () => void }) {
     if (!busy) closeButton.current?.focus();
   }, [busy]);
   return (
-    <ModalDialog label="Back up the archive" className="backup-dialog" onClose={onClose}>
+    <ModalDialog label="Back up the archive" className="backup-dialog" busy={busy} onClose={onClose}>
       {(close) => (
         <>
           <div className="dialog-head">

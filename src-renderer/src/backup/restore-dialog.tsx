@@ -9,7 +9,7 @@
  * untouched. After a restore the window reloads, so every view, the saved searches and the
  * search index start again from the restored archive.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { errorInWords } from '../../../src-shared/error-words';
 import { BackupRefused, readBackupSummary, restoreBackup, type BackupSummary, type RestoreMode, type RestoreOutcome } from '../archive/backup';
 import { ModalDialog } from '../components/modal-dialog';
@@ -33,18 +33,6 @@ export function RestoreDialog({ onClose, letterCount }: { onClose: () => void; l
   const input = useRef<HTMLInputElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const busy = state.step === 'reading' || state.step === 'restoring';
-  const busyRef = useRef(busy);
-  busyRef.current = busy;
-
-  // Esc must not close the dialog mid-restore: the window reloads at the end, and the person would not see why.
-  useEffect(() => {
-    const dialog = body.current?.closest('dialog');
-    const cancel = (event: Event): void => {
-      if (busyRef.current) event.preventDefault();
-    };
-    dialog?.addEventListener('cancel', cancel);
-    return () => dialog?.removeEventListener('cancel', cancel);
-  }, []);
 
   async function picked(file: File | undefined): Promise<void> {
     if (!file) return;
@@ -76,7 +64,7 @@ export function RestoreDialog({ onClose, letterCount }: { onClose: () => void; l
   const closeAndReload = (): void => window.location.reload();
 
   return (
-    <ModalDialog label="Restore from a backup" className="restore-dialog" onClose={state.step === 'restored' ? closeAndReload : onClose}>
+    <ModalDialog label="Restore from a backup" className="restore-dialog" busy={busy} onClose={state.step === 'restored' ? closeAndReload : onClose}>
       {(close) => (
         <>
           <div className="dialog-head">

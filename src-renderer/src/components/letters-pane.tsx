@@ -33,6 +33,13 @@ export function LettersPane({ council, letters, selectedId, onSelect, onActivate
   const chosen = letters?.filter((l) => marked.has(l.id)) ?? [];
   /** What Delete or the menu removes: the letters chosen, when this one is among them, else this one. */
   const toRemove = (letter: StoredLetter) => (marked.has(letter.id) ? chosen : [letter]);
+  /** The choice ends with the removal, so the letter that opens in their place is the one shown chosen (and focused). */
+  const remove =
+    onRemove &&
+    ((list: StoredLetter[]) => {
+      setMarked(new Set());
+      onRemove(list);
+    });
   return (
     <div className="pane pane--letters">
       <div className="pane-head">
@@ -53,7 +60,7 @@ export function LettersPane({ council, letters, selectedId, onSelect, onActivate
             {chosen.length > 1 && onRemove && (
               <div className="marked-bar" role="group" aria-label="Chosen letters">
                 <span className="marked-count">{countOf(chosen.length, 'letter')} chosen</span>
-                <button type="button" className="button button--danger" onClick={() => onRemove(chosen)}>
+                <button type="button" className="button button--danger" onClick={() => remove?.(chosen)}>
                   Remove {chosen.length}
                 </button>
                 <button type="button" className="button" onClick={() => setMarked(new Set())}>
@@ -73,14 +80,14 @@ export function LettersPane({ council, letters, selectedId, onSelect, onActivate
               }}
               marked={marked}
               onMark={onRemove && setMarked}
-              onDelete={onRemove && ((l) => onRemove(toRemove(l)))}
+              onDelete={remove && ((l) => remove(toRemove(l)))}
               menuFor={(l) =>
-                onRemove && council
+                remove && council
                   ? [
-                      { label: `Remove ${lettersLabel(toRemove(l))}`, run: () => onRemove(toRemove(l)), danger: true },
+                      { label: `Remove ${lettersLabel(toRemove(l))}`, run: () => remove(toRemove(l)), danger: true },
                       // Offered apart only when it is more than the letters above.
                       ...(toRemove(l).length < letters.length
-                        ? [{ label: `Remove ${councilLabel(council)}`, run: () => onRemove(letters), danger: true }]
+                        ? [{ label: `Remove ${councilLabel(council)}`, run: () => remove(letters), danger: true }]
                         : []),
                     ]
                   : []

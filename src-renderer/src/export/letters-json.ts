@@ -5,6 +5,7 @@
  * folder imported). All of them in one file (an array, as the command prints) or one file each.
  */
 import type { Letter } from '../../../src-shared/letters/letter';
+import { errorInWords } from '../../../src-shared/error-words';
 import { eachLetterPage } from '../archive/queries';
 import type { StoredLetter } from '../archive/types';
 import { getBridge } from '../ui/get-bridge';
@@ -98,7 +99,7 @@ export async function saveLettersOnePerFile(onProgress?: (done: number) => void)
       }
     });
   } catch (error) {
-    failure = error instanceof Error ? error.message : String(error);
+    failure = errorInWords(error);
   }
   return failure ? { status: 'failed', message: failure, count } : { status: 'saved', path: chosen.path, count };
 }
