@@ -41,6 +41,9 @@ export function registerIpcHandlers(context: IpcContext): void {
   const streamed = createStreamedFiles();
   // A save the window never finished (it closed or reloaded) leaves no temporary file behind.
   app.on('will-quit', () => void streamed.abandonAll());
+  // A window that reloads or navigates has dropped its saves and its folder: they go at once,
+  // so neither a temporary file nor a folder the new page never chose outlives the page.
+  app.on('web-contents-created', (_event, contents) => contents.on('did-navigate', () => void streamed.abandonAll()));
 
   const handlers: { [K in Invoked]: Handler<K> } = {
     async chooseFolder(window, args) {

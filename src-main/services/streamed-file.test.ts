@@ -125,4 +125,14 @@ describe('createStreamedFiles', () => {
     await expect(files.writeInFolder('f'.repeat(32), 'a', '{}')).rejects.toThrow(/not chosen/);
     await expect(files.writeInFolder(handle, 'a', 42 as unknown as string)).rejects.toThrow(/JSON text must be a string/);
   });
+
+  it('forgets a folder once another is chosen, or once the window reloads', async () => {
+    const files = createStreamedFiles();
+    const first = files.grantFolder(await freshFolder());
+    const second = files.grantFolder(await freshFolder());
+    await expect(files.writeInFolder(first, 'a', '{}')).rejects.toThrow(/not chosen/);
+    expect((await files.writeInFolder(second, 'a', '{}')).status).toBe('saved');
+    await files.abandonAll();
+    await expect(files.writeInFolder(second, 'b', '{}')).rejects.toThrow(/not chosen/);
+  });
 });

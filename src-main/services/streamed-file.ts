@@ -100,9 +100,9 @@ export interface StreamedFiles {
   append(handle: string, bytes: Uint8Array): Promise<void>;
   /** keep: renames the file over the target; otherwise removes it. Either way the handle is spent. */
   finish(handle: string, keep: boolean): Promise<SaveOutcome>;
-  /** Throws away every file still open (the window closed mid-save). */
+  /** Throws away every file still open, and forgets the folder granted (the window closed or reloaded mid-save). */
   abandonAll(): Promise<void>;
-  /** Remembers a folder the person chose, and returns its handle. */
+  /** Remembers a folder the person chose, and returns its handle: the one folder granted, in place of any before. */
   grantFolder(folder: string): string;
   /** Writes `content` as `<folder>/<fileName, made safe>.json`, replacing a file of that name once the new one is whole. */
   writeInFolder(handle: string, fileName: string, content: string): Promise<SaveOutcome>;
@@ -196,12 +196,15 @@ export function createStreamedFiles(): StreamedFiles {
     async abandonAll() {
       const files = [...open.values()];
       open.clear();
+      folders.clear();
       await Promise.all(files.map(async (file) => discard(await file.queue.then(() => file))));
     },
 
     grantFolder(folder) {
       if (typeof folder !== 'string' || !path.isAbsolute(folder)) throw new TypeError('The folder must be an absolute path.');
       const id = newHandle();
+      // One export of letters at a time: a folder chosen before can no longer be written in.
+      folders.clear();
       folders.set(id, folder);
       return id;
     },
