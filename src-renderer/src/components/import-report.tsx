@@ -99,9 +99,13 @@ export function ImportReport({ report, onClose, onRemoveImport }: ImportReportPr
                   close();
                   onRemoveImport();
                 }}
-                title="Take the letters this import added out of the archive, with this report (Undo puts them back)"
+                title={
+                  report.added > 0
+                    ? 'Take the letters this import added out of the archive, with this report (Undo puts them back)'
+                    : 'This import added no letter: take its report out of the list (Undo puts it back)'
+                }
               >
-                Remove this import
+                {report.added > 0 ? 'Remove this import' : 'Remove this report'}
               </button>
             )}
             <button type="button" className="button button--primary" onClick={close} autoFocus>
