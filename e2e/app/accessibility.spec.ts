@@ -2,18 +2,10 @@
  * axe-core over every view and dialog, in the light and the dark colour scheme: no serious or
  * critical problem anywhere (missing names, contrast below AA, keyboard traps, ARIA misuse).
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, test } from '../support/app-fixture';
+import { seriousProblems } from '../support/axe';
 import { mixedFolder } from '../support/letter-folders';
-
-/** The serious and critical problems axe finds on the page as it is now, one line each. */
-async function seriousProblems(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`));
-}
 
 test('axe reports a problem planted in the page (the check can fail)', async ({ page, shell, appUrl }) => {
   void shell;

@@ -7,11 +7,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { generateCorpus, loadSampleTexts, writeCorpus } from '../../src-main/corpus/build-corpus';
 import { loadCouncilPool } from '../../src-main/corpus/council-pool';
 import { expect, REPO, test, type FakeShell } from '../support/app-fixture';
+import { seriousProblemsInBothSchemes } from '../support/axe';
 
 const CORPUS_LETTERS = 150;
 /** The samples the first run imports, and the corpus. */
@@ -35,19 +35,6 @@ async function shot(page: Page, name: string): Promise<void> {
     mkdirSync(folder, { recursive: true });
     await page.screenshot({ path: path.join(folder, `${name}.png`) });
   }
-}
-
-/** The serious and critical problems axe finds on the page as it is now, in the light and the dark scheme. */
-async function seriousProblems(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.waitForTimeout(200);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    found.push(...violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
 }
 
 interface ArchiveDigest {
@@ -267,6 +254,7 @@ test('a backup damaged inside is refused when restoring, and the archive is unch
   await page.getByRole('dialog', { name: 'Export the archive' }).getByRole('button', { name: 'Back up archive…' }).click();
   const backupDialog = page.getByRole('dialog', { name: 'Back up the archive' });
   await expect(backupDialog.getByRole('status')).toContainText('Backed up 5 letters', { timeout: 30_000 });
+  expect(await seriousProblemsInBothSchemes(page)).toEqual([]);
   await backupDialog.getByRole('button', { name: 'Close' }).click();
   // The export dialog is still open beneath; close it too.
   await page.getByRole('dialog', { name: 'Export the archive' }).getByRole('button', { name: 'Close' }).click();
@@ -281,12 +269,12 @@ test('a backup damaged inside is refused when restoring, and the archive is unch
 
   const dialog = await openRestore(page, shell, damaged);
   await expect(dialog.getByLabel('What the backup holds')).toContainText('Letters5');
-  expect(await seriousProblems(page)).toEqual([]);
+  expect(await seriousProblemsInBothSchemes(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Replace the archive' }).click();
   await expect(dialog.getByRole('alert')).toHaveText(
     '“damaged.json” cannot be restored: the file is damaged or cut short: its header says 5 rows of letters, but it holds 4. The archive has not been changed.',
   );
-  expect(await seriousProblems(page)).toEqual([]);
+  expect(await seriousProblemsInBothSchemes(page)).toEqual([]);
   expect(await digest(page)).toEqual(before);
 });
 
@@ -319,7 +307,7 @@ test('the letters as JSON, in one file and one per letter, read back as the arch
   await dialog.getByRole('button', { name: 'One file per letter…' }).click();
   await expect(dialog.getByRole('status').filter({ hasText: `Saved 5 files, one per letter, in ${folder}` })).toBeVisible({ timeout: 30_000 });
   await shot(page, 'export-json-done');
-  expect(await seriousProblems(page)).toEqual([]);
+  expect(await seriousProblemsInBothSchemes(page)).toEqual([]);
   const files = readdirSync(folder).sort();
   expect(files).toHaveLength(5);
   for (const file of files) {
