@@ -143,11 +143,14 @@ describe('SearchService', () => {
     service.setImporting(true);
     for (const letter of letters) await service.addLetters([letter]);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(saved).toEqual([]);
+    // The empty index built at the start may be saved before the import begins (a slow
+    // machine takes longer than the 20 ms wait to import the samples); none is saved during it.
+    const during = saved.filter((n) => n > 0);
+    expect(during).toEqual([]);
     expect(service.warmUpSearches).toBe(0);
     service.setImporting(false);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(saved).toEqual([letters.length]);
+    expect(saved.filter((n) => n > 0)).toEqual([letters.length]);
     await service.warmedUp;
     expect(service.warmUpSearches).toBeGreaterThan(0);
   });
