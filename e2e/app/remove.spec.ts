@@ -82,9 +82,16 @@ test.describe('removing letters, and undoing it', () => {
     await expect(lettersList(page).getByRole('option')).toHaveCount(1);
     // The focus stays in the list, on the letter now chosen.
     await expect(lettersList(page).getByRole('option').first()).toBeFocused();
+    // Delete on the council's last letter: the next council's letters take the focus.
+    await page.keyboard.press('Delete');
+    await expect(councilsList(page).getByRole('option')).toHaveCount(3);
+    await expect(lettersList(page).getByRole('option').first()).toBeFocused();
     await page.keyboard.press('Control+z');
+    await expect(councilsList(page).getByRole('option')).toHaveCount(4);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await readArchiveState(page)).ids).toEqual(before.ids);
+    await councilsList(page).getByRole('option', { name: /Coventry/ }).click();
     await expect(lettersList(page).getByRole('option')).toHaveCount(2);
-    expect((await readArchiveState(page)).ids).toEqual(before.ids);
 
     await councilsList(page).getByRole('option', { name: /Coventry/ }).click({ button: 'right' });
     const menu = page.getByRole('menu');
@@ -128,6 +135,9 @@ test.describe('removing letters, and undoing it', () => {
     await bar.getByRole('button', { name: 'Remove 2' }).click();
     await expect(toast(page)).toContainText('Removed 2 letters of Coventry.');
     await expect(councilsList(page).getByRole('option')).toHaveCount(3);
+    // The council went with its last letters: the next one is chosen, and its newest letter opens.
+    await expect(councilsList(page).getByRole('option', { name: /Leicester/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('article', { name: 'Letter' })).toContainText('Leicester');
   });
 
   test('a whole import is removed from its report, leaving the letters of other imports; Undo brings back its letters and report', async ({ page, shell, appUrl }) => {

@@ -8,7 +8,7 @@ import { PointsRaised } from './analysis/points-raised';
 import { useArchiveCounts, useCouncils, useGradesOf, useLetter, useLettersOf, useTicksOf } from './archive/hooks';
 import { useAppCommands } from './app/use-app-commands';
 import { useRemovals } from './app/use-removals';
-import { lettersOfCouncil, removeImport, removeLetters, removeSampleLetters } from './archive/repository';
+import { removeCouncilLetters, removeImport, removeLetters, removeSampleLetters } from './archive/repository';
 import type { CouncilRow, ImportReport as ImportReportData, StoredLetter } from './archive/types';
 import { UndoToast } from './components/undo-toast';
 import { councilLabel, importLabel, lettersLabel } from './ui/removal-labels';
@@ -303,7 +303,13 @@ export function App() {
     if (list.length === 0) return;
     const ids = new Set(list.map((l) => l.id));
     const fromList = document.activeElement?.closest('.pane--letters') != null;
-    if (selection.letterId !== null && ids.has(selection.letterId) && lettersOfChosen) {
+    if (lettersOfChosen?.every((l) => ids.has(l.id))) {
+      // The council goes with its last letters: the one after it in the list is chosen instead.
+      const at = councils?.findIndex((c) => c.key === selection.councilKey) ?? -1;
+      const nextCouncil = councils?.[at + 1] ?? councils?.[at - 1];
+      if (nextCouncil) chooseCouncil(nextCouncil.key);
+      else setSelection(EMPTY_SELECTION);
+    } else if (selection.letterId !== null && ids.has(selection.letterId) && lettersOfChosen) {
       const at = lettersOfChosen.findIndex((l) => l.id === selection.letterId);
       const next = [...lettersOfChosen.slice(at + 1), ...lettersOfChosen.slice(0, Math.max(at, 0)).reverse()].find((l) => !ids.has(l.id));
       setSelection((s) => ({ ...s, letterId: next?.id ?? null, sectionIndex: null }));
@@ -318,7 +324,7 @@ export function App() {
       if (next) chooseCouncil(next.key);
       else setSelection(EMPTY_SELECTION);
     }
-    removals.remove(async () => removeLetters(await lettersOfCouncil(gone.key), councilLabel(gone)));
+    removals.remove(() => removeCouncilLetters(gone.key, (letters) => councilLabel({ displayName: gone.displayName, letterCount: letters })));
     if (fromList && next) focusListIn('.pane--councils');
   }
   function removeImportOf(report: ImportReportData): void {

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, openFreshDbForTests } from './db';
 import { recomputeCouncils } from './council-rows';
-import { importLetters, lettersOfCouncil, lettersOfImport, removeImport, removeLetters, sampleLetterIds, undoRemoval } from './repository';
+import { importLetters, lettersOfCouncil, lettersOfImport, removeCouncilLetters, removeImport, removeLetters, sampleLetterIds, undoRemoval } from './repository';
 import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
 
 let dbCount = 0;
@@ -66,8 +66,9 @@ describe('removing letters and undoing it', () => {
   it("takes all of a council's letters and its row, and undo brings the council back", async () => {
     await importLetters(memorySource(sampleFiles()), { parse: parseDirectly });
     const before = await archiveState();
-    const removal = await removeLetters(await lettersOfCouncil('coventry'), "Coventry's letters");
+    const removal = await removeCouncilLetters('coventry', (n) => `all ${n} letters of Coventry`);
     expect(removal.letters.length).toBe(2);
+    expect(removal.label).toBe('all 2 letters of Coventry');
     expect((await archiveState()).councils.some((c) => c.key === 'coventry')).toBe(false);
     await undoRemoval(removal);
     expect(await archiveState()).toEqual(before);

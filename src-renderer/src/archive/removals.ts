@@ -61,12 +61,25 @@ async function deleteLetters(db: LetterArchiveDb, ids: readonly string[]): Promi
   return { letters, texts };
 }
 
-/** Removes these letters (ids the archive does not hold are passed over). */
-export async function removeLetters(ids: readonly string[], label: string): Promise<Removal> {
+/** Removes the letters `pick` finds, in the transaction that removes them; `label` names them, given how many. */
+async function takeOut(pick: () => Promise<readonly string[]>, label: (letters: number) => string): Promise<Removal> {
   const db = getDb();
-  const removal = await db.transaction('rw', removalTables(db), async () => ({ label, restores, ...(await deleteLetters(db, ids)) }));
+  const removal = await db.transaction('rw', removalTables(db), async () => {
+    const taken = await deleteLetters(db, await pick());
+    return { label: label(taken.letters.length), restores, ...taken };
+  });
   notifyLettersRemoved(removal.letters.map((letter) => letter.id));
   return removal;
+}
+
+/** Removes these letters (ids the archive does not hold are passed over). */
+export function removeLetters(ids: readonly string[], label: string): Promise<Removal> {
+  return takeOut(async () => ids, () => label);
+}
+
+/** Removes every letter of a council, as the archive holds them when the removal runs (an import may be adding some). */
+export function removeCouncilLetters(councilKey: string, label: (letters: number) => string): Promise<Removal> {
+  return takeOut(() => lettersOfCouncil(councilKey), label);
 }
 
 /** The ids of a council's letters. */

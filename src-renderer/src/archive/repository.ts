@@ -8,7 +8,17 @@ import { removeLetters, sampleLetterIds, type Removal } from './removals';
 import type { ImportReport, Selection, StoredLetter, TickRow } from './types';
 
 export { importLetters, DEFAULT_BATCH_SIZE, type ImportOptions } from './import-letters';
-export { lettersOfCouncil, lettersOfImport, RemovalOutdated, removeImport, removeLetters, sampleLetterIds, undoRemoval, type Removal } from './removals';
+export {
+  lettersOfCouncil,
+  lettersOfImport,
+  RemovalOutdated,
+  removeCouncilLetters,
+  removeImport,
+  removeLetters,
+  sampleLetterIds,
+  undoRemoval,
+  type Removal,
+} from './removals';
 
 const SELECTION_KEY = 'selection';
 const NO_SELECTION: Selection = { councilKey: null, letterId: null, sectionIndex: null };
