@@ -199,7 +199,9 @@ test('back up, wipe, restore: every letter, tick and saved search comes back, an
   await expect(dialog.getByLabel('What the backup holds')).toContainText('Saved searches1');
   await expect(dialog.getByLabel('What the backup holds')).toContainText(/Letter Archive \d+\.\d+\.\d+/);
   await expect(contents.first()).toContainText('backup.json');
-  await expect(dialog.getByRole('radio', { name: /Replace the archive/ })).toBeChecked();
+  // Merge, which loses nothing, is offered first; Replace is chosen.
+  await expect(dialog.getByRole('radio', { name: /Merge into the archive/ })).toBeChecked();
+  await dialog.getByRole('radio', { name: /Replace the archive/ }).check();
   await shot(page, 'restore-what-it-holds');
   const restoring = Date.now();
   await dialog.getByRole('button', { name: 'Replace the archive' }).click();
@@ -207,7 +209,8 @@ test('back up, wipe, restore: every letter, tick and saved search comes back, an
   const restoreMs = Date.now() - restoring;
   console.log(`restore of ${LETTERS} letters: ${restoreMs} ms`);
   await shot(page, 'restore-done');
-  await dialog.getByRole('button', { name: 'Reload' }).click();
+  // Reading the archive waits for the reloaded page, not the one going away.
+  await Promise.all([page.waitForEvent('load'), dialog.getByRole('button', { name: 'Reload' }).click()]);
   await expect(page.getByRole('listbox', { name: 'Councils' }).getByRole('option').first()).toBeVisible();
 
   const after = await digest(page);
@@ -270,6 +273,7 @@ test('a backup damaged inside is refused when restoring, and the archive is unch
   const dialog = await openRestore(page, shell, damaged);
   await expect(dialog.getByLabel('What the backup holds')).toContainText('Letters5');
   expect(await seriousProblemsInBothSchemes(page)).toEqual([]);
+  await dialog.getByRole('radio', { name: /Replace the archive/ }).check();
   await dialog.getByRole('button', { name: 'Replace the archive' }).click();
   await expect(dialog.getByRole('alert')).toHaveText(
     '“damaged.json” cannot be restored: the file is damaged or cut short: its header says 5 rows of letters, but it holds 4. The archive has not been changed.',
@@ -363,7 +367,8 @@ test('merge adds the letters and saved searches the archive lacks and keeps what
   await dialog.getByRole('button', { name: 'Merge into the archive' }).click();
   await expect(dialog.getByRole('status')).toContainText('Added 5 letters (0 letters already here), 0 ticks and 0 saved searches.', { timeout: 30_000 });
   await expect(dialog.getByRole('button', { name: 'Reload' })).toBeFocused();
-  await dialog.getByRole('button', { name: 'Reload' }).click();
+  // Reading the archive waits for the reloaded page, not the one going away.
+  await Promise.all([page.waitForEvent('load'), dialog.getByRole('button', { name: 'Reload' }).click()]);
   await expect(councils.getByRole('option')).toHaveCount(4);
   const after = await digest(page);
   expect(after.letters).toEqual(before.letters);

@@ -360,9 +360,11 @@ export function App() {
     ? actions.run
       ? 'The letters will appear here as they are read.'
       : NO_LETTERS
-    : !council
-      ? 'Choose a council, then one of its letters, to read it here.'
-      : 'Choose a letter to read it here.';
+    : search
+      ? 'Choose a result to read its letter here.'
+      : !council
+        ? 'Choose a council, then one of its letters, to read it here.'
+        : 'Choose a letter to read it here.';
 
   return (
     <div className="app">
@@ -416,7 +418,7 @@ export function App() {
 
       {actions.run && <ImportProgress label={actions.run.label} progress={actions.run.progress} onCancel={actions.cancel} />}
       {actions.showSampleNotice && (counts?.samples ?? 0) > 0 && (
-        <SampleNotice onRemove={removeSamples} onDismiss={actions.dismissSampleNotice} />
+        <SampleNotice count={counts?.samples ?? 0} onRemove={removeSamples} onDismiss={actions.dismissSampleNotice} />
       )}
       {actions.message && <StatusMessage message={actions.message} onDismiss={actions.clearMessage} />}
       {reread.progress && <RereadProgress progress={reread.progress} />}

@@ -29,7 +29,8 @@ const reasonOf = (error: unknown): string => (error instanceof BackupRefused ? e
 
 export function RestoreDialog({ onClose, letterCount }: { onClose: () => void; letterCount: number }) {
   const [state, setState] = useState<State>({ step: 'choose' });
-  const [mode, setMode] = useState<RestoreMode>('replace');
+  // Merge first: it adds and never takes away, so a restore chosen in haste loses nothing.
+  const [mode, setMode] = useState<RestoreMode>('merge');
   const input = useRef<HTMLInputElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const busy = state.step === 'reading' || state.step === 'restoring';
