@@ -93,8 +93,8 @@ export function ExportArchiveDialog({ onClose, start, importing = false }: Expor
                 <section className="export-section" aria-labelledby="export-json-head" ref={jsonRef}>
                   <h3 id="export-json-head">Letters as JSON</h3>
                   <p className="analysis-note">
-                    Each letter as <code>npm run parse -- --json</code> gives it: <code>{'{ "file": …, "letter": { … } }'}</code>, for working on the data in
-                    other programs.
+                    Every letter with its grades, sections, recommendations and the file it was read from, for working on the data in other programs (the
+                    same records the command line’s <code>--json</code> gives).
                   </p>
                   <ul className="export-choices">
                     <li>
