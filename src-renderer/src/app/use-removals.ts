@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { RemovalOutdated, undoRemoval, type Removal } from '../archive/repository';
 import { errorInWords } from '../../../src-shared/error-words';
 import { countOf } from '../ui/format';
+import { asSentence } from '../ui/report-words';
 
 /** Removals this window can undo, newest last: at least the last ten, as the issue asks. */
 export const UNDO_DEPTH = 20;
@@ -22,7 +23,6 @@ export interface RemovalToast {
 export function useRemovals() {
   const stack = useRef<Removal[]>([]);
   const [toast, setToast] = useState<RemovalToast | null>(null);
-  const [undoable, setUndoable] = useState(0);
   const serial = useRef(0);
   /** The last removal or undo asked for: the next waits for it, so the stack keeps their order. */
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -47,7 +47,6 @@ export function useRemovals() {
             return;
           }
           stack.current = [...stack.current, removal].slice(-UNDO_DEPTH);
-          setUndoable(stack.current.length);
           show(`Removed ${removal.label}.`, true);
         } catch (error) {
           show(`The letters could not be removed: ${errorInWords(error)}. The archive is as it was.`, false);
@@ -68,7 +67,6 @@ export function useRemovals() {
         try {
           const back = await undoRemoval(removal);
           stack.current = stack.current.slice(0, -1);
-          setUndoable(stack.current.length);
           const kept = removal.letters.length - back;
           const more = kept > 0 ? ` (${countOf(kept, 'letter')} had been imported again and ${kept === 1 ? 'was' : 'were'} left as ${kept === 1 ? 'it is' : 'they are'})` : '';
           show(`Put back ${removal.label}${more}.`, stack.current.length > 0);
@@ -76,8 +74,7 @@ export function useRemovals() {
           if (error instanceof RemovalOutdated) {
             // Every removal on the stack is older still.
             stack.current = [];
-            setUndoable(0);
-            show(`${removal.label.charAt(0).toUpperCase()}${removal.label.slice(1)} cannot be put back: ${error.message}.`, false);
+            show(asSentence(`${removal.label} cannot be put back: ${error.message}`), false);
           } else {
             show(`The removal could not be undone: ${errorInWords(error)}. Try again.`, true);
           }
@@ -97,5 +94,5 @@ export function useRemovals() {
     return () => window.clearTimeout(timer);
   }, [toast]);
 
-  return { remove, undo, toast, dismiss, undoable };
+  return { remove, undo, toast, dismiss };
 }

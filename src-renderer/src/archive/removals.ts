@@ -61,12 +61,22 @@ async function deleteLetters(db: LetterArchiveDb, ids: readonly string[]): Promi
   return { letters, texts };
 }
 
-/** Removes the letters `pick` finds, in the transaction that removes them; `label` names them, given how many. */
-async function takeOut(pick: () => Promise<readonly string[]>, label: (letters: number) => string): Promise<Removal> {
+/**
+ * Removes the letters `pick` finds, in the transaction that removes them; `label` names them,
+ * given how many. `takeReport`, in the same transaction, takes out a report with them.
+ */
+async function takeOut(
+  pick: () => Promise<readonly string[]>,
+  label: (letters: number) => string,
+  takeReport?: () => Promise<Removal['report']>,
+): Promise<Removal> {
   const db = getDb();
   const removal = await db.transaction('rw', removalTables(db), async () => {
-    const taken = await deleteLetters(db, await pick());
-    return { label: label(taken.letters.length), restores, ...taken };
+    const letters = await deleteLetters(db, await pick());
+    const taken: Removal = { label: label(letters.letters.length), restores, ...letters };
+    const report = await takeReport?.();
+    if (report) taken.report = report;
+    return taken;
   });
   notifyLettersRemoved(removal.letters.map((letter) => letter.id));
   return removal;
@@ -107,20 +117,16 @@ export async function lettersOfImport(reportId: number): Promise<string[]> {
 }
 
 /** Removes an import: the letters it added, and its report; `label` names it, given how many letters it added. */
-export async function removeImport(reportId: number, label: (letters: number) => string): Promise<Removal> {
+export function removeImport(reportId: number, label: (letters: number) => string): Promise<Removal> {
   const db = getDb();
-  const removal = await db.transaction('rw', removalTables(db), async (): Promise<Removal> => {
-    const ids = await lettersOfImport(reportId);
+  return takeOut(() => lettersOfImport(reportId), label, async () => {
     const row = await db.reports.get(reportId);
+    if (!row) return undefined;
     const entries = await db.reportEntries.where('reportId').equals(reportId).toArray();
     await db.reportEntries.where('reportId').equals(reportId).delete();
     await db.reports.delete(reportId);
-    const removed: Removal = { label: label(ids.length), restores, ...(await deleteLetters(db, ids)) };
-    if (row) removed.report = { row, entries };
-    return removed;
+    return { row, entries };
   });
-  notifyLettersRemoved(removal.letters.map((letter) => letter.id));
-  return removal;
 }
 
 /**
