@@ -16,6 +16,7 @@ import { allLettersJson, saveLettersOnePerFile } from '../export/letters-json';
 import { saveStreamed } from '../export/save-streamed';
 import { countOf } from '../ui/format';
 import { getBridge } from '../ui/get-bridge';
+import { ActionButton } from './action-button';
 import { ExportButton } from './export-button';
 import '../styles/backup.css';
 
@@ -144,79 +145,49 @@ export function ExportArchiveDialog({ onClose, start, importing = false }: Expor
   );
 }
 
+/** What to say when the letters could not be exported. */
+const lettersNotExported = (error: unknown): string => `The letters could not be exported: ${errorInWords(error)}.`;
+
 function JsonOneFileButton() {
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
-  async function run(): Promise<void> {
-    setBusy(true);
-    setStatus('');
-    let count = 0;
-    try {
-      const outcome = await saveStreamed(
-        { kind: 'json', suggestedName: `Letter Archive letters ${localDate(new Date())}` },
-        async () => {
-          const made = await allLettersJson((done) => setStatus(`Making the file: ${countOf(done, 'letter')}`));
+  return (
+    <ActionButton
+      label="All letters in one file…"
+      run={async (say) => {
+        let count = 0;
+        const outcome = await saveStreamed({ kind: 'json', suggestedName: `Letter Archive letters ${localDate(new Date())}` }, async () => {
+          const made = await allLettersJson((done) => say(`Making the file: ${countOf(done, 'letter')}`));
           count = made.count;
           return made.blob;
-        },
-      );
-      setStatus(
-        outcome.status === 'saved'
+        });
+        return outcome.status === 'saved'
           ? `Saved ${countOf(count, 'letter')} to ${outcome.path}`
           : outcome.status === 'downloaded'
             ? `${outcome.fileName} (${countOf(count, 'letter')}) downloaded`
             : outcome.status === 'failed'
               ? outcome.message
-              : '',
-      );
-    } catch (error) {
-      setStatus(`The letters could not be exported: ${errorInWords(error)}.`);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <span className="export-csv">
-      <button type="button" className="button" disabled={busy} onClick={() => void run()}>
-        All letters in one file…
-      </button>
-      <span role="status" className="export-status">
-        {status}
-      </span>
-    </span>
+              : '';
+      }}
+      failed={lettersNotExported}
+    />
   );
 }
 
 function JsonPerLetterButton() {
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
   const hasBridge = getBridge() !== undefined;
-  async function run(): Promise<void> {
-    setBusy(true);
-    setStatus('');
-    try {
-      const outcome = await saveLettersOnePerFile((done) => setStatus(`Writing: ${countOf(done, 'letter')}`));
-      setStatus(
-        outcome.status === 'saved'
+  return (
+    <ActionButton
+      label="One file per letter…"
+      disabled={!hasBridge}
+      note={hasBridge ? undefined : 'In the desktop app only: a browser would download each letter on its own.'}
+      run={async (say) => {
+        const outcome = await saveLettersOnePerFile((done) => say(`Writing: ${countOf(done, 'letter')}`));
+        return outcome.status === 'saved'
           ? `Saved ${countOf(outcome.count, 'file')}, one per letter, in ${outcome.path}`
           : outcome.status === 'failed'
             ? `${outcome.message}${outcome.count ? ` (${countOf(outcome.count, 'letter')} written before)` : ''}`
-            : '',
-      );
-    } catch (error) {
-      setStatus(`The letters could not be exported: ${errorInWords(error)}.`);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <span className="export-csv">
-      <button type="button" className="button" disabled={busy || !hasBridge} onClick={() => void run()}>
-        One file per letter…
-      </button>
-      <span role="status" className="export-status">
-        {hasBridge ? status : 'In the desktop app only: a browser would download each letter on its own.'}
-      </span>
-    </span>
+            : '';
+      }}
+      failed={lettersNotExported}
+    />
   );
 }
