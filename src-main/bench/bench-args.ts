@@ -4,7 +4,7 @@ import { readOptions, wholeNumber } from '../corpus/corpus-args';
 export const BENCH_USAGE = `Usage: npm run bench -- [--letters N] [--corpus <folder>] [--seed S]
                          [--import-timeout-min M] [--keep-corpus] [--per-query]
                          [--incognito] [--renderer <folder>] [--cpu-profile <file>]
-                         [--import-only]
+                         [--import-only] [--import-profile <folder>]
 
 Builds the app, makes a corpus of N letters (default 10000) in a temporary folder (or
 uses <folder>, made earlier with "npm run corpus"), imports it into the app in Chromium
@@ -23,6 +23,8 @@ through "Import folder…", then measures search. Prints one JSON object per lin
   --cpu-profile <file>     write a CPU profile of the search worker while the queries are
                            typed (open it in Chrome's DevTools), and print where the time went;
                            build with LETTER_ARCHIVE_MINIFY=0 to keep function names
+  --import-profile <folder> write CPU profiles of the page and of each worker over the
+                           import (one .cpuprofile file each), and print where the time went
   --import-only            measure the import and the index catching up, then stop:
                            no typed queries, brute force or reloads
   -h, --help               print this help`;
@@ -38,12 +40,13 @@ export interface BenchOptions {
   renderer: string | null;
   incognito: boolean;
   importOnly: boolean;
+  importProfile: string | null;
 }
 
 export type BenchArgs = { kind: 'help' } | { kind: 'run'; options: BenchOptions } | { kind: 'error'; message: string };
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const options: BenchOptions = { letters: 10_000, corpus: null, seed: 1, importTimeoutMin: 10, keepCorpus: false, perQuery: false, cpuProfile: null, renderer: null, incognito: false, importOnly: false };
+  const options: BenchOptions = { letters: 10_000, corpus: null, seed: 1, importTimeoutMin: 10, keepCorpus: false, perQuery: false, cpuProfile: null, renderer: null, incognito: false, importOnly: false, importProfile: null };
   for (const option of readOptions(argv)) {
     const number = (min: number, max: number): number | { error: string } => wholeNumber(option.name ?? '', option.value(), min, max);
     switch (option.name) {
@@ -70,12 +73,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       }
       case '--corpus':
       case '--renderer':
-      case '--cpu-profile': {
+      case '--cpu-profile':
+      case '--import-profile': {
         const value = option.value();
         if (typeof value !== 'string') return { kind: 'error', message: value.error };
         if (value.trim() === '') return { kind: 'error', message: `${option.name} needs a ${option.name === '--cpu-profile' ? 'file' : 'folder'}.` };
         if (option.name === '--corpus') options.corpus = value;
         else if (option.name === '--renderer') options.renderer = value;
+        else if (option.name === '--import-profile') options.importProfile = value;
         else options.cpuProfile = value;
         break;
       }

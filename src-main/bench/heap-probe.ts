@@ -41,6 +41,16 @@ export function selfTimes(profile: CpuProfile, top = 15): { fn: string; ms: numb
     .map(([fn, ms]) => ({ fn, ms: Math.round(ms * 10) / 10 }));
 }
 
+/** The time a profile's thread spent running: every sample but those of an idle thread. */
+export function busyMs(profile: CpuProfile): number {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  let total = 0;
+  (profile.samples ?? []).forEach((id, i) => {
+    if (!idle.has(id)) total += profile.timeDeltas?.[i] ?? 0;
+  });
+  return total / 1000;
+}
+
 interface Attached {
   sessionId: string;
   targetInfo: { type: string; url: string };
@@ -50,10 +60,14 @@ export class HeapProbe {
   private readonly workers = new Map<string, string>();
   private readonly waiting = new Map<string, (reply: { result?: unknown; error?: { message: string } }) => void>();
   private nextId = 1;
+  /** While profiling everything: the workers being profiled, by session. */
+  private everything: { sessions: Map<string, string> } | null = null;
 
   private constructor(private readonly cdp: CDPSession) {
     cdp.on('Target.attachedToTarget', (event: Attached) => {
-      if (event.targetInfo.type === 'worker') this.workers.set(event.sessionId, event.targetInfo.url);
+      if (event.targetInfo.type !== 'worker') return;
+      this.workers.set(event.sessionId, event.targetInfo.url);
+      if (this.everything) this.profileWorker(event.sessionId, event.targetInfo.url).catch(() => undefined);
     });
     cdp.on('Target.detachedFromTarget', (event: { sessionId: string }) => {
       this.workers.delete(event.sessionId);
@@ -120,6 +134,44 @@ export class HeapProbe {
       profiles.push({ url: workerUrl, profile });
     }
     return profiles;
+  }
+
+  private async profileWorker(sessionId: string, url: string): Promise<void> {
+    await this.toWorker(sessionId, 'Profiler.enable');
+    await this.toWorker(sessionId, 'Profiler.setSamplingInterval', 30_000, { interval: 500 });
+    await this.toWorker(sessionId, 'Profiler.start');
+    this.everything?.sessions.set(sessionId, url);
+  }
+
+  /**
+   * Starts the CPU profiler on the page's main thread and in every worker, those that start
+   * later included (a worker's first moments, before the probe hears of it, are missed).
+   */
+  async profileEverything(): Promise<void> {
+    this.everything = { sessions: new Map() };
+    await this.cdp.send('Profiler.enable');
+    await this.cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await this.cdp.send('Profiler.start');
+    for (const [sessionId, url] of this.workers) await this.profileWorker(sessionId, url);
+  }
+
+  /** Stops what `profileEverything` started: the page's profile first, then each worker's still running. */
+  async stopEverything(): Promise<{ url: string; thread: string; profile: CpuProfile }[]> {
+    const everything = this.everything;
+    this.everything = null;
+    if (!everything) return [];
+    const { profile } = (await this.cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    const taken = [{ url: 'page', thread: 'main', profile }];
+    for (const [sessionId, url] of everything.sessions) {
+      if (!this.workers.has(sessionId)) continue;
+      try {
+        const reply = await this.toWorker<{ profile: CpuProfile }>(sessionId, 'Profiler.stop', 60_000);
+        taken.push({ url, thread: 'worker', profile: reply.profile });
+      } catch {
+        // A worker that ended took its profile with it.
+      }
+    }
+    return taken;
   }
 
   /** Collects garbage everywhere, then reads each heap. */

@@ -20,7 +20,7 @@
  * `target` and `pass`); progress goes to stderr. Targets are reported, never asserted.
  */
 import { chromium, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +47,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-polic
 import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from '../bench/bench-args';
 import { importLines, type ImportMeasure, type IndexMeasure } from '../bench/import-figures';
 import { measureParserFloor } from '../bench/parser-floor';
-import { HeapProbe, selfTimes, type HeapFigures } from '../bench/heap-probe';
+import { HeapProbe, busyMs, selfTimes, type CpuProfile, type HeapFigures } from '../bench/heap-probe';
 import { BENCH_QUERIES, WARM_UP_QUERIES, naiveQuery } from '../bench/queries';
 import { median, percentile, round } from '../../src-shared/stats';
 import { makeCorpus } from '../corpus/build-corpus';
@@ -233,6 +233,20 @@ interface ImportOutcome {
   added: number | null;
   duplicates: number | null;
   notImported: number | null;
+}
+
+/** Writes each thread's profile of the import into `folder`, and prints how busy each thread was and on what. */
+async function writeImportProfiles(profiles: { url: string; thread: string; profile: CpuProfile }[], folder: string): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  const seen = new Map<string, number>();
+  for (const { url, thread, profile } of profiles) {
+    const name = thread === 'main' ? 'main' : (url.split('/').pop() ?? 'worker').replace(/[-.][\w-]*\.js$|\.\w+$/, '');
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    const file = path.join(folder, `${name}${n > 1 ? `-${n}` : ''}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    emit({ metric: 'import_cpu_profile', value: round(busyMs(profile), 0), unit: 'ms busy', thread: thread === 'main' ? 'main' : url.split('/').pop(), file, selfTimeMs: selfTimes(profile, 12) });
+  }
 }
 
 async function importCorpus(page: Page, files: number, timeoutMin: number): Promise<ImportOutcome> {
@@ -440,7 +454,9 @@ async function run(options: BenchOptions): Promise<void> {
 
       // Import, and search-ready time.
       log(`importing ${files} files through "Import folder…"`);
+      if (options.importProfile) await heap.profileEverything();
       const imported = await importCorpus(page, files, options.importTimeoutMin);
+      if (options.importProfile) await writeImportProfiles(await heap.stopEverything(), options.importProfile);
       const letters = await page.evaluate(countLetters);
       scaleTargets(letters);
       log(`import ${imported.finished ? 'finished' : 'cancelled'}: ${letters} letters in the archive`);
