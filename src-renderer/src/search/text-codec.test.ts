@@ -1,6 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normaliseApostrophes, wordPatternFor } from '../../../src-shared/search/words';
 import { TextCodec } from './text-codec';
 
 /** Encodes and decodes with a vocabulary of its own, as the index does. */
@@ -83,6 +84,32 @@ describe('TextCodec', () => {
         expect(roundTrip(codec, text, words, ids)).toBe(text);
       }),
       { seed: 20091209, numRuns: 1000 },
+    );
+  });
+
+  it('reads plain text by its scan exactly as by the word pattern (property)', () => {
+    // Text of ASCII and the punctuation letters use, where encode takes the scan.
+    const pieces = fc.oneof(
+      fc.constantFrom('Fostering', 'CHILDREN', 'children’s', 'CHILDREN’S', "it's", "IT'S", 'McDonald', 'A', 'a1', 'A1', '1A', '2009', "o'", "'s", '‘quoted’', ' ', '  ', '\n', '\t', ', ', '. ', '–', '£', '’', "'", "''", '-', '“', '”', '•'),
+      fc.stringMatching(/^[A-Za-z0-9' .,’]{0,6}$/),
+    );
+    const vocabulary = () => {
+      const ids = new Map<string, number>();
+      return (word: string) => ids.get(word) ?? (ids.set(word, ids.size), ids.size - 1);
+    };
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const normalised = normaliseApostrophes(text);
+        const pattern = wordPatternFor(normalised);
+        expect(pattern.unicode).toBe(false);
+        const [byScan, byPattern] = [new Set<string>(), new Set<string>()];
+        const scanned = new TextCodec().encodePlain(text, normalised, vocabulary(), byScan);
+        const matched = new TextCodec().encodeByPattern(text, normalised, pattern, vocabulary(), byPattern);
+        expect(scanned).toEqual(matched);
+        expect([...byScan]).toEqual([...byPattern]);
+      }),
+      { seed: 20100301, numRuns: 2000 },
     );
   });
 });

@@ -32,6 +32,11 @@ export interface EncodedText {
   extras: string[] | undefined;
 }
 
+/** A char code of [A-Za-z0-9]. */
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
 function capitalised(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
@@ -40,6 +45,8 @@ export class TextCodec {
   /** Separators by number; at most 63. */
   readonly separators: string[] = [];
   private readonly separatorIds = new Map<string, number>();
+  /** The number of " ", once known. */
+  private space: number | undefined;
 
   constructor(separators: readonly string[] = []) {
     for (const s of separators) this.separatorNumber(s);
@@ -50,12 +57,20 @@ export class TextCodec {
    * a layout; each word as written goes into `asWritten`, when given.
    */
   encode(text: string, wordId: (word: string) => number, asWritten?: Set<string>): EncodedText {
+    const normalised = normaliseApostrophes(text);
+    const pattern = wordPatternFor(normalised);
+    // Most letters are plain text: their words are found by a scan of char codes, which
+    // finds what ASCII_WORD_PATTERN finds without a match object, a slice and a case test each.
+    return pattern.unicode ? this.encodeByPattern(text, normalised, pattern, wordId, asWritten) : this.encodePlain(text, normalised, wordId, asWritten);
+  }
+
+  /** `encode` by the word pattern: any text. */
+  encodeByPattern(text: string, normalised: string, pattern: RegExp, wordId: (word: string) => number, asWritten?: Set<string>): EncodedText {
     const ids: number[] = [];
     const bytes: number[] = [];
     const extras: string[] = [];
     let end = 0;
-    const normalised = normaliseApostrophes(text);
-    for (const match of normalised.matchAll(wordPatternFor(normalised))) {
+    for (const match of normalised.matchAll(pattern)) {
       const raw = text.slice(match.index, match.index + match[0].length);
       asWritten?.add(match[0]);
       // normaliseWord(raw): the match is the word with its apostrophes normalised already.
@@ -71,6 +86,57 @@ export class TextCodec {
       end = match.index + match[0].length;
     }
     bytes.push(this.separatorByte(text.slice(end), extras));
+    return { ids, layout: Uint8Array.from(bytes), extras: extras.length ? extras : undefined };
+  }
+
+  /**
+   * `encode` for text whose words are all ASCII letters and digits (ASCII_WORD_PATTERN's):
+   * the same words, layout and extras as `encodeByPattern`, found by a scan of char codes.
+   */
+  encodePlain(text: string, normalised: string, wordId: (word: string) => number, asWritten?: Set<string>): EncodedText {
+    const ids: number[] = [];
+    const bytes: number[] = [];
+    const extras: string[] = [];
+    const length = normalised.length;
+    let end = 0;
+    let at = 0;
+    while (at < length) {
+      if (!isWordCode(normalised.charCodeAt(at))) {
+        at++;
+        continue;
+      }
+      // A word: letters and digits, and an apostrophe only between two of them.
+      const start = at;
+      let uppers = 0;
+      let lowers = 0;
+      let firstUpper = false;
+      for (;;) {
+        const code = normalised.charCodeAt(at);
+        if (code >= 65 && code <= 90) {
+          if (at === start) firstUpper = true;
+          uppers++;
+        } else if (code >= 97 && code <= 122) lowers++;
+        else if (!(code >= 48 && code <= 57) && !(code === 39 && isWordCode(normalised.charCodeAt(at + 1)) && at > start)) break;
+        at++;
+      }
+      const written = normalised.slice(start, at);
+      asWritten?.add(written);
+      // A curly apostrophe is not "'" as the word is kept: the word goes as written.
+      const sameAsText = normalised === text || text.startsWith(written, start);
+      const word = uppers === 0 ? written : written.toLowerCase();
+      ids.push(wordId(word));
+      const separator = this.separatorAt(text, end, start, extras);
+      let kind = AS_WRITTEN;
+      if (sameAsText) {
+        if (uppers === 0) kind = LOWER;
+        else if (firstUpper && uppers === 1) kind = CAPITAL;
+        else if (lowers === 0) kind = UPPER;
+      }
+      if (kind === AS_WRITTEN) extras.push(ownCopy(text.slice(start, at)));
+      bytes.push(separator | kind);
+      end = at;
+    }
+    bytes.push(this.separatorAt(text, end, length, extras));
     return { ids, layout: Uint8Array.from(bytes), extras: extras.length ? extras : undefined };
   }
 
@@ -118,6 +184,15 @@ export class TextCodec {
     const after = layout[end]! >> 2;
     separators.push(after === ESCAPE ? extras![e]! : this.separators[after]!);
     return { separators, written };
+  }
+
+  /** The layout's separator bits for text[from, to): a single space, the commonest, without a slice. */
+  private separatorAt(text: string, from: number, to: number, extras: string[]): number {
+    if (to - from === 1 && text.charCodeAt(from) === 32) {
+      this.space ??= this.separatorNumber(' ');
+      if (this.space !== ESCAPE) return this.space << 2;
+    }
+    return this.separatorByte(text.slice(from, to), extras);
   }
 
   private separatorByte(separator: string, extras: string[]): number {
