@@ -163,6 +163,17 @@ export function readState(): BenchState | null {
 }
 
 /**
+ * The import's state and the files its progress bar counts as done, in one call: polled
+ * through a plain selector, as a role query (getByRole) walks the page's accessibility tree
+ * on its main thread, and over an import took seconds of the time being measured.
+ */
+export function readImportState(): { state: BenchState | null; done: number } {
+  const scope = globalThis as unknown as ProbeScope;
+  const bar = scope.document.querySelector('[role="progressbar"][aria-label="Import progress"]');
+  return { state: scope.__bench ?? null, done: Number(bar?.getAttribute('aria-valuenow') ?? 0) };
+}
+
+/**
  * Waits for the answer to `query`, typed just before: the first 'letter-archive:search'
  * measure for it that started after the last keystroke, then one more frame for the
  * results to be drawn. Falls back to the results summary when the app records no measures.

@@ -4,7 +4,7 @@ import { readOptions, wholeNumber } from '../corpus/corpus-args';
 export const BENCH_USAGE = `Usage: npm run bench -- [--letters N] [--corpus <folder>] [--seed S]
                          [--import-timeout-min M] [--keep-corpus] [--per-query]
                          [--incognito] [--renderer <folder>] [--cpu-profile <file>]
-                         [--import-only] [--import-profile <folder>]
+                         [--import-only] [--import-profile <folder>] [--import-trace <file>]
 
 Builds the app, makes a corpus of N letters (default 10000) in a temporary folder (or
 uses <folder>, made earlier with "npm run corpus"), imports it into the app in Chromium
@@ -25,6 +25,8 @@ through "Import folder…", then measures search. Prints one JSON object per lin
                            build with LETTER_ARCHIVE_MINIFY=0 to keep function names
   --import-profile <folder> write CPU profiles of the page and of each worker over the
                            import (one .cpuprofile file each), and print where the time went
+  --import-trace <file>    write a Chrome trace of the import (open it in DevTools'
+                           Performance panel), and print each thread's time by kind of work
   --import-only            measure the import and the index catching up, then stop:
                            no typed queries, brute force or reloads
   -h, --help               print this help`;
@@ -41,12 +43,13 @@ export interface BenchOptions {
   incognito: boolean;
   importOnly: boolean;
   importProfile: string | null;
+  importTrace: string | null;
 }
 
 export type BenchArgs = { kind: 'help' } | { kind: 'run'; options: BenchOptions } | { kind: 'error'; message: string };
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const options: BenchOptions = { letters: 10_000, corpus: null, seed: 1, importTimeoutMin: 10, keepCorpus: false, perQuery: false, cpuProfile: null, renderer: null, incognito: false, importOnly: false, importProfile: null };
+  const options: BenchOptions = { letters: 10_000, corpus: null, seed: 1, importTimeoutMin: 10, keepCorpus: false, perQuery: false, cpuProfile: null, renderer: null, incognito: false, importOnly: false, importProfile: null, importTrace: null };
   for (const option of readOptions(argv)) {
     const number = (min: number, max: number): number | { error: string } => wholeNumber(option.name ?? '', option.value(), min, max);
     switch (option.name) {
@@ -74,13 +77,15 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       case '--corpus':
       case '--renderer':
       case '--cpu-profile':
-      case '--import-profile': {
+      case '--import-profile':
+      case '--import-trace': {
         const value = option.value();
         if (typeof value !== 'string') return { kind: 'error', message: value.error };
-        if (value.trim() === '') return { kind: 'error', message: `${option.name} needs a ${option.name === '--cpu-profile' ? 'file' : 'folder'}.` };
+        if (value.trim() === '') return { kind: 'error', message: `${option.name} needs a ${option.name === '--cpu-profile' || option.name === '--import-trace' ? 'file' : 'folder'}.` };
         if (option.name === '--corpus') options.corpus = value;
         else if (option.name === '--renderer') options.renderer = value;
         else if (option.name === '--import-profile') options.importProfile = value;
+        else if (option.name === '--import-trace') options.importTrace = value;
         else options.cpuProfile = value;
         break;
       }

@@ -41,10 +41,10 @@ describe('parseBenchArgs', () => {
   it('has defaults and reads every option', () => {
     expect(parseBenchArgs([])).toEqual({
       kind: 'run',
-      options: { letters: 10_000, corpus: null, seed: 1, importTimeoutMin: 10, keepCorpus: false, perQuery: false, cpuProfile: null, renderer: null, incognito: false, importOnly: false, importProfile: null },
+      options: { letters: 10_000, corpus: null, seed: 1, importTimeoutMin: 10, keepCorpus: false, perQuery: false, cpuProfile: null, renderer: null, incognito: false, importOnly: false, importProfile: null, importTrace: null },
     });
-    const args = parseBenchArgs(['--letters', '2000', '--corpus=/tmp/c', '--seed', '7', '--import-timeout-min', '3', '--keep-corpus', '--per-query', '--import-only', '--import-profile', '/tmp/p']);
-    expect(args).toMatchObject({ kind: 'run', options: { letters: 2000, corpus: '/tmp/c', seed: 7, importTimeoutMin: 3, keepCorpus: true, perQuery: true, importOnly: true, importProfile: '/tmp/p' } });
+    const args = parseBenchArgs(['--letters', '2000', '--corpus=/tmp/c', '--seed', '7', '--import-timeout-min', '3', '--keep-corpus', '--per-query', '--import-only', '--import-profile', '/tmp/p', '--import-trace', '/tmp/t.json']);
+    expect(args).toMatchObject({ kind: 'run', options: { letters: 2000, corpus: '/tmp/c', seed: 7, importTimeoutMin: 3, keepCorpus: true, perQuery: true, importOnly: true, importProfile: '/tmp/p', importTrace: '/tmp/t.json' } });
   });
 
   it('refuses what it does not understand', () => {

@@ -34,6 +34,7 @@ import {
   pageClock,
   readMeasures,
   readSnapshot,
+  readImportState,
   readState,
   waitForIndexLoad,
   waitForSearch,
@@ -47,6 +48,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src-shared/content-security-polic
 import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from '../bench/bench-args';
 import { importLines, type ImportMeasure, type IndexMeasure } from '../bench/import-figures';
 import { measureParserFloor } from '../bench/parser-floor';
+import { TraceProbe, threadTimes } from '../bench/trace-probe';
 import { HeapProbe, busyMs, selfTimes, type CpuProfile, type HeapFigures } from '../bench/heap-probe';
 import { BENCH_QUERIES, WARM_UP_QUERIES, naiveQuery } from '../bench/queries';
 import { median, percentile, round } from '../../src-shared/stats';
@@ -257,15 +259,13 @@ async function importCorpus(page: Page, files: number, timeoutMin: number): Prom
   let finished = false;
   const during: ImportOutcome['during'] = [];
   const probesAt = [0.25, 0.5, 0.75].map((f) => Math.round(files * f));
-  const bar = page.getByRole('progressbar', { name: 'Import progress' });
   for (;;) {
-    const state = await page.evaluate(readState);
+    const { state, done } = await page.evaluate(readImportState);
     if (state?.reportAt !== null && state?.reportAt !== undefined) {
       finished = true;
       break;
     }
     if (Date.now() > deadline) break;
-    const done = Number((await bar.count()) > 0 ? ((await bar.getAttribute('aria-valuenow').catch(() => null)) ?? 0) : 0);
     if (probesAt.length > 0 && done >= probesAt[0]!) {
       probesAt.shift();
       const timing = await typeQuery(page, PROBE_QUERY).catch(() => null);
@@ -455,8 +455,14 @@ async function run(options: BenchOptions): Promise<void> {
       // Import, and search-ready time.
       log(`importing ${files} files through "Import folder…"`);
       if (options.importProfile) await heap.profileEverything();
+      const trace = options.importTrace ? await TraceProbe.start(page) : null;
       const imported = await importCorpus(page, files, options.importTimeoutMin);
       if (options.importProfile) await writeImportProfiles(await heap.stopEverything(), options.importProfile);
+      if (trace && options.importTrace) {
+        const events = await trace.stop();
+        writeFileSync(options.importTrace, JSON.stringify({ traceEvents: events }));
+        for (const thread of threadTimes(events).slice(0, 8)) emit({ metric: 'import_trace_thread', value: thread.busyMs, unit: 'ms busy', thread: thread.thread, selfMs: thread.selfMs, file: options.importTrace });
+      }
       const letters = await page.evaluate(countLetters);
       scaleTargets(letters);
       log(`import ${imported.finished ? 'finished' : 'cancelled'}: ${letters} letters in the archive`);
