@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseLetterFile } from '../../src-shared/letters/parse-letter-file';
 import { expect, SAMPLE_FOLDER, test } from '../support/app-fixture';
-import { readArchive } from '../support/archive-probe';
+import { readArchive, readTexts } from '../support/archive-probe';
 import { manyLettersFolder, mixedFolder } from '../support/letter-folders';
 
 test.describe('importing a folder', () => {
@@ -42,6 +44,18 @@ test.describe('importing a folder', () => {
     expect(read).toContain('walsall-2009.txt');
     expect(read).not.toContain('linked-letter.txt');
     expect(readFileSync(outsideLetter, 'utf8')).toContain('Cornwall');
+  });
+
+  test('keeps each letter\'s text exactly as the parser read it (encoded in the parse worker)', async ({ page }) => {
+    // The sample letters were imported through the parse worker at start-up; the parser in Node reads the same files.
+    const expected: Record<string, string> = {};
+    for (const name of readdirSync(SAMPLE_FOLDER).filter((f) => f.endsWith('.txt'))) {
+      const outcome = await parseLetterFile(new Uint8Array(readFileSync(path.join(SAMPLE_FOLDER, name))), () => Promise.reject(new Error('no PDFs here')));
+      if (!outcome.ok) throw new Error(`${name}: ${outcome.reason}`);
+      expected[outcome.letter.id] = outcome.source.text;
+    }
+    expect(Object.keys(expected)).toHaveLength(5);
+    expect(await readTexts(page)).toEqual(expected);
   });
 
   test('importing the same folder twice adds nothing, and a reload keeps the archive and the selection', async ({ page, shell }) => {

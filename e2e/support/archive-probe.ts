@@ -122,3 +122,25 @@ export function readArchiveState(page: Page): Promise<ArchiveState> {
       }),
   );
 }
+
+/** Each letter's kept text (the `texts` table), decoded in the page, by letter id. */
+export function readTexts(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, string>>((resolve, reject) => {
+        const open = indexedDB.open('letter-archive');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('texts', 'readonly').objectStore('texts').getAll();
+          all.onsuccess = () => {
+            const decoder = new TextDecoder();
+            const rows = all.result as ({ id: string; utf8: Uint8Array } | { id: string; text: string })[];
+            resolve(Object.fromEntries(rows.map((row) => [row.id, 'text' in row ? row.text : decoder.decode(row.utf8)])));
+            db.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}

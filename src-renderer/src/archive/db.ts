@@ -26,9 +26,9 @@ export interface LetterRow extends StoredLetter {
  */
 export type TextRow = { id: string; pdf?: LetterText['pdf'] } & ({ utf8: Uint8Array } | { text: string });
 
-/** A letter's text as a row of `texts`. */
-export function toTextRow(id: string, { text, pdf }: LetterText): TextRow {
-  const row: TextRow = { id, utf8: new TextEncoder().encode(text) };
+/** A letter's text as a row of `texts`; `utf8` is the text already encoded, when it is. */
+export function toTextRow(id: string, { text, pdf }: LetterText, utf8?: Uint8Array): TextRow {
+  const row: TextRow = { id, utf8: utf8 ?? new TextEncoder().encode(text) };
   if (pdf) row.pdf = pdf;
   return row;
 }

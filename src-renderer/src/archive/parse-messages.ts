@@ -7,6 +7,11 @@ export type ParseItem = { relativePath: string; bytes: Uint8Array } | { relative
 export interface ParsedFile {
   relativePath: string;
   outcome: ParseOutcome;
+  /**
+   * A letter's text as UTF-8, as the archive keeps it: the worker encodes the text of a file
+   * it read, off the UI thread, and hands the bytes over; the outcome's text is then empty.
+   */
+  utf8?: Uint8Array;
 }
 
 export interface ParseRequest {

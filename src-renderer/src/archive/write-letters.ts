@@ -18,6 +18,8 @@ export interface ReadLetter {
   letter: Letter;
   row: LetterRow;
   text: LetterText;
+  /** The text as UTF-8, when the parse worker encoded it (`text.text` is then empty). */
+  utf8?: Uint8Array;
 }
 
 /** The report an import writes as it goes: its id, and its counts before this batch. */
@@ -106,14 +108,14 @@ export async function writeBatch(
     /** The row to change for a letter already met: one of this batch's where it stands, or a copy of the archive's. */
     const rowFor = (letter: LetterRow): LetterRow => (freshById.get(letter.id) === letter ? letter : (updated.get(letter.id) ?? { ...letter }));
 
-    for (const [i, { letter, row, text }] of incoming.entries()) {
+    for (const [i, { letter, row, text, utf8 }] of incoming.entries()) {
       const known = byId[i] ?? freshById.get(row.id);
       const same = known ?? pool.find((other) => couldBeSameLetter(other, row) && similarity(runs.of(other), runs.of(row)) >= SAME_LETTER_SIMILARITY);
       if (!same) {
         fresh.push(row);
         freshById.set(row.id, row);
         pool.push(row);
-        texts.push(toTextRow(row.id, text));
+        texts.push(toTextRow(row.id, text, utf8));
         continue;
       }
       written.duplicates++;
@@ -134,7 +136,7 @@ export async function writeBatch(
         // Read by an older parser: the letter takes this reading, and this text to read again from.
         councilKeys.add(target.councilKey);
         target = withNewReading(target, letter);
-        texts.push(toTextRow(target.id, text));
+        texts.push(toTextRow(target.id, text, utf8));
         councilKeys.add(target.councilKey);
         changed.add(target.id);
       }
