@@ -54,8 +54,8 @@ export class WorkerChannel<Reply> {
   }
 
   /** Posts a message that wants no reply. */
-  post(message: unknown): void {
-    this.get().postMessage(message);
+  post(message: unknown, transfer: Transferable[] = []): void {
+    this.get().postMessage(message, transfer);
   }
 
   /** Stops the worker, failing what waits on it; the next request starts another. */

@@ -7,7 +7,8 @@
  * and the rest of the batch goes to a new worker.
  */
 import { errorInWords } from '../../../src-shared/error-words';
-import type { ParseItem, ParseReply, ParsedFile } from './parse-messages';
+import { searchStagingPort } from '../search/search-client';
+import type { ParseItem, ParseReply, ParseWorkerSetup, ParsedFile } from './parse-messages';
 
 /** No letter takes anywhere near this long: real ones take milliseconds, a large PDF a second or two. */
 export const FILE_TIME_LIMIT_MS = 20_000;
@@ -185,7 +186,15 @@ export class ParsePool {
   }
 }
 
-const pool = new ParsePool(() => new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' }), parseWorkerCount());
+/** A parse worker, given a port to send the letters it reads straight to the search worker. */
+function startParseWorker(): Worker {
+  const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
+  const port = searchStagingPort();
+  if (port) worker.postMessage({ stagingPort: port } satisfies ParseWorkerSetup, [port]);
+  return worker;
+}
+
+const pool = new ParsePool(startParseWorker, parseWorkerCount());
 
 /** Parses a batch of files in a parse worker, each within the time limit. Never rejects. */
 export function parseInWorker(files: ParseItem[]): Promise<ParsedFile[]> {

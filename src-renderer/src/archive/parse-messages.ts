@@ -19,6 +19,11 @@ export interface ParseRequest {
   files: ParseItem[];
 }
 
+/** Sent once to a new worker: where to send the letters it reads for the search index to stage (search-client.ts). */
+export interface ParseWorkerSetup {
+  stagingPort: MessagePort;
+}
+
 /**
  * The worker answers each file as soon as it is parsed, in order, then says the request is
  * done: so a file that stalls or crashes the worker is known, and costs only itself.

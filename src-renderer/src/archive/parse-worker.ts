@@ -8,11 +8,14 @@ import { parserFailure } from '../../../src-shared/letters/parse-letter';
 import { parseLetterFile } from '../../../src-shared/letters/parse-letter-file';
 import { reparseLetter } from '../../../src-shared/letters/reparse';
 import type { PdfReader } from '../../../src-shared/pdf/pdf-text';
-import type { ParseItem, ParseReply, ParseRequest, ParsedFile } from './parse-messages';
+import { councilKeyOf, type Letter } from '../../../src-shared/letters/letter';
+import type { IndexedLetter } from '../search/search-index';
+import type { StagedLetters } from '../search/search-messages';
+import type { ParseItem, ParseReply, ParseRequest, ParseWorkerSetup, ParsedFile } from './parse-messages';
 
 /** The little of a worker's global scope this file uses (the DOM and WebWorker libs cannot both be loaded). */
 interface WorkerScope {
-  addEventListener(type: 'message', listener: (event: MessageEvent<ParseRequest>) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ParseRequest | ParseWorkerSetup>) => void): void;
   postMessage(message: ParseReply, transfer?: Transferable[]): void;
 }
 
@@ -55,16 +58,29 @@ async function parseOne(file: Partial<ParseItem>): Promise<ParsedFile> {
   return { relativePath, outcome };
 }
 
+/** Where the letters read from files go for the search index to stage, once set up. */
+let staging: MessagePort | null = null;
+
+/** What the search index reads of a letter, as the archive will store it. */
+function indexedLetter(letter: Letter): IndexedLetter {
+  const { id, council, date, year, kind, overall, sections } = letter;
+  return { id, councilKey: councilKeyOf(council), council, date, year, kind, overall, sections };
+}
+
 async function handle(request: ParseRequest): Promise<void> {
   const id = typeof request?.id === 'number' ? request.id : -1;
   try {
+    const staged: IndexedLetter[] = [];
     for (const [index, file] of request.files.entries()) {
       const parsed = await parseOne(file);
       if ('bytes' in file) {
         const encoded = withUtf8(parsed);
+        if (encoded.outcome.ok) staged.push(indexedLetter(encoded.outcome.letter));
         scope.postMessage({ id, index, parsed: encoded }, encoded.utf8 ? [encoded.utf8.buffer] : []);
       } else scope.postMessage({ id, index, parsed });
     }
+    // Before "done": the import writes the batch after it, and then tells the index which letters went in.
+    if (staged.length > 0) staging?.postMessage({ letters: staged } satisfies StagedLetters);
     scope.postMessage({ id, done: true });
   } catch (error) {
     scope.postMessage({ id, error: describe(error) });
@@ -74,5 +90,10 @@ async function handle(request: ParseRequest): Promise<void> {
 // One request at a time, so that the client can tell which file the worker is on.
 let queue = Promise.resolve();
 scope.addEventListener('message', (event) => {
-  queue = queue.then(() => handle(event.data));
+  const message = event.data;
+  if (message && 'stagingPort' in message) {
+    staging = message.stagingPort;
+    return;
+  }
+  queue = queue.then(() => handle(message));
 });

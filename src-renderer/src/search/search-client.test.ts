@@ -23,8 +23,11 @@ class FakeWorker {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
   }
 
-  postMessage(message: SearchRequest): void {
+  transferred: Transferable[][] = [];
+
+  postMessage(message: SearchRequest, transfer: Transferable[] = []): void {
     this.sent.push(message);
+    this.transferred.push(transfer);
   }
 
   terminate(): void {
@@ -179,17 +182,38 @@ describe('search client', () => {
     notifyLettersAdded([letter]);
     notifyLettersRemoved(['b']);
     expect(FakeWorker.made[0]!.sent.slice(1)).toEqual([
-      { type: 'add', letters: [letter] },
+      { type: 'added', letterIds: ['a'] },
       { type: 'remove', letterIds: ['b'] },
     ]);
   });
 
+  it('hands the search worker one end of a staging port and gives back the other', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const { searchStagingPort } = await client();
+    const port = searchStagingPort();
+    expect(port).toBeInstanceOf(MessagePort);
+    const worker = FakeWorker.made[0]!;
+    const sent = worker.sent.at(-1) as Extract<SearchRequest, { type: 'staging' }>;
+    expect(sent.type).toBe('staging');
+    expect(sent.port).toBeInstanceOf(MessagePort);
+    expect(sent.port).not.toBe(port);
+    expect(worker.transferred.at(-1)).toEqual([sent.port]);
+    // What a parse worker sends on its end reaches the search worker's.
+    const received = new Promise((resolve) => sent.port.addEventListener('message', (event) => resolve(event.data)));
+    sent.port.start();
+    port!.postMessage({ letters: [] });
+    expect(await received).toEqual({ letters: [] });
+    sent.port.close();
+    port!.close();
+  });
+
   it('says plainly that search needs a Worker where there is none, and drops notifications', async () => {
     vi.stubGlobal('Worker', undefined);
-    const { runSearch, searchIndexInfo, notifyLettersAdded, warmUpSearch } = await client();
+    const { runSearch, searchIndexInfo, notifyLettersAdded, warmUpSearch, searchStagingPort } = await client();
     await expect(runSearch('fostering')).rejects.toThrow(/needs a Web Worker/);
     await expect(searchIndexInfo()).rejects.toThrow(/needs a Web Worker/);
     expect(() => notifyLettersAdded([{ id: 'a' } as StoredLetter])).not.toThrow();
+    expect(searchStagingPort()).toBeNull();
     expect(() => warmUpSearch()).not.toThrow();
   });
 });

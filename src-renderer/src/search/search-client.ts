@@ -111,9 +111,22 @@ export function searchIndexInfo(): Promise<SearchIndexInfo> {
   );
 }
 
-/** Gives the index these letters, just written to the archive (whole: the worker need not read them back). */
+/** Tells the index of these letters, just written to the archive (it has them staged by a parse worker, or reads them). */
 export function notifyLettersAdded(letters: StoredLetter[]): void {
-  if (letters.length && hasWorkers()) channel.post({ type: 'add', letters } satisfies SearchRequest);
+  if (letters.length && hasWorkers()) channel.post({ type: 'added', letterIds: letters.map((letter) => letter.id) } satisfies SearchRequest);
+}
+
+/**
+ * A port for a parse worker to send the search worker the letters it reads (StagedLetters):
+ * they are indexed once the import says they were written, without passing through this
+ * thread. Null where there are no workers. Should the search worker be started again, the
+ * letters sent to the old one are read from the archive instead.
+ */
+export function searchStagingPort(): MessagePort | null {
+  if (!hasWorkers() || typeof MessageChannel === 'undefined') return null;
+  const { port1, port2 } = new MessageChannel();
+  channel.post({ type: 'staging', port: port1 } satisfies SearchRequest, [port1]);
+  return port2;
 }
 
 /** Tells the index that these letters changed in the archive (read again by a newer parser). */

@@ -129,8 +129,11 @@ export function sectionText(section: Section): string {
   ].join('\n');
 }
 
+/** What the index reads of a letter: a stored letter, or one a parse worker has just read. */
+export type IndexedLetter = Pick<StoredLetter, 'id' | 'councilKey' | 'council' | 'date' | 'year' | 'kind' | 'overall' | 'sections'>;
+
 /** One search document per section of the letter. */
-export function sectionDocuments(letter: StoredLetter): SectionDocument[] {
+export function sectionDocuments(letter: IndexedLetter): SectionDocument[] {
   return letter.sections.map((section, sectionIndex) => ({
     id: sectionDocId(letter.id, sectionIndex),
     letterId: letter.id,
@@ -306,7 +309,7 @@ export class SectionIndex {
   }
 
   /** Adds the letter's sections; false when the letter was already indexed. */
-  addLetter(letter: StoredLetter): boolean {
+  addLetter(letter: IndexedLetter): boolean {
     if (this.letters.has(letter.id)) return false;
     const docs = sectionDocuments(letter);
     const shared: LetterEntry['shared'] = [

@@ -1,5 +1,5 @@
 /** Messages between the UI and the search worker. Types only. */
-import type { StoredLetter } from '../archive/types';
+import type { IndexedLetter } from './search-index';
 import type { SearchResponse } from './search-types';
 
 /** What the worker loaded at start-up, and how long that took. */
@@ -16,15 +16,17 @@ export interface SearchIndexInfo {
 
 /** What the worker did of its own accord, sent unasked so the benchmark can see when the index caught up. */
 export type IndexActivity =
-  /** Letters taken in: `letters` is how many the index now holds. */
-  | { kind: 'indexed'; letters: number; added: number; ms: number }
+  /** Letters taken in: `letters` is how many the index now holds; `fromArchive` of them were read back, not staged. */
+  | { kind: 'indexed'; letters: number; added: number; fromArchive: number; ms: number }
   /** The snapshot was saved with `letters` letters in it. */
   | { kind: 'saved'; letters: number; ms: number; chars: number };
 
 export type SearchRequest =
   | { type: 'init'; dbName: string }
-  /** Letters just written to the archive, sent whole so the worker need not read them back. */
-  | { type: 'add'; letters: StoredLetter[] }
+  /** Letters just written to the archive: taken from those staged, or read from the archive. */
+  | { type: 'added'; letterIds: string[] }
+  /** A port on which a parse worker sends the letters it reads during an import (StagedLetters). */
+  | { type: 'staging'; port: MessagePort }
   | { type: 'remove'; letterIds: string[] }
   /** An import began or ended: the snapshot waits for its end. */
   | { type: 'importing'; active: boolean }
@@ -32,6 +34,11 @@ export type SearchRequest =
   | { type: 'replace'; letterIds: string[] }
   | { type: 'run'; id: number; query: string; letters?: number; offset?: number }
   | { type: 'info'; id: number };
+
+/** What a parse worker sends on its staging port: letters read, perhaps to be written. */
+export interface StagedLetters {
+  letters: IndexedLetter[];
+}
 
 export type SearchReply =
   /** Sent once, unasked, when the index is first ready. */

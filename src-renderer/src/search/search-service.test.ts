@@ -96,7 +96,7 @@ describe('SearchService', () => {
     expect(await getDb().searchIndex.get(SNAPSHOT_KEY)).toBeDefined();
   });
 
-  it('takes letters in as the import sends them, without reading them back, and skips what it has', async () => {
+  it('takes letters in as a parse worker staged them, without reading them back, and skips what it has', async () => {
     await importSamples();
     const letters = await getDb().letters.toArray();
     const activity: number[] = [];
@@ -104,11 +104,34 @@ describe('SearchService', () => {
     await watched.remove(letters.map((l) => l.id));
     expect((await watched.search('fostering')).letters).toHaveLength(0);
     const reads = vi.spyOn(getDb().letters, 'bulkGet');
-    await watched.addLetters(letters);
-    await watched.addLetters(letters.slice(0, 2));
+    watched.stage(letters);
+    await watched.add(letters.map((l) => l.id));
+    await watched.add(letters.slice(0, 2).map((l) => l.id));
     expect(activity).toEqual([letters.length, 0]);
     expect(reads).not.toHaveBeenCalled();
     expect(councilsFound(await watched.search('fostering'))).toEqual(expect.arrayContaining(['Coventry', 'Leicester']));
+  });
+
+  it('reads from the archive the letters it was not sent, and drops those staged but never written when the import ends', async () => {
+    await importSamples();
+    const [first, second, ...rest] = await getDb().letters.toArray();
+    const readBack: number[] = [];
+    const service = new SearchService(getDb(), { saveDelayMs: 10_000, onActivity: (a) => a.kind === 'indexed' && readBack.push(a.fromArchive) });
+    await service.remove([first!.id, second!.id]);
+    service.setImporting(true);
+    // A letter read but found to be a duplicate, so never written: staged only.
+    const neverWritten = { ...first!, id: 'never-written' };
+    service.stage([neverWritten, second!]);
+    // The first was not staged (its message lost): it is read from the archive.
+    await service.add([first!.id, second!.id]);
+    service.setImporting(false);
+    await service.add(['never-written']);
+    expect(readBack).toEqual([1, 0]);
+    const found = new Set((await service.search('fostering OR council', { letters: 100 })).letters.map((l) => l.letterId));
+    expect(found).toContain(first!.id);
+    expect(found).toContain(second!.id);
+    expect(found).not.toContain('never-written');
+    expect(rest.every((l) => found.has(l.id))).toBe(true);
   });
 
   it('answers a search typed while the letters of an import go in between chunks, not after the whole batch', async () => {
@@ -119,7 +142,8 @@ describe('SearchService', () => {
     // A batch as an import sends it: a hundred letters.
     const batch = Array.from({ length: 100 }, (_, i) => ({ ...samples[i % samples.length]!, id: `copy-${i}` }));
     const order: string[] = [];
-    const adding = service.addLetters(batch).then(() => order.push('added'));
+    service.stage(batch);
+    const adding = service.add(batch.map((l) => l.id)).then(() => order.push('added'));
     await new Promise((resolve) => setTimeout(resolve, 0));
     const answer = await service.search('fostering').then((response) => {
       order.push('searched');
@@ -141,7 +165,7 @@ describe('SearchService', () => {
     await importSamples();
     const letters = await getDb().letters.toArray();
     service.setImporting(true);
-    for (const letter of letters) await service.addLetters([letter]);
+    for (const letter of letters) await service.add([letter.id]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     // The empty index built at the start may be saved before the import begins (a slow
     // machine takes longer than the 20 ms wait to import the samples); none is saved during it.
@@ -164,7 +188,7 @@ describe('SearchService', () => {
     const letters = await getDb().letters.bulkGet(ids);
     // Changes every 40 ms never leave the quiet spell a save waits for; the deadline saves anyway.
     for (const letter of letters) {
-      await service.addLetters([letter!]);
+      await service.add([letter!.id]);
       await new Promise((resolve) => setTimeout(resolve, 40));
     }
     await new Promise((resolve) => setTimeout(resolve, 300));

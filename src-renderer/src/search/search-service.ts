@@ -7,9 +7,8 @@
  * build already took in).
  */
 import type { LetterArchiveDb, LetterRow } from '../archive/db';
-import type { StoredLetter } from '../archive/types';
 import { forgetPhrases, runQuery, type RunOptions } from './search-engine';
-import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex } from './search-index';
+import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex, type IndexedLetter } from './search-index';
 import type { IndexActivity, SearchIndexInfo } from './search-messages';
 import type { SearchResponse } from './search-types';
 import { warmUpQueries } from './warm-up';
@@ -18,6 +17,8 @@ import { warmUpQueries } from './warm-up';
 const PAGE_SIZE = 500;
 /** Letters an import sends are indexed this many at a time, searches answered in between: about 25 ms a chunk. */
 const ADD_CHUNK = 20;
+/** At most this many staged letters wait (a few batches of an import's). */
+const MAX_STAGED = 5000;
 
 /**
  * Lets the worker take in the messages waiting for it, and goes on at once after: a message
@@ -86,6 +87,8 @@ export class SearchService {
   private warmedAt = 0;
   /** Changed letters taken in since the last snapshot was saved. */
   private readonly unsaved = new Set<string>();
+  /** Letters a parse worker read, by id, waiting for the import to say they were written (`stage`). */
+  private readonly staged = new Map<string, IndexedLetter>();
   /** Warm-up searches run so far, for tests. */
   warmUpSearches = 0;
   /** Settles when the warm-up under way (if any) has run all its searches. */
@@ -108,26 +111,47 @@ export class SearchService {
     });
   }
 
-  /** Indexes these letters, read from the archive; letters already indexed or no longer stored are skipped. */
+  /**
+   * Indexes these letters, just written to the archive: as a parse worker staged them, or
+   * else read from the archive. Letters already indexed or no longer stored are skipped.
+   */
   add(letterIds: string[]): Promise<void> {
     return this.run(async () => {
       const index = await this.loaded();
-      const letters = await this.db.letters.bulkGet(letterIds.filter((id) => !index.hasLetter(id)));
-      await this.takeIn(index, letters.filter((letter) => letter !== undefined));
+      const wanted = letterIds.filter((id) => !index.hasLetter(id));
+      const unstaged = wanted.filter((id) => !this.staged.has(id));
+      const read = new Map<string, IndexedLetter>();
+      for (const letter of unstaged.length > 0 ? await this.db.letters.bulkGet(unstaged) : []) if (letter) read.set(letter.id, letter);
+      const letters: IndexedLetter[] = [];
+      for (const id of wanted) {
+        const letter = this.staged.get(id) ?? read.get(id);
+        this.staged.delete(id);
+        if (letter) letters.push(letter);
+      }
+      await this.takeIn(index, letters, read.size);
     });
   }
 
   /**
-   * Indexes letters just written to the archive, as they were written (an import sends them
-   * whole, so they need not be read back); letters already indexed are skipped. Should the
-   * message be lost, the index still catches up from the archive when it next loads.
+   * Holds letters a parse worker read during an import, until the import says which were
+   * written (`add`): so they reach the index without passing through the UI thread or being
+   * read back. Letters never written (duplicates) are dropped when the import ends; the
+   * oldest go first should too many wait.
    */
-  addLetters(letters: StoredLetter[]): Promise<void> {
-    return this.run(async () => this.takeIn(await this.loaded(), letters));
+  stage(letters: readonly IndexedLetter[]): void {
+    for (const letter of letters) {
+      if (typeof letter?.id !== 'string') continue;
+      this.staged.delete(letter.id);
+      this.staged.set(letter.id, letter);
+    }
+    for (const id of this.staged.keys()) {
+      if (this.staged.size <= MAX_STAGED) break;
+      this.staged.delete(id);
+    }
   }
 
   /** Adds letters a chunk at a time, answering searches typed meanwhile in between (see `search`). */
-  private async takeIn(index: SectionIndex, letters: StoredLetter[]): Promise<void> {
+  private async takeIn(index: SectionIndex, letters: IndexedLetter[], fromArchive: number): Promise<void> {
     const started = performance.now();
     let added = 0;
     this.adding = true;
@@ -144,7 +168,7 @@ export class SearchService {
       this.answerWaiting();
     }
     if (added > 0) this.scheduleSave();
-    this.options.onActivity?.({ kind: 'indexed', letters: index.letterCount, added, ms: performance.now() - started });
+    this.options.onActivity?.({ kind: 'indexed', letters: index.letterCount, added, fromArchive, ms: performance.now() - started });
   }
 
   remove(letterIds: string[]): Promise<void> {
@@ -213,6 +237,7 @@ export class SearchService {
    */
   setImporting(active: boolean): void {
     this.importing = active;
+    if (!active) this.staged.clear();
     if (this.saveTimer) this.scheduleSave();
     // Warming up is put off too: the index is still growing.
     if (!active) this.maybeWarmUp();

@@ -3,7 +3,7 @@
  * the UI. It opens the archive's database itself and keeps the index in step with it.
  */
 import { LetterArchiveDb } from '../archive/db';
-import type { SearchReply, SearchRequest } from './search-messages';
+import type { SearchReply, SearchRequest, StagedLetters } from './search-messages';
 import { SearchService } from './search-service';
 
 /** The little of a worker's global scope this file uses (the DOM and WebWorker libs cannot both be loaded). */
@@ -43,9 +43,15 @@ scope.addEventListener('message', (event) => {
     return;
   }
   switch (message.type) {
-    case 'add':
-      service.addLetters(message.letters).catch(logFailure('adding letters'));
+    case 'added':
+      service.add(message.letterIds).catch(logFailure('adding letters'));
       break;
+    case 'staging': {
+      const staging = service;
+      message.port.addEventListener('message', (event: MessageEvent<StagedLetters>) => staging.stage(event.data?.letters ?? []));
+      message.port.start();
+      break;
+    }
     case 'importing':
       service.setImporting(message.active);
       break;
