@@ -179,6 +179,25 @@ describe('SearchService', () => {
     expect(service.warmUpSearches).toBeGreaterThan(0);
   });
 
+  it('answers searches while its snapshot is being written, not after the write', async () => {
+    await importSamples();
+    const service = new SearchService(getDb(), { saveDelayMs: 10_000 });
+    const before = await service.search('fostering');
+    await service.remove([before.letters[0]!.letterId]);
+    let finishWrite: () => void = () => undefined;
+    const put = vi.spyOn(getDb().searchIndex, 'put').mockImplementation(() => new Promise((resolve) => (finishWrite = () => resolve(SNAPSHOT_KEY))));
+    const saving = service.flush();
+    await vi.waitFor(() => expect(put).toHaveBeenCalled());
+    // The write hangs; the search is answered all the same, from the index being saved.
+    const during = await service.search('fostering');
+    expect(during.totalLetters).toBe(before.totalLetters - 1);
+    finishWrite();
+    await saving;
+    put.mockRestore();
+    expect(untimed(await service.search('fostering'))).toEqual(untimed(during));
+    // Waiting for the write instead would hang here until the test's time ran out.
+  }, 10_000);
+
   it('saves once changes settle, not after each, and while they keep coming, at most every maxUnsavedMs', async () => {
     await importSamples();
     const ids = (await getDb().letters.toCollection().primaryKeys()) as string[];

@@ -87,6 +87,8 @@ export class SearchService {
   private warmedAt = 0;
   /** Changed letters taken in since the last snapshot was saved. */
   private readonly unsaved = new Set<string>();
+  /** The index while its snapshot is being written: searches are answered from it meanwhile. */
+  private writing: SectionIndex | null = null;
   /** Letters a parse worker read, by id, waiting for the import to say they were written (`stage`). */
   private readonly staged = new Map<string, IndexedLetter>();
   /** Warm-up searches run so far, for tests. */
@@ -208,6 +210,10 @@ export class SearchService {
   search(query: string, options?: RunOptions): Promise<SearchResponse> {
     // While an import's letters go in, a search is answered at the next pause between chunks.
     if (this.adding) return new Promise((resolve, reject) => this.between.push({ query, options, resolve, reject }));
+    // While a snapshot is written, the index it was taken from is whole and nothing changes it:
+    // a search need not wait for the write (seconds, for a large archive just imported).
+    const writing = this.writing;
+    if (writing) return Promise.resolve().then(() => runQuery(writing, query, options));
     return this.run(async () => runQuery(await this.loaded(), query, options));
   }
 
@@ -371,10 +377,15 @@ export class SearchService {
     this.unsavedSince = null;
     const row = this.index.toSnapshot(this.version);
     const saved = [...this.unsaved];
-    await this.db.searchIndex.put(row);
-    if (saved.length > 0) {
-      await this.db.pendingIndex.bulkDelete(saved);
-      for (const id of saved) this.unsaved.delete(id);
+    this.writing = this.index;
+    try {
+      await this.db.searchIndex.put(row);
+      if (saved.length > 0) {
+        await this.db.pendingIndex.bulkDelete(saved);
+        for (const id of saved) this.unsaved.delete(id);
+      }
+    } finally {
+      this.writing = null;
     }
     // Go on from what was saved: one compact buffer. The index before it holds postings grown
     // with room to spare, and views that keep the buffer it was loaded from alive.
