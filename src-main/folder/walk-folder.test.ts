@@ -150,6 +150,23 @@ describe('walkFolder', () => {
   });
 });
 
+describe('walkFolder with many entries', () => {
+  it('lists a large folder in name order with each file\'s size, as a walk one entry at a time would', async () => {
+    const many = path.join(base, 'many');
+    // More entries than are looked at at once, made in an order unlike their names', with
+    // sizes that vary, folders among them, and a link to one of them.
+    const names = Array.from({ length: 90 }, (_, i) => `letter-${String((i * 37) % 90).padStart(2, '0')}.txt`);
+    for (const [i, name] of names.entries()) await write(`many/${name}`, 'x'.repeat(i + 1));
+    for (const folder of ['m-folder', 'Z-folder', 'b-folder']) await write(`many/${folder}/inner.txt`, folder);
+    await fs.symlink(path.join(many, 'b-folder'), path.join(many, 'c-link'));
+    const { files, skipped } = await walkFolder(many);
+    const expected = [...names.map((name, i) => [name, i + 1] as const), ...['m-folder', 'Z-folder', 'b-folder'].map((f) => [`${f}/inner.txt`, f.length] as const)];
+    expected.sort((a, b) => compareRelativePaths(a[0], b[0]));
+    expect(files.map((f) => [f.relativePath, f.size])).toEqual(expected);
+    expect(skipped.map((s) => [s.relativePath, s.reason])).toEqual([['c-link', REASON_ALREADY_LISTED]]);
+  });
+});
+
 describe('formatBytes', () => {
   it('says sizes the way people do', () => {
     expect(formatBytes(100)).toBe('100 bytes');

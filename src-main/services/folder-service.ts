@@ -8,6 +8,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_READ_BATCH, MAX_READ_BYTES, type FileRead, type FolderListing } from '../../src-shared/bridge';
+import { mapLimited } from '../../src-shared/map-limited';
 import { readCappedFile } from '../cli/parse-files';
 import { DEFAULT_MAX_FILE_BYTES, REASON_LINK_OUTSIDE, describeFsError, formatBytes, isInside, walkFolder } from '../folder/walk-folder';
 
@@ -133,13 +134,3 @@ function ownBytes(bytes: Uint8Array): Uint8Array {
   return exact ? new Uint8Array(bytes.buffer, 0, bytes.byteLength) : new Uint8Array(bytes);
 }
 
-/** Maps with at most `limit` calls in flight, keeping the input's order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
