@@ -26,7 +26,7 @@ export interface ImportMeasure {
 export interface IndexMeasure {
   startTime: number;
   duration: number;
-  detail: { kind?: string; letters?: number; added?: number; fromArchive?: number; ms?: number; chars?: number } | null;
+  detail: { kind?: string; letters?: number; added?: number; fromArchive?: number; ms?: number; chars?: number; phases?: Record<string, number> } | null;
 }
 
 export interface ImportObservations {
@@ -107,8 +107,9 @@ export function importLines(o: ImportObservations): BenchLine[] {
     lettersReadBack: sum(adds.map((a) => a.fromArchive ?? 0)),
     snapshotSaves: o.indexSaves.length,
     snapshotSaveMs: o.indexSaves.map((m) => round(m.detail?.ms ?? m.duration, 0)),
+    snapshotSavePhasesMs: o.indexSaves.map((m) => m.detail?.phases ?? null),
     snapshotSavedAtMs: o.indexSaves.map((m) => since(m.startTime + m.duration)),
-    note: "the search worker's time taking the import's letters in, how many of them it read back from the archive (the rest came staged from the parse workers), and each snapshot save (its time, and when it was saved)",
+    note: "the search worker's time taking the import's letters in, how many of them it read back from the archive (the rest came staged from the parse workers), and each snapshot save (its time, split into taking the snapshot, writing it and loading the index again from it, and when it was saved)",
   });
   lines.push({
     metric: 'import_main_thread',

@@ -19,7 +19,7 @@ export type IndexActivity =
   /** Letters taken in: `letters` is how many the index now holds; `fromArchive` of them were read back, not staged. */
   | { kind: 'indexed'; letters: number; added: number; fromArchive: number; ms: number }
   /** The snapshot was saved with `letters` letters in it. */
-  | { kind: 'saved'; letters: number; ms: number; chars: number };
+  | { kind: 'saved'; letters: number; ms: number; chars: number; phases: { snapshotMs: number; writeMs: number; reloadMs: number } };
 
 export type SearchRequest =
   | { type: 'init'; dbName: string }

@@ -185,7 +185,7 @@ describe('SearchService', () => {
     const before = await service.search('fostering');
     await service.remove([before.letters[0]!.letterId]);
     let finishWrite: () => void = () => undefined;
-    const put = vi.spyOn(getDb().searchIndex, 'put').mockImplementation(() => new Promise((resolve) => (finishWrite = () => resolve(SNAPSHOT_KEY))));
+    const put = vi.spyOn(getDb().searchIndex, 'put').mockImplementation(() => new Promise((resolve) => (finishWrite = () => resolve(SNAPSHOT_KEY))) as never);
     const saving = service.flush();
     await vi.waitFor(() => expect(put).toHaveBeenCalled());
     // The write hangs; the search is answered all the same, from the index being saved.

@@ -376,6 +376,7 @@ export class SearchService {
     const started = Date.now();
     this.unsavedSince = null;
     const row = this.index.toSnapshot(this.version);
+    const taken = Date.now();
     const saved = [...this.unsaved];
     this.writing = this.index;
     try {
@@ -387,12 +388,14 @@ export class SearchService {
     } finally {
       this.writing = null;
     }
+    const written = Date.now();
     // Go on from what was saved: one compact buffer. The index before it holds postings grown
     // with room to spare, and views that keep the buffer it was loaded from alive.
     this.index = SectionIndex.fromSnapshot(row, this.version) ?? this.index;
     this.snapshotChars = row.json.length;
     this.lastSaveMs = Date.now() - started;
-    this.options.onActivity?.({ kind: 'saved', letters: this.index.letterCount, ms: this.lastSaveMs, chars: row.json.length });
+    const phases = { snapshotMs: taken - started, writeMs: written - taken, reloadMs: Date.now() - written };
+    this.options.onActivity?.({ kind: 'saved', letters: this.index.letterCount, ms: this.lastSaveMs, chars: row.json.length, phases });
     this.maybeWarmUp();
   }
 }
