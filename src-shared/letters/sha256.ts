@@ -18,21 +18,46 @@ const K = new Int32Array([
 
 const encoder = new TextEncoder();
 
+/** Bytes kept for encoding texts to hash: a letter's text and its padding, reused letter after letter. */
+let scratch = new Uint8Array(64 * 1024);
+/** Texts needing more than this are encoded into bytes of their own, not kept. */
+const MAX_SCRATCH = 4 * 1024 * 1024;
+
+/** 64-byte blocks that hold `length` bytes, the 0x80 marker and the 64-bit length. */
+function paddedLength(length: number): number {
+  return (((length + 8) >> 6) + 1) << 6;
+}
+
 /** The SHA-256 digest of a string's UTF-8 bytes, as 64 lower-case hex digits. */
 export function sha256Hex(text: string): string {
-  return digestHex(encoder.encode(text));
+  // Encoded straight into bytes with room for the padding: no new array and no copy per text.
+  // A UTF-16 unit is at most three bytes of UTF-8.
+  const room = paddedLength(text.length * 3);
+  let bytes = scratch;
+  if (room > bytes.length) {
+    bytes = new Uint8Array(room);
+    if (room <= MAX_SCRATCH) scratch = bytes;
+  }
+  const { written } = encoder.encodeInto(text, bytes);
+  return digestPadded(bytes, written);
 }
 
 /** The SHA-256 digest of bytes, as 64 lower-case hex digits. */
 export function digestHex(message: Uint8Array): string {
-  const bitLength = message.length * 8;
-  // Message, the 0x80 marker, zero padding, and the 64-bit length: a whole number of 64-byte blocks.
-  const p = new Uint8Array((((message.length + 8) >> 6) + 1) << 6);
+  const p = new Uint8Array(paddedLength(message.length));
   p.set(message);
-  p[message.length] = 0x80;
+  return digestPadded(p, message.length);
+}
+
+/** The digest of the first `length` bytes of `p`, which has room after them for the padding (overwritten). */
+function digestPadded(p: Uint8Array, length: number): string {
+  const bitLength = length * 8;
+  // Message, the 0x80 marker, zero padding, and the 64-bit length: a whole number of 64-byte blocks.
+  const end = paddedLength(length);
+  p[length] = 0x80;
+  p.fill(0, length + 1, end - 8);
   const high = Math.floor(bitLength / 0x100000000);
   const low = bitLength >>> 0;
-  const end = p.length;
   p[end - 8] = high >>> 24;
   p[end - 7] = high >>> 16;
   p[end - 6] = high >>> 8;
