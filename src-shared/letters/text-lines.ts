@@ -23,9 +23,6 @@ export interface Line {
 /** Lines separated from the next block by one or more blank lines. */
 export type Block = Line[];
 
-/** A line that ends in a hyphen after a letter: "well-" of "well-being". */
-const ENDS_HYPHENATED = /\p{L}-$/u;
-
 const LOST_APOSTROPHE = /(\p{L}) s(?=[\s,.;:)!?]|$)/gmu;
 const LOST_APOSTROPHE_CAPITALS = /(\p{Lu}{2}) S(?=[\s,.;:)!?]|$)/gmu;
 
@@ -141,16 +138,35 @@ export function canonicalText(text: string): string {
     if (FOOTER.test(raw)) continue;
     const line = raw.trim();
     if (line === '') continue;
-    if (parts.length > 0 && !ENDS_HYPHENATED.test(previous)) parts.push(' ');
+    if (parts.length > 0 && !endsHyphenated(previous)) parts.push(' ');
     parts.push(line);
     previous = line;
   }
-  return parts.join('').replace(/\s+/g, ' ');
+  // Runs of white space become one space. A lone space is one already: matching only longer
+  // runs and other white space spares a match (and a replacement) for every word.
+  return parts.join('').replace(/\s{2,}|[^\S ]/g, ' ');
 }
+
+/**
+ * A line that ends in a hyphen after a letter: "well-" of "well-being". What /\p{L}-$/u
+ * finds, without running a pattern from every place in the line.
+ */
+function endsHyphenated(line: string): boolean {
+  const end = line.length - 1;
+  if (end < 1 || line.charCodeAt(end) !== 45) return false;
+  const before = line.charCodeAt(end - 1);
+  if ((before >= 97 && before <= 122) || (before >= 65 && before <= 90)) return true;
+  if (before < 128) return false;
+  // A letter beyond ASCII, perhaps outside the Basic Multilingual Plane (a surrogate pair).
+  const start = end >= 2 && before >= 0xdc00 && before <= 0xdfff ? end - 2 : end - 1;
+  return LETTER.test(line.slice(start, end));
+}
+
+const LETTER = /^\p{L}$/u;
 
 /** Joins a wrapped line to its predecessor, keeping a hyphen that ended the line ("well-" + "being"). */
 export function joinWrapped(previous: string, next: string): string {
-  if (ENDS_HYPHENATED.test(previous)) return previous + next;
+  if (endsHyphenated(previous)) return previous + next;
   return previous + ' ' + next;
 }
 
