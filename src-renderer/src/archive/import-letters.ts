@@ -10,7 +10,7 @@ import { appendToReport, getDb, reportEntriesOf } from './db';
 import { ImportClock } from './import-clock';
 import { planBatches } from './import-batches';
 import type { ParseItem, ParsedFile } from './parse-messages';
-import { parseInWorker, parseWorkersRunning } from './parse-client';
+import { parseInWorker, parseWorkersRunning, warmParseWorkers } from './parse-client';
 import { notifyImporting, notifyLettersAdded, notifyLettersChanged } from '../search/search-client';
 import type { ImportFailure, ImportProgress, ImportReport, LetterSource, ReportRow } from './types';
 import { toRow, writeBatch, type BatchWritten, type ReadLetter, type ReportTally } from './write-letters';
@@ -95,6 +95,8 @@ export async function importLetters(source: LetterSource, options: ImportOptions
   try {
     const row: ReportRow = { source: report.source, startedAt: report.startedAt, finishedAt: '', total: 0, added: 0, duplicates: 0, failed: 0, same: 0, cancelled: false };
     report.id = await db.reports.add(row);
+    // The parse worker loads while the folder is listed, not after.
+    if (!options.parse) warmParseWorkers();
     const listing = await clock.time('list', () => source.list()).catch((error: unknown) => {
       throw new Error(`the files could not be listed (${describe(error)})`);
     });

@@ -156,6 +156,24 @@ describe('ParsePool', () => {
     expect(workers).toHaveLength(3);
   });
 
+  it('starts its first worker ahead of the first batch when warmed, and parses in it', async () => {
+    const { workers, create } = fakeWorkers(1);
+    const pool = new ParsePool(create, 2, 1000);
+    pool.warm();
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.seen).toEqual([]);
+    await pool.parse(files('a'));
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.seen).toEqual(['a']);
+    // A worker that cannot start is tried again by the first batch, which says why.
+    const failing = new ParsePool(() => {
+      throw new Error('no workers here');
+    }, 1, 1000);
+    expect(() => failing.warm()).not.toThrow();
+    const [result] = await failing.parse(files('b'));
+    expect(result!.outcome).toMatchObject({ ok: false, reason: expect.stringContaining('no workers here') });
+  });
+
   it('stops its workers but the first when it has had nothing to do for a while, and starts them again when needed', async () => {
     const { workers, create } = fakeWorkers(5);
     const pool = new ParsePool(create, 2, 1000, 50);

@@ -61,6 +61,17 @@ export class ParseClient {
     return this.waiting;
   }
 
+  /** Starts the worker now, so that it has loaded by the time the first batch comes; false if it cannot start. */
+  start(): boolean {
+    try {
+      this.worker ??= this.create();
+      return true;
+    } catch {
+      // The first batch tries again, and says why if it still cannot.
+      return false;
+    }
+  }
+
   /** Stops the worker when it has nothing to read, to give its memory back; the next batch starts another. */
   release(): void {
     if (this.waiting > 0 || !this.worker) return;
@@ -173,6 +184,11 @@ export class ParsePool {
     return this.clients.length;
   }
 
+  /** Starts the first worker ahead of the first batch (its script loads while the folder is listed). */
+  warm(): void {
+    this.clients[0]!.start();
+  }
+
   /** Parses a batch in the least busy worker. Never rejects. */
   parse(files: ParseItem[]): Promise<ParsedFile[]> {
     clearTimeout(this.idleTimer);
@@ -199,6 +215,11 @@ const pool = new ParsePool(startParseWorker, parseWorkerCount());
 /** Parses a batch of files in a parse worker, each within the time limit. Never rejects. */
 export function parseInWorker(files: ParseItem[]): Promise<ParsedFile[]> {
   return pool.parse(files);
+}
+
+/** Starts a parse worker ahead of an import's first batch, so that loading it does not hold the first councils back. */
+export function warmParseWorkers(): void {
+  pool.warm();
 }
 
 /** How many batches the parse workers can read at once. */
