@@ -98,6 +98,8 @@ export class TextCodec {
     const bytes: number[] = [];
     const extras: string[] = [];
     const length = normalised.length;
+    // Whether any apostrophe was normalised: asked once, as comparing the two texts costs a scan.
+    const apostrophesAsWritten = normalised === text;
     let end = 0;
     let at = 0;
     while (at < length) {
@@ -122,7 +124,7 @@ export class TextCodec {
       const written = normalised.slice(start, at);
       asWritten?.add(written);
       // A curly apostrophe is not "'" as the word is kept: the word goes as written.
-      const sameAsText = normalised === text || text.startsWith(written, start);
+      const sameAsText = apostrophesAsWritten || text.startsWith(written, start);
       const word = uppers === 0 ? written : written.toLowerCase();
       ids.push(wordId(word));
       const separator = this.separatorAt(text, end, start, extras);
