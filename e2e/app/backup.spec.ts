@@ -125,6 +125,17 @@ async function searchSummary(page: Page, query: string): Promise<string> {
   return text;
 }
 
+/** Saves the search `query` under `name`, as a person does, and clears the search box. */
+async function saveSearch(page: Page, query: string, name: string): Promise<void> {
+  const box = page.getByRole('searchbox', { name: 'Search letters' });
+  await box.fill(query);
+  await page.getByRole('button', { name: 'Save search' }).click();
+  await page.getByRole('textbox', { name: 'Name for this search' }).fill(name);
+  await page.getByRole('textbox', { name: 'Name for this search' }).press('Enter');
+  await expect(page.locator('.pane--results')).toContainText(`Saved as “${name}”`);
+  await box.press('Escape');
+}
+
 async function openRestore(page: Page, shell: FakeShell, file: string) {
   await shell.menu(page, 'restore-archive');
   const dialog = page.getByRole('dialog', { name: 'Restore from a backup' });
@@ -154,13 +165,7 @@ test('back up, wipe, restore: every letter, tick and saved search comes back, an
   await point.getByRole('textbox', { name: 'Note' }).press('Enter');
   await expect(point).toHaveClass(/point--done/);
   await page.getByRole('tab', { name: 'Letter' }).click();
-  const box = page.getByRole('searchbox', { name: 'Search letters' });
-  await box.fill('fostering');
-  await page.getByRole('button', { name: 'Save search' }).click();
-  await page.getByRole('textbox', { name: 'Name for this search' }).fill('Fostering everywhere');
-  await page.getByRole('textbox', { name: 'Name for this search' }).press('Enter');
-  await expect(page.locator('.pane--results')).toContainText('Saved as “Fostering everywhere”');
-  await box.press('Escape');
+  await saveSearch(page, 'fostering', 'Fostering everywhere');
 
   const before = await digest(page);
   expect(Object.keys(before.letters)).toHaveLength(LETTERS);
@@ -327,13 +332,7 @@ test('merge adds the letters and saved searches the archive lacks and keeps what
   await page.goto(appUrl);
   const councils = page.getByRole('listbox', { name: 'Councils' });
   await expect(councils.getByRole('option')).toHaveCount(4);
-  const box = page.getByRole('searchbox', { name: 'Search letters' });
-  await box.fill('adoption');
-  await page.getByRole('button', { name: 'Save search' }).click();
-  await page.getByRole('textbox', { name: 'Name for this search' }).fill('Adoption');
-  await page.getByRole('textbox', { name: 'Name for this search' }).press('Enter');
-  await expect(page.locator('.pane--results')).toContainText('Saved as “Adoption”');
-  await box.press('Escape');
+  await saveSearch(page, 'adoption', 'Adoption');
   const before = await digest(page);
   const backup = path.join(out, 'merge.json');
   shell.chooseSavePath(backup);
