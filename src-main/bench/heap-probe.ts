@@ -117,9 +117,7 @@ export class HeapProbe {
     let started = 0;
     for (const [sessionId, workerUrl] of this.workers) {
       if (!url.test(workerUrl)) continue;
-      await this.toWorker(sessionId, 'Profiler.enable');
-      await this.toWorker(sessionId, 'Profiler.setSamplingInterval', 30_000, { interval: 200 });
-      await this.toWorker(sessionId, 'Profiler.start');
+      await this.startWorkerProfiler(sessionId, 200);
       started += 1;
     }
     return started;
@@ -130,16 +128,24 @@ export class HeapProbe {
     const profiles: { url: string; profile: CpuProfile }[] = [];
     for (const [sessionId, workerUrl] of this.workers) {
       if (!url.test(workerUrl)) continue;
-      const { profile } = await this.toWorker<{ profile: CpuProfile }>(sessionId, 'Profiler.stop', 60_000);
-      profiles.push({ url: workerUrl, profile });
+      profiles.push({ url: workerUrl, profile: await this.stopWorkerProfiler(sessionId) });
     }
     return profiles;
   }
 
-  private async profileWorker(sessionId: string, url: string): Promise<void> {
+  /** Starts a worker's CPU profiler, sampling every `intervalUs` microseconds. */
+  private async startWorkerProfiler(sessionId: string, intervalUs: number): Promise<void> {
     await this.toWorker(sessionId, 'Profiler.enable');
-    await this.toWorker(sessionId, 'Profiler.setSamplingInterval', 30_000, { interval: 500 });
+    await this.toWorker(sessionId, 'Profiler.setSamplingInterval', 30_000, { interval: intervalUs });
     await this.toWorker(sessionId, 'Profiler.start');
+  }
+
+  private async stopWorkerProfiler(sessionId: string): Promise<CpuProfile> {
+    return (await this.toWorker<{ profile: CpuProfile }>(sessionId, 'Profiler.stop', 60_000)).profile;
+  }
+
+  private async profileWorker(sessionId: string, url: string): Promise<void> {
+    await this.startWorkerProfiler(sessionId, 500);
     this.everything?.sessions.set(sessionId, url);
   }
 
@@ -165,8 +171,7 @@ export class HeapProbe {
     for (const [sessionId, url] of everything.sessions) {
       if (!this.workers.has(sessionId)) continue;
       try {
-        const reply = await this.toWorker<{ profile: CpuProfile }>(sessionId, 'Profiler.stop', 60_000);
-        taken.push({ url, thread: 'worker', profile: reply.profile });
+        taken.push({ url, thread: 'worker', profile: await this.stopWorkerProfiler(sessionId) });
       } catch {
         // A worker that ended took its profile with it.
       }

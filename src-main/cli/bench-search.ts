@@ -238,16 +238,18 @@ interface ImportOutcome {
 }
 
 /** Writes each thread's profile of the import into `folder`, and prints how busy each thread was and on what. */
-async function writeImportProfiles(profiles: { url: string; thread: string; profile: CpuProfile }[], folder: string): Promise<void> {
+function writeImportProfiles(profiles: { url: string; thread: string; profile: CpuProfile }[], folder: string): void {
   mkdirSync(folder, { recursive: true });
   const seen = new Map<string, number>();
   for (const { url, thread, profile } of profiles) {
-    const name = thread === 'main' ? 'main' : (url.split('/').pop() ?? 'worker').replace(/[-.][\w-]*\.js$|\.\w+$/, '');
+    const script = thread === 'main' ? 'main' : (url.split('/').pop() ?? 'worker');
+    // "parse-worker-D2bK56pq.js" is written as "parse.cpuprofile".
+    const name = script.replace(/[-.][\w-]*\.js$|\.\w+$/, '');
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
     const file = path.join(folder, `${name}${n > 1 ? `-${n}` : ''}.cpuprofile`);
     writeFileSync(file, JSON.stringify(profile));
-    emit({ metric: 'import_cpu_profile', value: round(busyMs(profile), 0), unit: 'ms busy', thread: thread === 'main' ? 'main' : url.split('/').pop(), file, selfTimeMs: selfTimes(profile, 12) });
+    emit({ metric: 'import_cpu_profile', value: round(busyMs(profile), 0), unit: 'ms busy', thread: script, file, selfTimeMs: selfTimes(profile, 12) });
   }
 }
 
@@ -457,7 +459,7 @@ async function run(options: BenchOptions): Promise<void> {
       if (options.importProfile) await heap.profileEverything();
       const trace = options.importTrace ? await TraceProbe.start(page) : null;
       const imported = await importCorpus(page, files, options.importTimeoutMin);
-      if (options.importProfile) await writeImportProfiles(await heap.stopEverything(), options.importProfile);
+      if (options.importProfile) writeImportProfiles(await heap.stopEverything(), options.importProfile);
       if (trace && options.importTrace) {
         const events = await trace.stop();
         writeFileSync(options.importTrace, JSON.stringify({ traceEvents: events }));
