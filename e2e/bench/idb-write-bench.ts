@@ -35,12 +35,17 @@ interface Pass {
   pageCpuMs: number;
 }
 
+/** A process's /proc stat fields after its name: [0] is its state, [1] its parent, [11] and [12] its user and system ticks. */
+function statFields(pid: string): string[] {
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+}
+
 /** CPU time (user and system) of these processes so far, in ms; Linux's /proc only. */
 function cpuMs(pids: readonly string[]): number {
   let ticks = 0;
   for (const pid of pids) {
     try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const fields = statFields(pid);
       ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // A process that ended has nothing more to count.
@@ -60,7 +65,7 @@ function processesOf(profile: string): { browser: string[]; pages: string[] } {
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       commands.set(pid, readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-      parents.set(pid, readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]!);
+      parents.set(pid, statFields(pid)[1]!);
     } catch {
       // Gone meanwhile.
     }
