@@ -463,7 +463,7 @@ async function run(options: BenchOptions): Promise<void> {
       if (trace && options.importTrace) {
         const events = await trace.stop();
         writeFileSync(options.importTrace, JSON.stringify({ traceEvents: events }));
-        for (const thread of threadTimes(events).slice(0, 8)) emit({ metric: 'import_trace_thread', value: thread.busyMs, unit: 'ms busy', thread: thread.thread, selfMs: thread.selfMs, file: options.importTrace });
+        for (const thread of threadTimes(events).slice(0, 8)) emit({ metric: 'import_trace_thread', value: thread.busyMs, unit: 'ms busy', cpuMs: thread.cpuMs, thread: thread.thread, selfMs: thread.selfMs, file: options.importTrace });
       }
       const letters = await page.evaluate(countLetters);
       scaleTargets(letters);
