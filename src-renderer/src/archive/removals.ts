@@ -102,6 +102,12 @@ export async function sampleLetterIds(): Promise<string[]> {
   return (await getDb().letters.where('sampleFlag').equals(1).primaryKeys()) as string[];
 }
 
+/** Deletes the sample letters (and councils left without letters), as the archive holds them when the removal runs; what it took, to undo it. */
+export function removeSampleLetters(): Promise<Removal> {
+  // Found inside the removal's transaction: an import may meanwhile make a sample letter the person's own.
+  return takeOut(sampleLetterIds, () => 'the sample letters');
+}
+
 /**
  * The ids of the letters an import added: those imported while it ran. Imports run one at a
  * time, and a letter keeps the time it was first imported (or taken over from the samples),

@@ -4,7 +4,6 @@
  */
 import { getDb } from './db';
 import { queryReport, queryReports } from './queries';
-import { removeLetters, sampleLetterIds, type Removal } from './removals';
 import type { ImportReport, Selection, StoredLetter, TickRow } from './types';
 
 export { importLetters, DEFAULT_BATCH_SIZE, type ImportOptions } from './import-letters';
@@ -15,6 +14,7 @@ export {
   removeCouncilLetters,
   removeImport,
   removeLetters,
+  removeSampleLetters,
   sampleLetterIds,
   undoRemoval,
   type Removal,
@@ -22,11 +22,6 @@ export {
 
 const SELECTION_KEY = 'selection';
 const NO_SELECTION: Selection = { councilKey: null, letterId: null, sectionIndex: null };
-
-/** Deletes the sample letters (and councils left without letters); what it took, to undo it. */
-export async function removeSampleLetters(): Promise<Removal> {
-  return removeLetters(await sampleLetterIds(), 'the sample letters');
-}
 
 export async function isArchiveEmpty(): Promise<boolean> {
   return (await getDb().letters.limit(1).count()) === 0;
