@@ -273,6 +273,28 @@ describe('snapshots', () => {
     expect(loaded.capacity).toBeGreaterThan(index.capacity);
   });
 
+  it('takes the same snapshot a slice at a time, letting other work run between slices', async () => {
+    const index = fullIndex();
+    index.removeLetter(byFile('leicester').id);
+    const now = new Date('2026-01-02T03:04:05Z');
+    let between = 0;
+    const sliced = await index.toSnapshotInSlices(
+      async () => {
+        between += 1;
+        // What runs between slices may read the index.
+        expect(index.letterCount).toBe(letters.length - 1);
+      },
+      INDEX_VERSION,
+      now,
+      0,
+    );
+    expect(between).toBeGreaterThanOrEqual(2);
+    const whole = index.toSnapshot(INDEX_VERSION, now);
+    expect({ ...sliced, binary: undefined }).toEqual({ ...whole, binary: undefined });
+    expect(new Uint8Array(sliced.binary!)).toEqual(new Uint8Array(whole.binary!));
+    expect(allSections(SectionIndex.fromSnapshot(sliced)!)).toEqual(allSections(index));
+  });
+
   it('forces a rebuild when the version differs, or the snapshot is missing or broken', () => {
     const row = fullIndex().toSnapshot();
     expect(snapshotUsable(row)).toBe(true);

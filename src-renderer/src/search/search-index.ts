@@ -749,7 +749,32 @@ export class SectionIndex {
   }
 
   toSnapshot(version: number = INDEX_VERSION, now: Date = new Date()): SearchIndexRow {
-    const { header, binary } = this.save();
+    const saving = this.save();
+    let step = saving.next();
+    while (!step.done) step = saving.next();
+    return this.snapshotRow(step.value, version, now);
+  }
+
+  /**
+   * `toSnapshot`, taken a slice at a time: `between` is awaited whenever a slice has taken
+   * `sliceMs`, so the thread can answer searches meanwhile (at 10,000 letters the whole
+   * takes seconds). Nothing may change the index until it settles.
+   */
+  async toSnapshotInSlices(between: () => Promise<void>, version: number = INDEX_VERSION, now: Date = new Date(), sliceMs = 20): Promise<SearchIndexRow> {
+    const saving = this.save();
+    let sliceStart = performance.now();
+    let step = saving.next();
+    while (!step.done) {
+      if (performance.now() - sliceStart >= sliceMs) {
+        await between();
+        sliceStart = performance.now();
+      }
+      step = saving.next();
+    }
+    return this.snapshotRow(step.value, version, now);
+  }
+
+  private snapshotRow({ header, binary }: { header: SnapshotHeader; binary: ArrayBuffer }, version: number, now: Date): SearchIndexRow {
     return {
       key: SNAPSHOT_KEY,
       version,
@@ -760,7 +785,12 @@ export class SectionIndex {
     };
   }
 
-  private save(): { header: SnapshotHeader; binary: ArrayBuffer } {
+  /**
+   * The snapshot's header and binary. The parts are counted first and copied once, straight
+   * into the one buffer they travel in. Yields every so often (about a megabyte copied), so
+   * a caller may let other work run between; the index must not change meanwhile.
+   */
+  private *save(): Generator<void, { header: SnapshotHeader; binary: ArrayBuffer }> {
     const letters: SnapshotHeader['letters'] = [];
     const sections: SnapshotHeader['sections'] = [];
     for (const entry of this.letters.values()) {
@@ -772,21 +802,49 @@ export class SectionIndex {
       }
       sections.push(list);
     }
+    yield;
     const terms: string[] = [];
     const termSizes: number[] = [];
     let postingCount = 0;
+    let placedCount = 0;
     for (const [term, data] of this.tree) {
       terms.push(term);
       for (let f = 0; f < SEARCH_FIELDS.length; f++) {
-        const size = data.get(f)?.size ?? 0;
+        const postings = data.get(f);
+        const size = postings?.size ?? 0;
         termSizes.push(size);
         postingCount += size;
+        if (f === TEXT_FIELD && postings?.firsts && postings.lasts) placedCount += size;
       }
     }
-    const docs = new Int32Array(postingCount);
-    const tfs = new Uint8Array(postingCount);
-    const firsts = new Uint16Array(postingCount);
-    const lasts = new Uint16Array(postingCount);
+    const capacity = this.nextId;
+    let narrowCount = 0;
+    let wideCount = 0;
+    let layoutCount = 0;
+    for (let doc = 0; doc < capacity; doc++) {
+      const stream = this.streams[doc];
+      if (!stream) continue;
+      if (stream instanceof Uint32Array) wideCount += stream.length;
+      else narrowCount += stream.length;
+      layoutCount += stream.length + 1;
+    }
+    yield;
+    const { buffer, layout, lengths, parts } = allocateParts({
+      docs: postingCount,
+      fieldLengths: capacity * SEARCH_FIELDS.length,
+      streamLengths: capacity,
+      wide: wideCount,
+      narrow: narrowCount,
+      firsts: placedCount,
+      lasts: placedCount,
+      tfs: postingCount,
+      isWide: capacity,
+      layouts: layoutCount,
+    });
+    const { docs, tfs, firsts, lasts, fieldLengths, streamLengths, isWide, narrow, wide, layouts } = parts;
+    /** Elements copied since the last yield. */
+    let copied = 0;
+    const YIELD_EVERY = 1 << 18;
     let at = 0;
     let textAt = 0;
     for (const data of this.tree.values()) {
@@ -801,56 +859,37 @@ export class SectionIndex {
           lasts.set(postings.lasts.subarray(0, postings.size), textAt);
           textAt += postings.size;
         }
+        copied += postings.size;
+      }
+      if (copied >= YIELD_EVERY) {
+        copied = 0;
+        yield;
       }
     }
-    const capacity = this.nextId;
-    const fieldLengths = new Uint32Array(capacity * SEARCH_FIELDS.length);
     this.lengths.forEach((array, f) => fieldLengths.set(array.subarray(0, capacity), f * capacity));
-    const streamLengths = new Uint32Array(capacity);
-    const isWide = new Uint8Array(capacity);
-    let narrowCount = 0;
-    let wideCount = 0;
-    for (let doc = 0; doc < capacity; doc++) {
-      const stream = this.streams[doc];
-      if (!stream) continue;
-      streamLengths[doc] = stream.length;
-      if (stream instanceof Uint32Array) {
-        isWide[doc] = 1;
-        wideCount += stream.length;
-      } else narrowCount += stream.length;
-    }
-    const narrow = new Uint16Array(narrowCount);
-    const wide = new Uint32Array(wideCount);
-    const layouts = new Uint8Array(narrowCount + wideCount + capacity);
     let n = 0;
     let w = 0;
     let l = 0;
     for (let doc = 0; doc < capacity; doc++) {
       const stream = this.streams[doc];
       if (!stream) continue;
+      streamLengths[doc] = stream.length;
       layouts.set(this.layouts[doc]!, l);
       l += stream.length + 1;
       if (stream instanceof Uint32Array) {
+        isWide[doc] = 1;
         wide.set(stream, w);
         w += stream.length;
       } else {
         narrow.set(stream, n);
         n += stream.length;
       }
+      copied += stream.length;
+      if (copied >= YIELD_EVERY) {
+        copied = 0;
+        yield;
+      }
     }
-    const parts: Record<BinaryPart, Int32Array | Uint32Array | Uint16Array | Uint8Array> = {
-      docs,
-      fieldLengths,
-      streamLengths,
-      wide,
-      narrow,
-      firsts: firsts.subarray(0, textAt),
-      lasts: lasts.subarray(0, textAt),
-      tfs,
-      isWide,
-      layouts: layouts.subarray(0, l),
-    };
-    const { buffer, layout, lengths } = packArrays(parts);
     const header: SnapshotHeader = {
       format: 1,
       nextId: this.nextId,
@@ -963,25 +1002,37 @@ export class SectionIndex {
   }
 }
 
-/** Lays typed arrays out one after another in one buffer, each at an offset its element size divides. */
-function packArrays<K extends string>(parts: Record<K, Int32Array | Uint32Array | Uint16Array | Uint8Array>): { buffer: ArrayBuffer; layout: Record<K, number>; lengths: Record<K, number> } {
-  const layout = {} as Record<K, number>;
-  const lengths = {} as Record<K, number>;
+/** The typed array each binary part is, in the order the parts lie in the buffer. */
+const PART_ARRAYS = {
+  docs: Int32Array,
+  fieldLengths: Uint32Array,
+  streamLengths: Uint32Array,
+  wide: Uint32Array,
+  narrow: Uint16Array,
+  firsts: Uint16Array,
+  lasts: Uint16Array,
+  tfs: Uint8Array,
+  isWide: Uint8Array,
+  layouts: Uint8Array,
+} as const;
+
+type PartArrays = { [K in BinaryPart]: InstanceType<(typeof PART_ARRAYS)[K]> };
+
+/** One buffer with room for every part, each at an offset its element size divides, and a view of each. */
+function allocateParts(lengths: Record<BinaryPart, number>): { buffer: ArrayBuffer; layout: Record<BinaryPart, number>; lengths: Record<BinaryPart, number>; parts: PartArrays } {
+  const names = Object.keys(PART_ARRAYS) as BinaryPart[];
+  const layout = {} as Record<BinaryPart, number>;
   let size = 0;
-  for (const key of Object.keys(parts) as K[]) {
-    const array = parts[key];
-    size = Math.ceil(size / array.BYTES_PER_ELEMENT) * array.BYTES_PER_ELEMENT;
-    layout[key] = size;
-    lengths[key] = array.length;
-    size += array.byteLength;
+  for (const name of names) {
+    const bytes = PART_ARRAYS[name].BYTES_PER_ELEMENT;
+    size = Math.ceil(size / bytes) * bytes;
+    layout[name] = size;
+    size += lengths[name] * bytes;
   }
   const buffer = new ArrayBuffer(size);
-  const bytes = new Uint8Array(buffer);
-  for (const key of Object.keys(parts) as K[]) {
-    const array = parts[key];
-    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), layout[key]);
-  }
-  return { buffer, layout, lengths };
+  const parts = {} as Record<BinaryPart, unknown>;
+  for (const name of names) parts[name] = new PART_ARRAYS[name](buffer, layout[name], lengths[name]);
+  return { buffer, layout, lengths: { ...lengths }, parts: parts as PartArrays };
 }
 
 /** Whether a saved snapshot was made with this version of the index. */
