@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, openFreshDbForTests } from '../archive/db';
 import { importLetters, removeSampleLetters } from '../archive/repository';
 import { memorySource, parseDirectly, sampleFiles } from '../archive/test-support/memory-source';
-import { INDEX_VERSION, SNAPSHOT_KEY } from './search-index';
+import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex } from './search-index';
 import { SearchService } from './search-service';
 import type { SearchResponse } from './search-types';
 
@@ -196,6 +196,26 @@ describe('SearchService', () => {
     put.mockRestore();
     expect(untimed(await service.search('fostering'))).toEqual(untimed(during));
     // Waiting for the write instead would hang here until the test's time ran out.
+  }, 10_000);
+
+  it('answers searches while its snapshot is being taken', async () => {
+    await importSamples();
+    const service = new SearchService(getDb(), { saveDelayMs: 10_000 });
+    const before = await service.search('fostering');
+    await service.remove([before.letters[0]!.letterId]);
+    const take = SectionIndex.prototype.toSnapshotInSlices;
+    let finishTake: () => void = () => undefined;
+    const taking = vi.spyOn(SectionIndex.prototype, 'toSnapshotInSlices').mockImplementation(function (this: SectionIndex, ...args) {
+      return new Promise<void>((resolve) => (finishTake = resolve)).then(() => take.apply(this, args));
+    });
+    const saving = service.flush();
+    await vi.waitFor(() => expect(taking).toHaveBeenCalled());
+    const during = await service.search('fostering');
+    expect(during.totalLetters).toBe(before.totalLetters - 1);
+    finishTake();
+    await saving;
+    taking.mockRestore();
+    expect(untimed(await service.search('fostering'))).toEqual(untimed(during));
   }, 10_000);
 
   it('saves once changes settle, not after each, and while they keep coming, at most every maxUnsavedMs', async () => {

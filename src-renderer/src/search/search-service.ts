@@ -6,7 +6,7 @@
  * and an `add` that arrives during the first build waits for it (and then skips what the
  * build already took in).
  */
-import type { LetterArchiveDb, LetterRow } from '../archive/db';
+import type { LetterArchiveDb, LetterRow, SearchIndexRow } from '../archive/db';
 import { forgetPhrases, runQuery, type RunOptions } from './search-engine';
 import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex, type IndexedLetter } from './search-index';
 import type { IndexActivity, SearchIndexInfo } from './search-messages';
@@ -53,6 +53,12 @@ export interface SearchServiceOptions {
   warmUp?: boolean;
   /** Told after letters are taken in, and after each snapshot save: for the benchmark's measures. */
   onActivity?: (activity: IndexActivity) => void;
+  /**
+   * Puts a snapshot row into the archive and gives back the row as written (its buffer may
+   * have been handed to another thread and back: see snapshot-writing.ts). By default, in
+   * this thread.
+   */
+  writeSnapshot?: (row: SearchIndexRow) => Promise<SearchIndexRow>;
 }
 
 /** Letters a warm-up search returns: about a page of results. */
@@ -91,6 +97,7 @@ export class SearchService {
   private writing: SectionIndex | null = null;
   /** Letters a parse worker read, by id, waiting for the import to say they were written (`stage`). */
   private readonly staged = new Map<string, IndexedLetter>();
+  private readonly writeSnapshot: (row: SearchIndexRow) => Promise<SearchIndexRow>;
   /** Warm-up searches run so far, for tests. */
   warmUpSearches = 0;
   /** Settles when the warm-up under way (if any) has run all its searches. */
@@ -104,6 +111,7 @@ export class SearchService {
     this.saveDelayMs = options.saveDelayMs ?? 1000;
     this.maxUnsavedMs = options.maxUnsavedMs ?? 120_000;
     this.warmUpWanted = options.warmUp ?? false;
+    this.writeSnapshot = options.writeSnapshot ?? ((row) => this.db.searchIndex.put(row).then(() => row));
   }
 
   /** Loads or builds the index. */
@@ -375,12 +383,17 @@ export class SearchService {
     if (!this.index) return;
     const started = Date.now();
     this.unsavedSince = null;
-    const row = this.index.toSnapshot(this.version);
-    const taken = Date.now();
+    const index = this.index;
     const saved = [...this.unsaved];
-    this.writing = this.index;
+    // Nothing changes the index until the save ends (changes wait in the queue), so searches
+    // are answered from it while its snapshot is taken, between slices, and while it is written.
+    this.writing = index;
+    let row: SearchIndexRow;
+    let taken: number;
     try {
-      await this.db.searchIndex.put(row);
+      row = await index.toSnapshotInSlices(pause, this.version);
+      taken = Date.now();
+      row = await this.writeSnapshot(row);
       if (saved.length > 0) {
         await this.db.pendingIndex.bulkDelete(saved);
         for (const id of saved) this.unsaved.delete(id);
@@ -391,7 +404,7 @@ export class SearchService {
     const written = Date.now();
     // Go on from what was saved: one compact buffer. The index before it holds postings grown
     // with room to spare, and views that keep the buffer it was loaded from alive.
-    this.index = SectionIndex.fromSnapshot(row, this.version) ?? this.index;
+    this.index = SectionIndex.fromSnapshot(row, this.version) ?? index;
     this.snapshotChars = row.json.length;
     this.lastSaveMs = Date.now() - started;
     const phases = { snapshotMs: taken - started, writeMs: written - taken, reloadMs: Date.now() - written };

@@ -5,6 +5,7 @@
 import { LetterArchiveDb } from '../archive/db';
 import type { SearchReply, SearchRequest, StagedLetters } from './search-messages';
 import { SearchService } from './search-service';
+import { snapshotWriter } from './snapshot-writing';
 
 /** The little of a worker's global scope this file uses (the DOM and WebWorker libs cannot both be loaded). */
 interface WorkerScope {
@@ -27,9 +28,12 @@ scope.addEventListener('message', (event) => {
   const message = event.data;
   if (message.type === 'init') {
     if (service) return;
-    service = new SearchService(new LetterArchiveDb(message.dbName), {
+    const db = new LetterArchiveDb(message.dbName);
+    service = new SearchService(db, {
       warmUp: true,
       onActivity: (activity) => scope.postMessage({ type: 'activity', activity }),
+      // Snapshots are put from a worker of their own, so searches are answered meanwhile.
+      writeSnapshot: snapshotWriter(db, () => new Worker(new URL('./snapshot-writer.ts', import.meta.url), { type: 'module' })),
     });
     // Load or build straight away, so the first search does not wait for it.
     service

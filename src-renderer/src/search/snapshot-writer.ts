@@ -1,0 +1,22 @@
+/**
+ * The snapshot writer: a worker the search worker starts, that puts the index's snapshot
+ * into the archive so the search worker's thread is not held meanwhile (snapshot-writing.ts).
+ */
+import { LetterArchiveDb } from '../archive/db';
+import { writeRequested, type SnapshotWriteReply, type SnapshotWriteRequest } from './snapshot-writing';
+
+/** The little of a worker's global scope this file uses (the DOM and WebWorker libs cannot both be loaded). */
+interface WorkerScope {
+  addEventListener(type: 'message', listener: (event: MessageEvent<SnapshotWriteRequest>) => void): void;
+  postMessage(message: SnapshotWriteReply, transfer: ArrayBuffer[]): void;
+}
+
+const scope = self as unknown as WorkerScope;
+const databases = new Map<string, LetterArchiveDb>();
+
+scope.addEventListener('message', (event) => {
+  const request = event.data;
+  let db = databases.get(request.dbName);
+  if (!db) databases.set(request.dbName, (db = new LetterArchiveDb(request.dbName)));
+  void writeRequested(db, request).then(({ reply, transfer }) => scope.postMessage(reply, transfer));
+});

@@ -1,0 +1,116 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { getDb, openFreshDbForTests, type LetterArchiveDb, type SearchIndexRow } from '../archive/db';
+import { importLetters } from '../archive/repository';
+import { memorySource, parseDirectly, sampleFiles } from '../archive/test-support/memory-source';
+import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex } from './search-index';
+import { SearchService } from './search-service';
+import { snapshotWriter, writeRequested, type SnapshotWriteReply, type WriterWorker } from './snapshot-writing';
+
+let dbCount = 0;
+beforeEach(() => {
+  openFreshDbForTests(`snapshot-writing-test-${++dbCount}`);
+});
+
+function rowOf(bytes: number[]): SearchIndexRow {
+  return { key: SNAPSHOT_KEY, version: INDEX_VERSION, json: '{}', binary: new Uint8Array(bytes).buffer, letters: {}, savedAt: '2026-01-01T00:00:00.000Z' };
+}
+
+/**
+ * A writer worker in this process: messages go both ways by structured clone with their
+ * buffers transferred, as postMessage sends them, so the sender's buffer is detached.
+ */
+function inProcessWriter(db: LetterArchiveDb, stopsAfterReceiving = false): WriterWorker & { received: number } {
+  const onMessage: ((event: { data: SnapshotWriteReply }) => void)[] = [];
+  const onError: ((event: { message?: string }) => void)[] = [];
+  const worker = {
+    received: 0,
+    postMessage(message, transfer) {
+      const request = structuredClone(message, { transfer });
+      worker.received += 1;
+      if (stopsAfterReceiving) {
+        setTimeout(() => onError.forEach((listener) => listener({ message: 'out of memory' })), 0);
+        return;
+      }
+      void writeRequested(db, request).then(({ reply, transfer: back }) => {
+        const data = structuredClone(reply, { transfer: back });
+        onMessage.forEach((listener) => listener({ data }));
+      });
+    },
+    addEventListener(type: 'message' | 'error', listener: never) {
+      (type === 'message' ? onMessage : onError).push(listener);
+    },
+    terminate: vi.fn(),
+  } satisfies WriterWorker & { received: number };
+  return worker;
+}
+
+describe('snapshotWriter', () => {
+  it('puts the row from the writer, handing its buffer over and getting it back', async () => {
+    const db = getDb();
+    const create = vi.fn(() => inProcessWriter(db));
+    const write = snapshotWriter(db, create);
+    const row = rowOf([1, 2, 3]);
+    const sent = row.binary!;
+    const written = await write(row);
+    // Handed over, not copied: this thread's buffer was detached, and another came back.
+    expect(sent.byteLength).toBe(0);
+    expect([...new Uint8Array(written.binary!)]).toEqual([1, 2, 3]);
+    expect(written.json).toBe(row.json);
+    const stored = await db.searchIndex.get(SNAPSHOT_KEY);
+    expect([...new Uint8Array(stored!.binary!)]).toEqual([1, 2, 3]);
+    await write(rowOf([4]));
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('fails with the reason when the row cannot be put, and still gets the buffer back', async () => {
+    const db = getDb();
+    vi.spyOn(db.searchIndex, 'put').mockRejectedValueOnce(new Error('the disk is full'));
+    const request = { id: 7, dbName: db.name, row: rowOf([9, 9]) };
+    const { reply, transfer } = await writeRequested(db, request);
+    expect(reply).toMatchObject({ id: 7, ok: false, message: 'the disk is full' });
+    expect(transfer).toEqual([request.row.binary]);
+    vi.spyOn(db.searchIndex, 'put').mockRejectedValueOnce(new Error('the disk is full'));
+    await expect(snapshotWriter(db, () => inProcessWriter(db))(rowOf([1]))).rejects.toThrow('the disk is full');
+  });
+
+  it('fails the write under way when the writer stops, and puts later rows in this thread', async () => {
+    const db = getDb();
+    const worker = inProcessWriter(db, true);
+    const write = snapshotWriter(db, () => worker);
+    await expect(write(rowOf([1]))).rejects.toThrow('the search index could not be saved: its writer stopped (out of memory)');
+    expect(worker.terminate).toHaveBeenCalled();
+    const written = await write(rowOf([2, 2]));
+    expect(worker.received).toBe(1);
+    expect([...new Uint8Array(written.binary!)]).toEqual([2, 2]);
+    expect([...new Uint8Array((await db.searchIndex.get(SNAPSHOT_KEY))!.binary!)]).toEqual([2, 2]);
+  });
+
+  it('puts rows in this thread when no writer can be started', async () => {
+    const db = getDb();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const write = snapshotWriter(db, () => {
+      throw new Error('workers are not allowed here');
+    });
+    await write(rowOf([5]));
+    expect([...new Uint8Array((await db.searchIndex.get(SNAPSHOT_KEY))!.binary!)]).toEqual([5]);
+    expect(error).toHaveBeenCalledTimes(1);
+    error.mockRestore();
+  });
+
+  it('lets the search service go on from the buffer the writer gives back', async () => {
+    await importLetters(memorySource(sampleFiles()), { parse: parseDirectly, sample: true });
+    const db = getDb();
+    const service = new SearchService(db, { writeSnapshot: snapshotWriter(db, () => inProcessWriter(db)) });
+    const before = await service.search('fostering');
+    const letterId = before.letters[0]!.letterId;
+    await service.remove([letterId]);
+    await service.flush();
+    const after = await service.search('fostering');
+    expect(after.totalLetters).toBe(before.totalLetters - 1);
+    const saved = SectionIndex.fromSnapshot(await db.searchIndex.get(SNAPSHOT_KEY));
+    expect(saved?.hasLetter(letterId)).toBe(false);
+    expect(saved?.letterCount).toBe((await db.letters.count()) - 1);
+  });
+});
