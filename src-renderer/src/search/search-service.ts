@@ -278,10 +278,12 @@ export class SearchService {
     const fromSnapshot = SectionIndex.fromSnapshot(row, this.version);
     if (fromSnapshot) {
       // The app may have closed between an import's write and the next save: catch up, by the
-      // letters' ids alone (the index holds the section texts itself).
-      const stored = (await this.db.letters.toCollection().primaryKeys()) as string[];
+      // letters' ids alone (the index holds the section texts itself). The ids are read from
+      // the grades, which every write keeps beside the letters in the same transaction: listing
+      // the letters' own keys walks their rows, texts and all (0.75 s at 10,000 letters, not 0.11).
+      const stored = (await this.db.grades.toCollection().primaryKeys()) as string[];
       const seen = new Set(stored);
-      const gone = fromSnapshot.letterIds().filter((id) => !seen.has(id));
+      const gone = await this.lettersGone(fromSnapshot.letterIds().filter((id) => !seen.has(id)));
       for (const id of gone) fromSnapshot.removeLetter(id);
       if (gone.length) await fromSnapshot.vacuum();
       const added = await this.addFromArchive(
@@ -350,6 +352,13 @@ export class SearchService {
       if (page.length < PAGE_SIZE) break;
       last = page[page.length - 1]!.id;
     }
+  }
+
+  /** Of these letters (none of which has grades), those the archive truly no longer holds. */
+  private async lettersGone(letterIds: string[]): Promise<string[]> {
+    if (letterIds.length === 0) return [];
+    const there = await this.db.letters.bulkGet(letterIds);
+    return letterIds.filter((_, i) => there[i] === undefined);
   }
 
   private async addFromArchive(index: SectionIndex, letterIds: string[]): Promise<boolean> {
