@@ -2,6 +2,7 @@
  * The snapshot writer: a worker the search worker starts, that puts the index's snapshot
  * into the archive so the search worker's thread is not held meanwhile (snapshot-writing.ts).
  */
+import { errorInWords } from '../../../src-shared/error-words';
 import { LetterArchiveDb } from '../archive/db';
 import { writeRequested, type SnapshotWriteReply, type SnapshotWriteRequest } from './snapshot-writing';
 
@@ -18,5 +19,8 @@ scope.addEventListener('message', (event) => {
   const request = event.data;
   let db = databases.get(request.dbName);
   if (!db) databases.set(request.dbName, (db = new LetterArchiveDb(request.dbName)));
-  void writeRequested(db, request).then(({ reply, transfer }) => scope.postMessage(reply, transfer));
+  void writeRequested(db, request)
+    .then(({ reply, transfer }) => scope.postMessage(reply, transfer))
+    // Whatever else goes wrong, the search worker hears of it, or its save would never end.
+    .catch((error: unknown) => scope.postMessage({ id: request.id, ok: false, message: errorInWords(error), binary: undefined }, []));
 });

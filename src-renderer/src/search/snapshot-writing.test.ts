@@ -21,16 +21,23 @@ function rowOf(bytes: number[]): SearchIndexRow {
  * A writer worker in this process: messages go both ways by structured clone with their
  * buffers transferred, as postMessage sends them, so the sender's buffer is detached.
  */
-function inProcessWriter(db: LetterArchiveDb, stopsAfterReceiving = false): WriterWorker & { received: number } {
+function inProcessWriter(db: LetterArchiveDb, fails?: 'stops' | 'garbles'): WriterWorker & { received: number; errorsHandled: number } {
   const onMessage: ((event: { data: SnapshotWriteReply }) => void)[] = [];
-  const onError: ((event: { message?: string }) => void)[] = [];
+  const onError: ((event: { message?: string; preventDefault(): void }) => void)[] = [];
+  const onMessageError: (() => void)[] = [];
   const worker = {
     received: 0,
+    errorsHandled: 0,
     postMessage(message, transfer) {
       const request = structuredClone(message, { transfer });
       worker.received += 1;
-      if (stopsAfterReceiving) {
-        setTimeout(() => onError.forEach((listener) => listener({ message: 'out of memory' })), 0);
+      if (fails === 'stops') {
+        const event = { message: 'its script could not be loaded', preventDefault: () => (worker.errorsHandled += 1) };
+        setTimeout(() => onError.forEach((listener) => listener(event)), 0);
+        return;
+      }
+      if (fails === 'garbles') {
+        setTimeout(() => onMessageError.forEach((listener) => listener()), 0);
         return;
       }
       void writeRequested(db, request).then(({ reply, transfer: back }) => {
@@ -38,11 +45,11 @@ function inProcessWriter(db: LetterArchiveDb, stopsAfterReceiving = false): Writ
         onMessage.forEach((listener) => listener({ data }));
       });
     },
-    addEventListener(type: 'message' | 'error', listener: never) {
-      (type === 'message' ? onMessage : onError).push(listener);
+    addEventListener(type: 'message' | 'error' | 'messageerror', listener: never) {
+      (type === 'message' ? onMessage : type === 'error' ? onError : onMessageError).push(listener);
     },
     terminate: vi.fn(),
-  } satisfies WriterWorker & { received: number };
+  } satisfies WriterWorker & { received: number; errorsHandled: number };
   return worker;
 }
 
@@ -77,14 +84,26 @@ describe('snapshotWriter', () => {
 
   it('fails the write under way when the writer stops, and puts later rows in this thread', async () => {
     const db = getDb();
-    const worker = inProcessWriter(db, true);
+    const worker = inProcessWriter(db, 'stops');
     const write = snapshotWriter(db, () => worker);
-    await expect(write(rowOf([1]))).rejects.toThrow('the search index could not be saved: its writer stopped (out of memory)');
+    await expect(write(rowOf([1]))).rejects.toThrow('the search index could not be saved: its writer stopped (its script could not be loaded)');
     expect(worker.terminate).toHaveBeenCalled();
+    // Handled where it happened: not passed on to the search worker as its own failure.
+    expect(worker.errorsHandled).toBe(1);
     const written = await write(rowOf([2, 2]));
     expect(worker.received).toBe(1);
     expect([...new Uint8Array(written.binary!)]).toEqual([2, 2]);
     expect([...new Uint8Array((await db.searchIndex.get(SNAPSHOT_KEY))!.binary!)]).toEqual([2, 2]);
+  });
+
+  it("fails the write under way when the writer's answer cannot be read, rather than waiting for ever", async () => {
+    const db = getDb();
+    const worker = inProcessWriter(db, 'garbles');
+    const write = snapshotWriter(db, () => worker);
+    await expect(write(rowOf([1]))).rejects.toThrow('its writer answered what could not be read');
+    await write(rowOf([3]));
+    expect(worker.received).toBe(1);
+    expect([...new Uint8Array((await db.searchIndex.get(SNAPSHOT_KEY))!.binary!)]).toEqual([3]);
   });
 
   it('puts rows in this thread when no writer can be started', async () => {

@@ -18,6 +18,11 @@ export interface SnapshotWriteRequest {
 /** The row's buffer, given back whether or not the write succeeded. */
 export type SnapshotWriteReply = { id: number; binary: ArrayBuffer | undefined } & ({ ok: true } | { ok: false; message: string });
 
+/** Puts a snapshot row into the archive from this thread, and gives it back. */
+export function putSnapshot(db: LetterArchiveDb, row: SearchIndexRow): Promise<SearchIndexRow> {
+  return db.searchIndex.put(row).then(() => row);
+}
+
 /** The writer's side: puts the row, and answers with its buffer to hand back. */
 export async function writeRequested(db: LetterArchiveDb, { id, row }: SnapshotWriteRequest): Promise<{ reply: SnapshotWriteReply; transfer: ArrayBuffer[] }> {
   const transfer = row.binary ? [row.binary] : [];
@@ -33,7 +38,8 @@ export async function writeRequested(db: LetterArchiveDb, { id, row }: SnapshotW
 export interface WriterWorker {
   postMessage(message: SnapshotWriteRequest, transfer: ArrayBuffer[]): void;
   addEventListener(type: 'message', listener: (event: { data: SnapshotWriteReply }) => void): void;
-  addEventListener(type: 'error', listener: (event: { message?: string }) => void): void;
+  addEventListener(type: 'error', listener: (event: { message?: string; preventDefault(): void }) => void): void;
+  addEventListener(type: 'messageerror', listener: () => void): void;
   terminate(): void;
 }
 
@@ -66,7 +72,13 @@ export function snapshotWriter(db: LetterArchiveDb, create: () => WriterWorker):
       if (data.ok) waiting.resolve(written);
       else waiting.reject(new Error(data.message));
     });
-    started.addEventListener('error', (event) => stop(`its writer stopped (${event.message || 'no reason given'})`));
+    started.addEventListener('error', (event) => {
+      // Handled here: not passed on to the search worker, whose own failure would restart the index.
+      event.preventDefault();
+      stop(`its writer stopped (${event.message || 'no reason given'})`);
+    });
+    // A reply that cannot be read never settles its write: it is as good as a writer stopped.
+    started.addEventListener('messageerror', () => stop('its writer answered what could not be read'));
     return started;
   };
 
@@ -79,7 +91,7 @@ export function snapshotWriter(db: LetterArchiveDb, create: () => WriterWorker):
         console.error('The snapshot writer could not start; the search worker writes snapshots itself', error);
       }
     }
-    if (broken || !worker) return db.searchIndex.put(row).then(() => row);
+    if (broken || !worker) return putSnapshot(db, row);
     const id = nextId++;
     const written = new Promise<SearchIndexRow>((resolve, reject) => pending.set(id, { row, resolve, reject }));
     worker.postMessage({ id, dbName: db.name, row }, row.binary ? [row.binary] : []);
