@@ -1,11 +1,12 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, openFreshDbForTests } from '../archive/db';
+import { getDb, openFreshDbForTests, type SearchIndexRow } from '../archive/db';
 import { importLetters, removeSampleLetters } from '../archive/repository';
 import { memorySource, parseDirectly, sampleFiles } from '../archive/test-support/memory-source';
 import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex } from './search-index';
 import { SearchService } from './search-service';
+import { putSnapshot } from './snapshot-writing';
 import type { SearchResponse } from './search-types';
 
 let dbCount = 0;
@@ -208,15 +209,45 @@ describe('SearchService', () => {
     const taking = vi.spyOn(SectionIndex.prototype, 'toSnapshotInSlices').mockImplementation(function (this: SectionIndex, ...args) {
       return new Promise<void>((resolve) => (finishTake = resolve)).then(() => take.apply(this, args));
     });
-    const saving = service.flush();
-    await vi.waitFor(() => expect(taking).toHaveBeenCalled());
-    const during = await service.search('fostering');
-    expect(during.totalLetters).toBe(before.totalLetters - 1);
-    finishTake();
-    await saving;
-    taking.mockRestore();
-    expect(untimed(await service.search('fostering'))).toEqual(untimed(during));
+    try {
+      const saving = service.flush();
+      await vi.waitFor(() => expect(taking).toHaveBeenCalled());
+      const during = await service.search('fostering');
+      expect(during.totalLetters).toBe(before.totalLetters - 1);
+      finishTake();
+      await saving;
+      expect(untimed(await service.search('fostering'))).toEqual(untimed(during));
+    } finally {
+      taking.mockRestore();
+    }
   }, 10_000);
+
+  it('tries a failed save again, a few times, not for ever', async () => {
+    await importSamples();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const saving = (failures: number) => {
+        const tries = { count: 0 };
+        const writeSnapshot = (row: SearchIndexRow) => (++tries.count <= failures ? Promise.reject(new Error('the disk is full')) : putSnapshot(getDb(), row));
+        return { tries, service: new SearchService(getDb(), { saveDelayMs: 10, writeSnapshot }) };
+      };
+      // Once: the next try saves it.
+      const once = saving(1);
+      await once.service.ready();
+      await vi.waitFor(() => expect(once.tries.count).toBe(2));
+      await vi.waitFor(async () => expect(await getDb().searchIndex.get(SNAPSHOT_KEY)).toBeDefined());
+      await getDb().searchIndex.clear();
+      // Always: a first save and two more tries, then it waits for the next change.
+      const always = saving(Infinity);
+      await always.service.ready();
+      await vi.waitFor(() => expect(always.tries.count).toBe(3));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(always.tries.count).toBe(3);
+      expect(await getDb().searchIndex.get(SNAPSHOT_KEY)).toBeUndefined();
+    } finally {
+      error.mockRestore();
+    }
+  });
 
   it('saves once changes settle, not after each, and while they keep coming, at most every maxUnsavedMs', async () => {
     await importSamples();
@@ -287,14 +318,17 @@ describe('SearchService', () => {
     const before = await first.search('fostering');
     await first.flush();
     const keys = vi.spyOn(getDb().letters, 'toCollection');
-    // A letter whose grades row went missing is still a letter: it stays in the index.
-    await getDb().grades.delete(before.letters[0]!.letterId);
-    const second = new SearchService(getDb());
-    expect(untimed(await second.search('fostering'))).toEqual(untimed(before));
-    expect(second.loadedFrom).toBe('snapshot');
-    // The letters' own keys, which walk every row, were not listed.
-    expect(keys).not.toHaveBeenCalled();
-    keys.mockRestore();
+    try {
+      // A letter whose grades row went missing is still a letter: it stays in the index.
+      await getDb().grades.delete(before.letters[0]!.letterId);
+      const second = new SearchService(getDb());
+      expect(untimed(await second.search('fostering'))).toEqual(untimed(before));
+      expect(second.loadedFrom).toBe('snapshot');
+      // The letters' own keys, which walk every row, were not listed.
+      expect(keys).not.toHaveBeenCalled();
+    } finally {
+      keys.mockRestore();
+    }
   });
 
   it('adds and removes letters it is told about', async () => {

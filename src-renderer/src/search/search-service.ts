@@ -11,6 +11,7 @@ import { forgetPhrases, runQuery, type RunOptions } from './search-engine';
 import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex, type IndexedLetter } from './search-index';
 import type { IndexActivity, SearchIndexInfo } from './search-messages';
 import type { SearchResponse } from './search-types';
+import { putSnapshot } from './snapshot-writing';
 import { warmUpQueries } from './warm-up';
 
 /** Letters read from the archive at a time while building. */
@@ -19,6 +20,8 @@ const PAGE_SIZE = 500;
 const ADD_CHUNK = 20;
 /** At most this many staged letters wait (a few batches of an import's). */
 const MAX_STAGED = 5000;
+/** Failed saves tried again, one after another, before waiting for the next change. */
+const MAX_SAVE_RETRIES = 2;
 
 /**
  * Lets the worker take in the messages waiting for it, and goes on at once after: a message
@@ -71,6 +74,8 @@ export class SearchService {
   private queue: Promise<unknown> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private lastSaveMs = 0;
+  /** Saves that failed one after another: a few are tried again, not forever. */
+  private failedSaves = 0;
   /** When the oldest change not yet in a saved snapshot was made (null: none). */
   private unsavedSince: number | null = null;
   /** While an import runs, the snapshot waits for it to end (or for maxUnsavedMs). */
@@ -93,7 +98,7 @@ export class SearchService {
   private warmedAt = 0;
   /** Changed letters taken in since the last snapshot was saved. */
   private readonly unsaved = new Set<string>();
-  /** The index while its snapshot is being written: searches are answered from it meanwhile. */
+  /** The index while its snapshot is being taken and written: searches are answered from it meanwhile. */
   private writing: SectionIndex | null = null;
   /** Letters a parse worker read, by id, waiting for the import to say they were written (`stage`). */
   private readonly staged = new Map<string, IndexedLetter>();
@@ -111,7 +116,7 @@ export class SearchService {
     this.saveDelayMs = options.saveDelayMs ?? 1000;
     this.maxUnsavedMs = options.maxUnsavedMs ?? 120_000;
     this.warmUpWanted = options.warmUp ?? false;
-    this.writeSnapshot = options.writeSnapshot ?? ((row) => this.db.searchIndex.put(row).then(() => row));
+    this.writeSnapshot = options.writeSnapshot ?? ((row) => putSnapshot(this.db, row));
   }
 
   /** Loads or builds the index. */
@@ -218,8 +223,8 @@ export class SearchService {
   search(query: string, options?: RunOptions): Promise<SearchResponse> {
     // While an import's letters go in, a search is answered at the next pause between chunks.
     if (this.adding) return new Promise((resolve, reject) => this.between.push({ query, options, resolve, reject }));
-    // While a snapshot is written, the index it was taken from is whole and nothing changes it:
-    // a search need not wait for the write (seconds, for a large archive just imported).
+    // While a snapshot is taken and written, the index is whole and nothing changes it: a
+    // search need not wait for the save (seconds, for a large archive just imported).
     const writing = this.writing;
     if (writing) return Promise.resolve().then(() => runQuery(writing, query, options));
     return this.run(async () => runQuery(await this.loaded(), query, options));
@@ -388,9 +393,21 @@ export class SearchService {
     }, delay);
   }
 
+  /**
+   * After a failed save, another is tried (a few times): else the changes since the last
+   * snapshot would wait for the next change, or be read again from the archive at the next start.
+   */
+  private saveFailed(unsavedSince: number): void {
+    this.failedSaves += 1;
+    if (this.failedSaves > MAX_SAVE_RETRIES) return;
+    this.unsavedSince ??= unsavedSince;
+    this.scheduleSave();
+  }
+
   private async save(): Promise<void> {
     if (!this.index) return;
     const started = Date.now();
+    const unsavedSince = this.unsavedSince ?? started;
     this.unsavedSince = null;
     const index = this.index;
     const saved = [...this.unsaved];
@@ -407,9 +424,13 @@ export class SearchService {
         await this.db.pendingIndex.bulkDelete(saved);
         for (const id of saved) this.unsaved.delete(id);
       }
+    } catch (error) {
+      this.saveFailed(unsavedSince);
+      throw error;
     } finally {
       this.writing = null;
     }
+    this.failedSaves = 0;
     const written = Date.now();
     // Go on from what was saved: one compact buffer. The index before it holds postings grown
     // with room to spare, and views that keep the buffer it was loaded from alive.
