@@ -124,7 +124,18 @@ test('the search index is saved in the archive and used again after a reload', a
         }),
     );
   await expect.poll(snapshot, { timeout: 20_000 }).toContain('fostering');
+  // The index's binary is kept in a file of the origin's private file system, which the row names.
+  const [row] = JSON.parse(await snapshot()) as { binaryFile?: { name: string; bytes: number } }[];
+  expect(row?.binaryFile?.bytes).toBeGreaterThan(0);
+  const fileBytes = await page.evaluate(async (name) => {
+    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('search-index');
+    return (await (await folder.getFileHandle(name)).getFile()).size;
+  }, row!.binaryFile!.name);
+  expect(fileBytes).toBe(row!.binaryFile!.bytes);
   await page.reload();
   await page.getByRole('searchbox', { name: 'Search letters' }).fill('safeguarding');
   await expect(page.getByRole('listbox', { name: 'Search results' })).toContainText('Coventry');
+  // Loaded from that snapshot, not built again from the letters.
+  const loads = await page.evaluate(() => performance.getEntriesByName('letter-archive:index-load').map((entry) => (entry as PerformanceMeasure).detail as { source: string }));
+  expect(loads.map((load) => load.source)).toEqual(['snapshot']);
 });

@@ -54,6 +54,8 @@ export interface SearchIndexRow {
   json: string;
   /** The postings, field lengths and word streams, as typed arrays laid end to end. */
   binary?: ArrayBuffer;
+  /** Where `binary` is kept instead, when it is kept in a file of its own (search/snapshot-files.ts). */
+  binaryFile?: { name: string; bytes: number };
   /** Letter id → number of sections indexed, so removals and reconciling need no scan of the index. */
   letters: Record<string, number>;
   savedAt: string;

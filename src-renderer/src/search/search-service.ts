@@ -11,7 +11,8 @@ import { forgetPhrases, runQuery, type RunOptions } from './search-engine';
 import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex, type IndexedLetter } from './search-index';
 import type { IndexActivity, SearchIndexInfo } from './search-messages';
 import type { SearchResponse } from './search-types';
-import { putSnapshot } from './snapshot-writing';
+import type { SnapshotFiles } from './snapshot-files';
+import { putSnapshot, withBinary } from './snapshot-writing';
 import { warmUpQueries } from './warm-up';
 
 /** Letters read from the archive at a time while building. */
@@ -62,6 +63,8 @@ export interface SearchServiceOptions {
    * this thread.
    */
   writeSnapshot?: (row: SearchIndexRow) => Promise<SearchIndexRow>;
+  /** Where the snapshot's binary may be kept as a file (snapshot-files.ts); by default, in its row. */
+  snapshotFiles?: SnapshotFiles | null;
 }
 
 /** Letters a warm-up search returns: about a page of results. */
@@ -116,7 +119,7 @@ export class SearchService {
     this.saveDelayMs = options.saveDelayMs ?? 1000;
     this.maxUnsavedMs = options.maxUnsavedMs ?? 120_000;
     this.warmUpWanted = options.warmUp ?? false;
-    this.writeSnapshot = options.writeSnapshot ?? ((row) => putSnapshot(this.db, row));
+    this.writeSnapshot = options.writeSnapshot ?? ((row) => putSnapshot(this.db, row, options.snapshotFiles ?? null));
   }
 
   /** Loads or builds the index. */
@@ -279,7 +282,7 @@ export class SearchService {
   private async loaded(): Promise<SectionIndex> {
     if (this.index) return this.index;
     const started = performance.now();
-    const row = await this.db.searchIndex.get(SNAPSHOT_KEY);
+    const row = await withBinary(await this.db.searchIndex.get(SNAPSHOT_KEY), this.options.snapshotFiles ?? null);
     const fromSnapshot = SectionIndex.fromSnapshot(row, this.version);
     if (fromSnapshot) {
       // The app may have closed between an import's write and the next save: catch up, by the

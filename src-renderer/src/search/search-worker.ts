@@ -5,6 +5,7 @@
 import { LetterArchiveDb } from '../archive/db';
 import type { SearchReply, SearchRequest, StagedLetters } from './search-messages';
 import { SearchService } from './search-service';
+import { originPrivateFiles } from './snapshot-files';
 import { snapshotWriter } from './snapshot-writing';
 
 /** The little of a worker's global scope this file uses (the DOM and WebWorker libs cannot both be loaded). */
@@ -29,11 +30,13 @@ scope.addEventListener('message', (event) => {
   if (message.type === 'init') {
     if (service) return;
     const db = new LetterArchiveDb(message.dbName);
+    const files = originPrivateFiles();
     service = new SearchService(db, {
+      snapshotFiles: files,
       warmUp: true,
       onActivity: (activity) => scope.postMessage({ type: 'activity', activity }),
       // Snapshots are put from a worker of their own, so searches are answered meanwhile.
-      writeSnapshot: snapshotWriter(db, () => new Worker(new URL('./snapshot-writer.ts', import.meta.url), { type: 'module' })),
+      writeSnapshot: snapshotWriter(db, () => new Worker(new URL('./snapshot-writer.ts', import.meta.url), { type: 'module' }), files),
     });
     // Load or build straight away, so the first search does not wait for it.
     service

@@ -6,7 +6,8 @@ import { importLetters } from '../archive/repository';
 import { memorySource, parseDirectly, sampleFiles } from '../archive/test-support/memory-source';
 import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex } from './search-index';
 import { SearchService } from './search-service';
-import { snapshotWriter, writeRequested, type SnapshotWriteReply, type WriterWorker } from './snapshot-writing';
+import type { SnapshotFiles } from './snapshot-files';
+import { putSnapshot, snapshotWriter, withBinary, writeRequested, type SnapshotWriteReply, type WriterWorker } from './snapshot-writing';
 
 let dbCount = 0;
 beforeEach(() => {
@@ -21,7 +22,7 @@ function rowOf(bytes: number[]): SearchIndexRow {
  * A writer worker in this process: messages go both ways by structured clone with their
  * buffers transferred, as postMessage sends them, so the sender's buffer is detached.
  */
-function inProcessWriter(db: LetterArchiveDb, fails?: 'stops' | 'garbles'): WriterWorker & { received: number; errorsHandled: number } {
+function inProcessWriter(db: LetterArchiveDb, fails?: 'stops' | 'garbles', files: SnapshotFiles | null = null): WriterWorker & { received: number; errorsHandled: number } {
   const onMessage: ((event: { data: SnapshotWriteReply }) => void)[] = [];
   const onError: ((event: { message?: string; preventDefault(): void }) => void)[] = [];
   const onMessageError: (() => void)[] = [];
@@ -40,7 +41,7 @@ function inProcessWriter(db: LetterArchiveDb, fails?: 'stops' | 'garbles'): Writ
         setTimeout(() => onMessageError.forEach((listener) => listener()), 0);
         return;
       }
-      void writeRequested(db, request).then(({ reply, transfer: back }) => {
+      void writeRequested(db, request, files).then(({ reply, transfer: back }) => {
         const data = structuredClone(reply, { transfer: back });
         onMessage.forEach((listener) => listener({ data }));
       });
@@ -131,5 +132,94 @@ describe('snapshotWriter', () => {
     const saved = SectionIndex.fromSnapshot(await db.searchIndex.get(SNAPSHOT_KEY));
     expect(saved?.hasLetter(letterId)).toBe(false);
     expect(saved?.letterCount).toBe((await db.letters.count()) - 1);
+  });
+});
+
+/** Snapshot files in memory: what the origin's private file system keeps, for Node. */
+function memoryFiles(failWrites = false): SnapshotFiles & { kept: Map<string, Uint8Array> } {
+  const kept = new Map<string, Uint8Array>();
+  return {
+    kept,
+    async write(name, bytes) {
+      if (failWrites) throw new Error('the disk is full');
+      kept.set(name, new Uint8Array(bytes.slice(0)));
+    },
+    async read(name) {
+      const bytes = kept.get(name);
+      return bytes ? bytes.slice().buffer : null;
+    },
+    async removeAllBut(keep) {
+      for (const name of [...kept.keys()]) if (name !== keep) kept.delete(name);
+    },
+  };
+}
+
+describe('snapshot files', () => {
+  it("keeps the binary in a file the row names, and only the latest save's file", async () => {
+    const db = getDb();
+    const files = memoryFiles();
+    await putSnapshot(db, rowOf([1, 2]), files);
+    const written = await putSnapshot(db, rowOf([3, 4, 5]), files);
+    expect([...new Uint8Array(written.binary!)]).toEqual([3, 4, 5]);
+    const row = (await db.searchIndex.get(SNAPSHOT_KEY))!;
+    expect(row.binary).toBeUndefined();
+    expect(row.binaryFile).toEqual({ name: expect.stringMatching(/\.bin$/), bytes: 3 });
+    expect([...files.kept.keys()]).toEqual([row.binaryFile!.name]);
+    const read = await withBinary(row, files);
+    expect([...new Uint8Array(read!.binary!)]).toEqual([3, 4, 5]);
+    expect(read!.json).toBe(row.json);
+  });
+
+  it('keeps the binary in the row when its file cannot be written', async () => {
+    const db = getDb();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await putSnapshot(db, rowOf([7, 8]), memoryFiles(true));
+      const row = (await db.searchIndex.get(SNAPSHOT_KEY))!;
+      expect(row.binaryFile).toBeUndefined();
+      expect([...new Uint8Array(row.binary!)]).toEqual([7, 8]);
+      expect(await withBinary(row, null)).toBe(row);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('gives no snapshot when its file is missing or not whole', async () => {
+    const db = getDb();
+    const files = memoryFiles();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await putSnapshot(db, rowOf([1, 2, 3]), files);
+      const row = (await db.searchIndex.get(SNAPSHOT_KEY))!;
+      files.kept.set(row.binaryFile!.name, new Uint8Array([1, 2]));
+      expect(await withBinary(row, files)).toBeUndefined();
+      files.kept.clear();
+      expect(await withBinary(row, files)).toBeUndefined();
+      expect(await withBinary(row, null)).toBeUndefined();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('lets the search service load its snapshot from the file, and rebuild when the file is gone', async () => {
+    await importLetters(memorySource(sampleFiles()), { parse: parseDirectly, sample: true });
+    const db = getDb();
+    const files = memoryFiles();
+    const first = new SearchService(db, { snapshotFiles: files, writeSnapshot: snapshotWriter(db, () => inProcessWriter(db, undefined, files), files) });
+    const expected = await first.search('"looked after children"');
+    await first.flush();
+    expect((await db.searchIndex.get(SNAPSHOT_KEY))!.binaryFile).toBeDefined();
+    const second = new SearchService(db, { snapshotFiles: files });
+    expect({ ...(await second.search('"looked after children"')), elapsedMs: 0 }).toEqual({ ...expected, elapsedMs: 0 });
+    expect(second.loadedFrom).toBe('snapshot');
+    files.kept.clear();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const third = new SearchService(db, { snapshotFiles: files });
+      expect({ ...(await third.search('"looked after children"')), elapsedMs: 0 }).toEqual({ ...expected, elapsedMs: 0 });
+      expect(third.loadedFrom).toBe('rebuilt');
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

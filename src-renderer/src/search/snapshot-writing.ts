@@ -7,6 +7,7 @@
  */
 import { errorInWords } from '../../../src-shared/error-words';
 import type { LetterArchiveDb, SearchIndexRow } from '../archive/db';
+import type { SnapshotFiles } from './snapshot-files';
 
 export interface SnapshotWriteRequest {
   id: number;
@@ -18,16 +19,51 @@ export interface SnapshotWriteRequest {
 /** The row's buffer, given back whether or not the write succeeded. */
 export type SnapshotWriteReply = { id: number; binary: ArrayBuffer | undefined } & ({ ok: true } | { ok: false; message: string });
 
-/** Puts a snapshot row into the archive from this thread, and gives it back. */
-export function putSnapshot(db: LetterArchiveDb, row: SearchIndexRow): Promise<SearchIndexRow> {
-  return db.searchIndex.put(row).then(() => row);
+/**
+ * Puts a snapshot row into the archive from this thread, and gives it back. With `files`, the
+ * binary goes into a file of its own first and the row names it (snapshot-files.ts); should
+ * the file not be written, the binary stays in the row. Earlier saves' files are removed once
+ * the row names the new one, so the row always names a whole file.
+ */
+export async function putSnapshot(db: LetterArchiveDb, row: SearchIndexRow, files: SnapshotFiles | null = null): Promise<SearchIndexRow> {
+  const { binary, ...header } = row;
+  if (!files || !binary) {
+    await db.searchIndex.put(row);
+    return row;
+  }
+  const name = `snapshot-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.bin`;
+  try {
+    await files.write(name, binary);
+  } catch (error) {
+    console.warn('The search index could not be kept in a file; it is kept in the archive instead', error);
+    await db.searchIndex.put(row);
+    return row;
+  }
+  await db.searchIndex.put({ ...header, binaryFile: { name, bytes: binary.byteLength } });
+  await files.removeAllBut(name).catch((error: unknown) => console.warn('Old search index files could not be removed', error));
+  return row;
+}
+
+/**
+ * The snapshot row with its binary, read from its file when the row names one; undefined
+ * when that file is missing or not whole (the index is then built again from the letters).
+ */
+export async function withBinary(row: SearchIndexRow | undefined, files: SnapshotFiles | null): Promise<SearchIndexRow | undefined> {
+  if (!row?.binaryFile || row.binary) return row;
+  const { name, bytes } = row.binaryFile;
+  const binary = files ? await files.read(name).catch(() => null) : null;
+  if (binary?.byteLength !== bytes) {
+    console.warn(`The search index's file ${name} is ${binary ? 'not whole' : 'missing'}: the index is built again`);
+    return undefined;
+  }
+  return { ...row, binary };
 }
 
 /** The writer's side: puts the row, and answers with its buffer to hand back. */
-export async function writeRequested(db: LetterArchiveDb, { id, row }: SnapshotWriteRequest): Promise<{ reply: SnapshotWriteReply; transfer: ArrayBuffer[] }> {
+export async function writeRequested(db: LetterArchiveDb, { id, row }: SnapshotWriteRequest, files: SnapshotFiles | null = null): Promise<{ reply: SnapshotWriteReply; transfer: ArrayBuffer[] }> {
   const transfer = row.binary ? [row.binary] : [];
   try {
-    await db.searchIndex.put(row);
+    await putSnapshot(db, row, files);
     return { reply: { id, ok: true, binary: row.binary }, transfer };
   } catch (error) {
     return { reply: { id, ok: false, message: errorInWords(error), binary: row.binary }, transfer };
@@ -48,7 +84,7 @@ export interface WriterWorker {
  * the first write). Should the worker fail to start or stop, the write under way fails (its
  * buffer went with it; the index itself is untouched) and later rows are put in this thread.
  */
-export function snapshotWriter(db: LetterArchiveDb, create: () => WriterWorker): (row: SearchIndexRow) => Promise<SearchIndexRow> {
+export function snapshotWriter(db: LetterArchiveDb, create: () => WriterWorker, files: SnapshotFiles | null = null): (row: SearchIndexRow) => Promise<SearchIndexRow> {
   let worker: WriterWorker | null = null;
   let broken = false;
   let nextId = 0;
@@ -91,7 +127,7 @@ export function snapshotWriter(db: LetterArchiveDb, create: () => WriterWorker):
         console.error('The snapshot writer could not start; the search worker writes snapshots itself', error);
       }
     }
-    if (broken || !worker) return putSnapshot(db, row);
+    if (broken || !worker) return putSnapshot(db, row, files);
     const id = nextId++;
     const written = new Promise<SearchIndexRow>((resolve, reject) => pending.set(id, { row, resolve, reject }));
     worker.postMessage({ id, dbName: db.name, row }, row.binary ? [row.binary] : []);
