@@ -291,7 +291,7 @@ export interface SnapshotInfo {
   rows: number;
   /** Characters of the rows' strings (the index's JSON header). */
   chars: number;
-  /** UTF-8 bytes of those strings plus the bytes of any binary values; only when asked for. */
+  /** UTF-8 bytes of those strings plus the bytes of any binary values, in the rows or in the file they name; only when asked for. */
   bytes: number | null;
   /** Letters the snapshot says it holds, when it says. */
   letters: number | null;
@@ -328,6 +328,9 @@ export function readSnapshot(args: { bytes: boolean }): Promise<SnapshotInfo> {
               if (info.bytes !== null) info.bytes += (value as ArrayBuffer).byteLength;
             }
           }
+          // A binary kept in a file of its own (the origin's private file system) counts as it would in the row.
+          const file = row.binaryFile as { bytes?: unknown } | undefined;
+          if (info.bytes !== null && typeof file?.bytes === 'number') info.bytes += file.bytes;
           const letters = row.letters;
           if (typeof letters === 'number') info.letters = (info.letters ?? 0) + letters;
           else if (letters && typeof letters === 'object') info.letters = (info.letters ?? 0) + Object.keys(letters).length;
