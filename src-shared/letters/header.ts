@@ -150,39 +150,56 @@ function stripHonorific(name: string): string {
  * The patterns findInText has made, by name: names recur (a council's) from letter to letter.
  * Emptied when full, so it cannot grow without bound.
  */
-const namePatterns = new Map<string, RegExp>();
+const namePatterns = new Map<string, { pattern: RegExp; endsChecked: boolean }>();
 const NAME_PATTERNS_KEPT = 1000;
-const LETTER = /\p{L}/u;
+/** A letter, as the name's whole pattern once looked on either side of it (case-insensitively). */
+const LETTER = /\p{L}/iu;
+
+/** Whether the UTF-16 unit is the first or the second half of a character outside the Basic Multilingual Plane. */
+const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
 /** Whether a letter of any script ends just before `at` (before: true) or starts at it. */
 function letterBeside(text: string, at: number, before: boolean): boolean {
   if (before ? at <= 0 : at >= text.length) return false;
   let from = before ? at - 1 : at;
-  const unit = text.charCodeAt(from);
-  // The second half of a character outside the Basic Multilingual Plane: the character starts one before.
-  if (before && from > 0 && unit >= 0xdc00 && unit <= 0xdfff) from -= 1;
+  // The second half of a pair: the character starts one before.
+  if (before && from > 0 && isLow(text.charCodeAt(from)) && isHigh(text.charCodeAt(from - 1))) from -= 1;
   return LETTER.test(String.fromCodePoint(text.codePointAt(from)!));
 }
 
 /**
- * Where a council's name starts in the address text, if it is there, as a whole name: no
- * letter just before or after it. The name's pattern is plain (no Unicode property classes in
- * it, the ends checked here instead): compiled with a Unicode letter class and case folding,
- * every new name (most salutations' surnames are) cost a browser's worker 0.3 ms to compile,
- * a tenth of an import's parse.
+ * The name's pattern. Where every word of the name has a letter in it, a match's length is
+ * fixed by where it starts, and the ends are checked by findInText: compiled into the pattern
+ * as look-arounds with a Unicode letter class, every new name (most salutations' surnames
+ * are) cost a browser's parse worker about 0.3 ms, a tenth of an import's parse. A name that
+ * may match at more than one length keeps the look-arounds.
  */
-export function findInText(text: string, name: string): { index: number; match: string } | null {
-  let pattern = namePatterns.get(name);
-  if (!pattern) {
+function namePattern(name: string): { pattern: RegExp; endsChecked: boolean } {
+  let made = namePatterns.get(name);
+  if (!made) {
     if (namePatterns.size >= NAME_PATTERNS_KEPT) namePatterns.clear();
-    pattern = new RegExp(loosePattern(name), 'gi');
-    namePatterns.set(name, pattern);
+    const loose = loosePattern(name);
+    const fixedLength = name.trim().split(/[\s\-–]+/).every((word) => word.replace(/['’`]/g, '') !== '');
+    made = fixedLength ? { pattern: new RegExp(loose, 'giu'), endsChecked: true } : { pattern: new RegExp(`(?<![\\p{L}])${loose}(?![\\p{L}])`, 'iu'), endsChecked: false };
+    namePatterns.set(name, made);
+  }
+  return made;
+}
+
+/** Where a council's name starts in the address text, if it is there: whole, with no letter just before or after it. */
+export function findInText(text: string, name: string): { index: number; match: string } | null {
+  const { pattern, endsChecked } = namePattern(name);
+  if (!endsChecked) {
+    const found = pattern.exec(text);
+    return found ? { index: found.index, match: found[0] } : null;
   }
   pattern.lastIndex = 0;
   for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
     const end = found.index + found[0].length;
     if (!letterBeside(text, found.index, true) && !letterBeside(text, end, false)) return { index: found.index, match: found[0] };
-    pattern.lastIndex = found.index + 1;
+    // On from the next character, as the pattern itself would have gone on.
+    pattern.lastIndex = found.index + ((text.codePointAt(found.index) ?? 0) > 0xffff ? 2 : 1);
   }
   return null;
 }
