@@ -57,12 +57,15 @@ describe('SearchService', () => {
     expect(service.warmUpSearches).toBeGreaterThan(40);
     // Nothing changed: the same answer.
     expect(untimed(await service.search('fostering'))).toEqual(untimed(asked));
-    // No second warm-up for a small change.
+    // No second warm-up for a small change; but once it is saved, the index loaded anew from
+    // the snapshot is warmed up too.
     const done = service.warmUpSearches;
     await service.remove([asked.letters[0]!.letterId]);
+    await service.search('fostering');
+    expect(service.warmUpSearches).toBe(done);
     await service.flush();
     await service.warmedUp;
-    expect(service.warmUpSearches).toBe(done);
+    expect(service.warmUpSearches).toBeGreaterThan(done + 40);
   });
 
   it('warms up again when the index has doubled', async () => {
