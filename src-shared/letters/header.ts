@@ -1,6 +1,6 @@
 /** Reading the top of a letter: letterhead, date, address, salutation, title. */
 import { blockText, type Block } from './text-lines';
-import { ROLE_WORD, loosePattern, trimFragment } from './names';
+import { ROLE_WORD, loosePattern, matchesAtOneLength, trimFragment } from './names';
 import { APA_LETTER, RATING_LETTER } from './phrases';
 
 const LETTERHEAD = /ofsted\.gov\.uk|kingsway|aviation house|alexandra house|\b0845\d?\b|www\.|@/i;
@@ -180,8 +180,7 @@ function namePattern(name: string): { pattern: RegExp; endsChecked: boolean } {
   if (!made) {
     if (namePatterns.size >= NAME_PATTERNS_KEPT) namePatterns.clear();
     const loose = loosePattern(name);
-    const fixedLength = name.trim().split(/[\s\-–]+/).every((word) => word.replace(/['’`]/g, '') !== '');
-    made = fixedLength ? { pattern: new RegExp(loose, 'giu'), endsChecked: true } : { pattern: new RegExp(`(?<![\\p{L}])${loose}(?![\\p{L}])`, 'iu'), endsChecked: false };
+    made = matchesAtOneLength(name) ? { pattern: new RegExp(loose, 'giu'), endsChecked: true } : { pattern: new RegExp(`(?<![\\p{L}])${loose}(?![\\p{L}])`, 'iu'), endsChecked: false };
     namePatterns.set(name, made);
   }
   return made;

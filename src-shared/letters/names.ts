@@ -43,11 +43,23 @@ export function sentenceCase(text: string): string {
   return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 
+/** A name's words as loosePattern reads them: parted by spaces and dashes. */
+function looseWords(name: string): string[] {
+  return name.trim().split(/[\s\-–]+/);
+}
+
+/**
+ * Whether loosePattern's match for this name has one length wherever it starts. It has not
+ * when a word of the name is nothing but apostrophes, or there is no word: the pattern then
+ * ends in, or is, a run of separators, which may match at more than one length.
+ */
+export function matchesAtOneLength(name: string): boolean {
+  return looseWords(name).every((word) => word.replace(/['’`]/g, '') !== '');
+}
+
 /** A regular expression source that finds a name however its spacing, hyphens, "and"/"&" and apostrophes came out. */
 export function loosePattern(name: string): string {
-  return name
-    .trim()
-    .split(/[\s\-–]+/)
+  return looseWords(name)
     .map((word) => {
       if (/^(?:and|&)$/i.test(word)) return '(?:and|&)';
       return word
