@@ -231,7 +231,11 @@ async function removeSamples(page: Page): Promise<void> {
     return;
   }
   for (let i = 0; i < 200 && (await page.evaluate(countLetters)) > 0; i++) await sleep(100);
-  log(`sample letters removed; ${await page.evaluate(countLetters)} letters in the archive`);
+  // The councils pane must show the emptied archive too: a council of the samples still listed
+  // when the import starts would be taken for the first council the import shows.
+  const listed = page.locator('.pane--councils [role="option"]');
+  for (let i = 0; i < 200 && (await listed.count()) > 0; i++) await sleep(50);
+  log(`sample letters removed; ${await page.evaluate(countLetters)} letters in the archive, ${await listed.count()} councils listed`);
 }
 
 interface ImportOutcome {
