@@ -210,6 +210,7 @@ function emitLatencies(passes: readonly SearchTiming[][], method: 'measure' | 'd
       indexedMs: times.length ? round(median(times)) : null,
       passesMs: times.map((v) => round(v)),
       workerMs: workers.length ? round(median(workers)) : null,
+      workerPassesMs: workers.map((v) => round(v)),
       inputToResultsMs: drawn.length ? round(median(drawn)) : null,
       bruteMs: round(brute[i]?.ms),
       bruteSections: brute[i]?.count ?? null,
