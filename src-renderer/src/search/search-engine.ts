@@ -333,7 +333,7 @@ function scorePlan(index: SectionIndex, ws: Workspace, plan: Plan, onlyStamp: nu
  * `scorePlan` over one term's postings in one field; returns the candidates' new count. Its own
  * function, so that the engine's hottest loop is compiled as a whole function once it has run a
  * few times: as a loop nested in scorePlan's, it was compiled on its own while it ran, and
- * thrown away again each time it ended (in the bench's passes, some 25 to 80 times in 50 queries).
+ * thrown away again each time it ended (24 to 83 times in a pass of the bench's 50 queries).
  */
 function scorePostings(
   index: SectionIndex,
