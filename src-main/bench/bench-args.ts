@@ -4,6 +4,7 @@ import { readOptions, wholeNumber } from '../corpus/corpus-args';
 export const BENCH_USAGE = `Usage: npm run bench -- [--letters N] [--corpus <folder>] [--seed S]
                          [--import-timeout-min M] [--keep-corpus] [--per-query]
                          [--incognito] [--renderer <folder>] [--cpu-profile <file>]
+                         [--cpu-profile-pass P]
                          [--import-only] [--import-profile <folder>] [--import-trace <file>]
 
 Builds the app, makes a corpus of N letters (default 10000) in a temporary folder (or
@@ -23,6 +24,8 @@ through "Import folder…", then measures search. Prints one JSON object per lin
   --cpu-profile <file>     write a CPU profile of the search worker while the queries are
                            typed (open it in Chrome's DevTools), and print where the time went;
                            build with LETTER_ARCHIVE_MINIFY=0 to keep function names
+  --cpu-profile-pass P     the typed pass --cpu-profile takes: 1 (the default) is the one
+                           after the import, 2 to 4 those after each reload
   --import-profile <folder> write CPU profiles of the page and of each worker over the
                            import (one .cpuprofile file each), and print where the time went
   --import-trace <file>    write a Chrome trace of the import (open it in DevTools'
@@ -39,6 +42,8 @@ export interface BenchOptions {
   keepCorpus: boolean;
   perQuery: boolean;
   cpuProfile: string | null;
+  /** The typed pass the CPU profile is taken over, from 1. */
+  cpuProfilePass: number;
   renderer: string | null;
   incognito: boolean;
   importOnly: boolean;
@@ -49,7 +54,7 @@ export interface BenchOptions {
 export type BenchArgs = { kind: 'help' } | { kind: 'run'; options: BenchOptions } | { kind: 'error'; message: string };
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const options: BenchOptions = { letters: 10_000, corpus: null, seed: 1, importTimeoutMin: 10, keepCorpus: false, perQuery: false, cpuProfile: null, renderer: null, incognito: false, importOnly: false, importProfile: null, importTrace: null };
+  const options: BenchOptions = { letters: 10_000, corpus: null, seed: 1, importTimeoutMin: 10, keepCorpus: false, perQuery: false, cpuProfile: null, cpuProfilePass: 1, renderer: null, incognito: false, importOnly: false, importProfile: null, importTrace: null };
   for (const option of readOptions(argv)) {
     const number = (min: number, max: number): number | { error: string } => wholeNumber(option.name ?? '', option.value(), min, max);
     switch (option.name) {
@@ -66,6 +71,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         const n = number(0, 0xffffffff);
         if (typeof n !== 'number') return { kind: 'error', message: n.error };
         options.seed = n;
+        break;
+      }
+      case '--cpu-profile-pass': {
+        const n = number(1, 4);
+        if (typeof n !== 'number') return { kind: 'error', message: n.error };
+        options.cpuProfilePass = n;
         break;
       }
       case '--import-timeout-min': {

@@ -41,10 +41,10 @@ describe('parseBenchArgs', () => {
   it('has defaults and reads every option', () => {
     expect(parseBenchArgs([])).toEqual({
       kind: 'run',
-      options: { letters: 10_000, corpus: null, seed: 1, importTimeoutMin: 10, keepCorpus: false, perQuery: false, cpuProfile: null, renderer: null, incognito: false, importOnly: false, importProfile: null, importTrace: null },
+      options: { letters: 10_000, corpus: null, seed: 1, importTimeoutMin: 10, keepCorpus: false, perQuery: false, cpuProfile: null, cpuProfilePass: 1, renderer: null, incognito: false, importOnly: false, importProfile: null, importTrace: null },
     });
-    const args = parseBenchArgs(['--letters', '2000', '--corpus=/tmp/c', '--seed', '7', '--import-timeout-min', '3', '--keep-corpus', '--per-query', '--import-only', '--import-profile', '/tmp/p', '--import-trace', '/tmp/t.json']);
-    expect(args).toMatchObject({ kind: 'run', options: { letters: 2000, corpus: '/tmp/c', seed: 7, importTimeoutMin: 3, keepCorpus: true, perQuery: true, importOnly: true, importProfile: '/tmp/p', importTrace: '/tmp/t.json' } });
+    const args = parseBenchArgs(['--letters', '2000', '--corpus=/tmp/c', '--seed', '7', '--import-timeout-min', '3', '--keep-corpus', '--per-query', '--import-only', '--import-profile', '/tmp/p', '--import-trace', '/tmp/t.json', '--cpu-profile', '/tmp/w.cpuprofile', '--cpu-profile-pass', '3']);
+    expect(args).toMatchObject({ kind: 'run', options: { letters: 2000, corpus: '/tmp/c', seed: 7, importTimeoutMin: 3, keepCorpus: true, perQuery: true, importOnly: true, importProfile: '/tmp/p', importTrace: '/tmp/t.json', cpuProfile: '/tmp/w.cpuprofile', cpuProfilePass: 3 } });
   });
 
   it('refuses what it does not understand', () => {
@@ -52,6 +52,9 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs(['--letters']).kind).toBe('error');
     expect(parseBenchArgs(['--corpus', '--per-query']).kind).toBe('error');
     expect(parseBenchArgs(['--fast']).kind).toBe('error');
+    // Four passes are typed: the one after the import and one after each of three reloads.
+    expect(parseBenchArgs(['--cpu-profile-pass', '5']).kind).toBe('error');
+    expect(parseBenchArgs(['--cpu-profile-pass', '0']).kind).toBe('error');
     expect(parseBenchArgs(['extra']).kind).toBe('error');
     expect(parseBenchArgs(['-h']).kind).toBe('help');
   });

@@ -564,7 +564,9 @@ async function run(options: BenchOptions): Promise<void> {
 
       // Typed queries, answered by the index: a first pass now, one more after each reload.
       const passes: SearchTiming[][] = [];
-      const firstPass = await typePass(page, options.cpuProfile ? heap : null, options.cpuProfile);
+      /** The probe for the pass the CPU profile is taken over (passes counted from 1), else null. */
+      const profiling = (pass: number) => (options.cpuProfile && options.cpuProfilePass === pass ? heap : null);
+      const firstPass = await typePass(page, profiling(1), options.cpuProfile);
       passes.push(firstPass);
       const method = firstPass.every((t) => t.method === 'measure') ? 'measure' : 'dom';
 
@@ -615,7 +617,7 @@ async function run(options: BenchOptions): Promise<void> {
           continue;
         }
         log(`reload ${i + 1}: index loaded in ${Math.round(loads[loads.length - 1]!.ms)} ms`);
-        if (measured) passes.push(await typePass(page, null, null));
+        if (measured) passes.push(await typePass(page, profiling(passes.length + 1), options.cpuProfile));
       }
       emitLatencies(passes, method, brute);
       if (options.perQuery) for (const line of perQueryLines) emit(line);
