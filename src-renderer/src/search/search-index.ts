@@ -154,6 +154,32 @@ export function sectionDocuments(letter: IndexedLetter): SectionDocument[] {
   }));
 }
 
+/**
+ * A section's stored fields as one object literal, the only place the index makes them, so
+ * that a section indexed from a letter and one loaded from a snapshot share V8's hidden class.
+ * Made two ways (the one by setting each of STORED_FIELDS on an empty object), they did not,
+ * and the search worker that ran an import, then loaded the snapshot saved after it, read
+ * sections of both kinds at the same places in the engine.
+ */
+function storedSection(
+  letterId: string,
+  sectionIndex: number,
+  councilKey: string,
+  councilName: string,
+  region: string | null,
+  date: string,
+  year: number,
+  kind: StoredSection['kind'],
+  heading: string,
+  grade: number | null,
+  gradeScale: GradeScale | null,
+  outcome: ApaOutcome | null,
+  overall: number | null,
+  overallScale: GradeScale | null,
+): StoredSection {
+  return { letterId, sectionIndex, councilKey, councilName, region, date, year, kind, heading, grade, gradeScale, outcome, overall, overallScale };
+}
+
 /** White space collapsed to one space; most separators are one space already. */
 function oneSpace(separator: string): string {
   return separator === ' ' ? separator : separator.replace(/\s+/g, ' ');
@@ -370,9 +396,8 @@ export class SectionIndex {
   private addDocument(doc: SectionDocument): void {
     const shortId = this.nextId++;
     this.liveDocs += 1;
-    const stored: StoredSection = {} as StoredSection;
-    for (const field of STORED_FIELDS) (stored as unknown as Record<string, unknown>)[field] = doc[field];
-    this.track(shortId, stored);
+    const d = doc;
+    this.track(shortId, storedSection(d.letterId, d.sectionIndex, d.councilKey, d.councilName, d.region, d.date, d.year, d.kind, d.heading, d.grade, d.gradeScale, d.outcome, d.overall, d.overallScale));
     SEARCH_FIELDS.forEach((field, f) => {
       if (f === TEXT_FIELD) this.addText(shortId, doc.text);
       else this.addField(shortId, f, doc[field]);
@@ -932,22 +957,7 @@ export class SectionIndex {
       index.letters.set(id, { first, count: list.length, shared });
       list.forEach(([heading, grade, gradeScale, outcome], sectionIndex) => {
         index.liveDocs += 1;
-        index.track(first + sectionIndex, {
-          letterId: id,
-          sectionIndex,
-          councilKey,
-          councilName,
-          region,
-          date,
-          year,
-          kind,
-          heading,
-          grade,
-          gradeScale,
-          outcome,
-          overall,
-          overallScale,
-        });
+        index.track(first + sectionIndex, storedSection(id, sectionIndex, councilKey, councilName, region, date, year, kind, heading, grade, gradeScale, outcome, overall, overallScale));
       });
     });
     for (let f = 0; f < SEARCH_FIELDS.length; f++) {
