@@ -396,8 +396,8 @@ export class SectionIndex {
   private addDocument(doc: SectionDocument): void {
     const shortId = this.nextId++;
     this.liveDocs += 1;
-    const d = doc;
-    this.track(shortId, storedSection(d.letterId, d.sectionIndex, d.councilKey, d.councilName, d.region, d.date, d.year, d.kind, d.heading, d.grade, d.gradeScale, d.outcome, d.overall, d.overallScale));
+    const { letterId, sectionIndex, councilKey, councilName, region, date, year, kind, heading, grade, gradeScale, outcome, overall, overallScale } = doc;
+    this.track(shortId, storedSection(letterId, sectionIndex, councilKey, councilName, region, date, year, kind, heading, grade, gradeScale, outcome, overall, overallScale));
     SEARCH_FIELDS.forEach((field, f) => {
       if (f === TEXT_FIELD) this.addText(shortId, doc.text);
       else this.addField(shortId, f, doc[field]);
