@@ -26,6 +26,11 @@ export interface StandInOptions {
   chosenFolder(): string | null;
   /** Milliseconds to wait before each readFiles call (0: none). */
   readDelayMs?(): number;
+  /**
+   * Whether a readFiles call for these files is never answered, as a disk that stopped
+   * would leave it (a test closing the window mid-import uses it so the import cannot end first).
+   */
+  holdRead?(relativePaths: readonly string[]): boolean;
   /** Told of every folder the service is asked to list, before it lists it. */
   onList?(root: string): void;
   /** Told of every file whose bytes are handed over, relative to the folder read from. */
@@ -80,6 +85,7 @@ export async function installArchiveStandIn(page: Page, options: StandInOptions)
       case 'readFiles': {
         const delay = options.readDelayMs?.() ?? 0;
         if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+        if (options.holdRead?.(args[1] as string[])) await new Promise<never>(() => {});
         const reading = performance.now();
         const results = await service.readFiles(String(args[0]), args[1] as string[]);
         const encoding = performance.now();
