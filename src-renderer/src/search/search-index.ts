@@ -16,7 +16,8 @@ import type { ApaOutcome, Block, GradeScale, Section } from '../../../src-shared
 import { LEAD_WORDS, SNIPPET_WORDS, type MarkedText } from '../../../src-shared/search/snippet';
 import { isStopWord, normaliseWord, possessiveBase, wordsOf } from '../../../src-shared/search/words';
 import { Postings, StreamPhrase, WordsInField, wordStream, type PlacedWord, type WordStream } from './postings';
-import { TextCodec, ownCopy } from './text-codec';
+import { TextCodec } from './text-codec';
+import { WordTable } from './word-table';
 import type { SearchIndexRow } from '../archive/db';
 import type { StoredLetter } from '../archive/types';
 
@@ -270,8 +271,8 @@ export class SectionIndex {
   private readonly layouts: (Uint8Array | undefined)[] = [];
   private readonly extras = new Map<number, string[]>();
   private codec = new TextCodec();
-  private readonly wordIds = new Map<string, number>();
-  private readonly words: string[] = [];
+  /** Every word of the texts, numbered: word streams hold these numbers. */
+  private vocabulary = new WordTable();
   /**
    * By word number: the text field's postings it adds to (textPostingsOf), once looked up.
    * Forgotten when vacuuming, which may drop postings from the tree.
@@ -424,17 +425,16 @@ export class SectionIndex {
    * for the whole index, not word by word.
    */
   private addText(shortId: number, text: string): void {
-    const asWritten = new Set<string>();
-    const encoded = this.codec.encode(text, (word) => this.wordId(word), asWritten);
+    const encoded = this.codec.encode(text, this.vocabulary);
     const ids = encoded.ids;
     this.streams[shortId] = wordStream(ids);
     this.layouts[shortId] = encoded.layout;
     if (encoded.extras) this.extras.set(shortId, encoded.extras);
-    this.setLength(TEXT_FIELD, shortId, asWritten.size);
+    this.setLength(TEXT_FIELD, shortId, encoded.distinctWritten);
     // Each distinct word's count and first and last place, in the order first met.
     const tally = this.tally;
-    if (tally.tf.length < this.words.length) {
-      const size = Math.max(this.words.length, tally.tf.length * 2, 1024);
+    if (tally.tf.length < this.vocabulary.size) {
+      const size = Math.max(this.vocabulary.size, tally.tf.length * 2, 1024);
       tally.tf = new Int32Array(size);
       tally.first = new Int32Array(size);
       tally.last = new Int32Array(size);
@@ -470,7 +470,7 @@ export class SectionIndex {
   private textPostingsOf(id: number): readonly Postings[] {
     let postings = this.textPostingsByWord[id];
     if (postings === undefined) {
-      const found = indexTerm(this.words[id]!);
+      const found = indexTerm(this.vocabulary.words[id]!);
       const terms = found === null ? [] : typeof found === 'string' ? [found] : found;
       postings = terms.map((term) => this.postingsOf(term, TEXT_FIELD));
       this.textPostingsByWord[id] = postings;
@@ -496,18 +496,6 @@ export class SectionIndex {
       data.set(f, postings);
     }
     return postings;
-  }
-
-  private wordId(word: string): number {
-    let id = this.wordIds.get(word);
-    if (id === undefined) {
-      id = this.words.length;
-      // A copy: the word may be a slice that would keep its whole section's text alive.
-      word = ownCopy(word);
-      this.words.push(word);
-      this.wordIds.set(word, id);
-    }
-    return id;
   }
 
   private track(shortId: number, stored: StoredSection): void {
@@ -615,13 +603,13 @@ export class SectionIndex {
     let exact = true;
     words.forEach((written, offset) => {
       const word = normaliseWord(written);
-      const id = this.wordIds.get(word);
+      const id = this.vocabulary.get(word);
       if (id !== undefined) ids.push(id);
       const postings = isStopWord(word) ? undefined : this.tree.get(word)?.get(TEXT_FIELD);
       if (postings?.firsts && postings.lasts) placed.push({ postings, offset });
       // A stop word has no postings; those of "children" also hold the places of "children's".
       else exact = false;
-      if (this.wordIds.has(`${word}'s`)) exact = false;
+      if (this.vocabulary.has(`${word}'s`)) exact = false;
     });
     if (ids.length < words.length) return null;
     placed.sort((a, b) => a.postings.size - b.postings.size);
@@ -652,7 +640,7 @@ export class SectionIndex {
     const doc = this.shortId(letterId, sectionIndex);
     const stream = this.streams[doc];
     const layout = this.layouts[doc];
-    return stream && layout ? this.codec.decode(stream, this.words, layout, this.extras.get(doc)) : '';
+    return stream && layout ? this.codec.decode(stream, this.vocabulary.words, layout, this.extras.get(doc)) : '';
   }
 
   /**
@@ -660,16 +648,16 @@ export class SectionIndex {
    * these phrases (those whose words are all in some text).
    */
   snippetHits(terms: Iterable<string>, phrases: readonly (readonly string[])[] = []): SnippetHits {
-    const words = new Uint8Array(this.words.length);
+    const words = new Uint8Array(this.vocabulary.size);
     for (const term of terms) {
       for (const word of [term, `${term}'s`]) {
-        const id = this.wordIds.get(word);
+        const id = this.vocabulary.get(word);
         if (id !== undefined) words[id]! |= HIT_WORD;
       }
     }
     const runs: number[][] = [];
     for (const phrase of phrases) {
-      const ids = phrase.map((w) => this.wordIds.get(normaliseWord(w)));
+      const ids = phrase.map((w) => this.vocabulary.get(normaliseWord(w)));
       if (ids.length > 0 && ids.every((id) => id !== undefined)) runs.push(ids as number[]);
     }
     // Longer phrases first, as the hit pattern tries them.
@@ -692,7 +680,7 @@ export class SectionIndex {
     if (!stream || !layout) return { text: '', marks: [] };
     const n = stream.length;
     if (n === 0) {
-      const whole = this.codec.decode(stream, this.words, layout, this.extras.get(doc));
+      const whole = this.codec.decode(stream, this.vocabulary.words, layout, this.extras.get(doc));
       return { text: whole.trim().replace(/\s+/g, ' ').slice(0, 200), marks: [] };
     }
     // Hits as [first word, last word + 1) and what they are (a word's number, or a phrase's place).
@@ -740,7 +728,7 @@ export class SectionIndex {
     let first = Math.max(0, anchor - LEAD_WORDS);
     if (first + SNIPPET_WORDS > n) first = Math.max(0, n - SNIPPET_WORDS);
     const last = Math.min(n, first + SNIPPET_WORDS);
-    const { separators, written } = this.codec.pieces(stream, this.words, layout, this.extras.get(doc), first, last);
+    const { separators, written } = this.codec.pieces(stream, this.vocabulary.words, layout, this.extras.get(doc), first, last);
     // The text from the first word (or the text's start) to the punctuation closing the last word.
     const lead = first === 0 ? separators[0]!.replace(/^\s+/, '').replace(/\s+/g, ' ') : '';
     const after = separators[separators.length - 1]!;
@@ -924,7 +912,7 @@ export class SectionIndex {
       sections,
       terms,
       termSizes,
-      words: [...this.words],
+      words: [...this.vocabulary.words],
       separators: [...this.codec.separators],
       extras: [...this.extras],
       layout,
@@ -985,10 +973,7 @@ export class SectionIndex {
       }
       index.tree.set(term, data);
     });
-    header.words.forEach((word, id) => {
-      index.words.push(word);
-      index.wordIds.set(word, id);
-    });
+    index.vocabulary = WordTable.of(header.words);
     index.codec = new TextCodec(header.separators);
     for (const [doc, extras] of header.extras) index.extras.set(doc, extras);
     let n = 0;

@@ -24,12 +24,22 @@ const AS_WRITTEN = 3;
 const ESCAPE = 63;
 
 export interface EncodedText {
-  /** The words' numbers, as `wordId` gave them. */
+  /** The words' numbers. */
   ids: number[];
   /** One byte per word, and one for what follows the last. */
   layout: Uint8Array;
   /** What the layout could not say; undefined when nothing. */
   extras: string[] | undefined;
+  /** How many different words the text has as written (apostrophes normalised), as MiniSearch counts a field's length. */
+  distinctWritten: number;
+}
+
+/** How the codec numbers words (word-table.ts). */
+export interface WordNumbering {
+  /** The number of a word, given it normalised: lower-cased, its apostrophes "'". */
+  idOf(word: string): number;
+  /** The number of the word at text[start, end) lower-cased, where it holds ASCII letters, digits and "'" alone. */
+  idAt(text: string, start: number, end: number): number;
 }
 
 /** A char code of [A-Za-z0-9]. */
@@ -41,41 +51,52 @@ function capitalised(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
+/** Whether text and normalised have the same char codes in [start, end). */
+function sameStretch(text: string, normalised: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== normalised.charCodeAt(i)) return false;
+  return true;
+}
+
 export class TextCodec {
   /** Separators by number; at most 63. */
   readonly separators: string[] = [];
   private readonly separatorIds = new Map<string, number>();
   /** The number of " ", once known. */
   private space: number | undefined;
+  /**
+   * By word number and case (LOWER, CAPITAL, UPPER): the last text it was met in, by `stamp`.
+   * A word in one of those cases is one way of writing it; so the text's different words as
+   * written are counted without keeping them in a set.
+   */
+  private seen = new Int32Array(0);
+  private stamp = 0;
 
   constructor(separators: readonly string[] = []) {
     for (const s of separators) this.separatorNumber(s);
   }
 
-  /**
-   * Splits `text` into words (numbered by `wordId`, which is given each word normalised) and
-   * a layout; each word as written goes into `asWritten`, when given.
-   */
-  encode(text: string, wordId: (word: string) => number, asWritten?: Set<string>): EncodedText {
+  /** Splits `text` into words, numbered by `words` (each given normalised), and a layout. */
+  encode(text: string, words: WordNumbering): EncodedText {
     const normalised = normaliseApostrophes(text);
     const pattern = wordPatternFor(normalised);
     // Most letters are plain text: their words are found by a scan of char codes, which
     // finds what ASCII_WORD_PATTERN finds without a match object, a slice and a case test each.
-    return pattern.unicode ? this.encodeByPattern(text, normalised, pattern, wordId, asWritten) : this.encodePlain(text, normalised, wordId, asWritten);
+    return pattern.unicode ? this.encodeByPattern(text, normalised, pattern, words) : this.encodePlain(text, normalised, words);
   }
 
   /** `encode` by the word pattern: any text. */
-  encodeByPattern(text: string, normalised: string, pattern: RegExp, wordId: (word: string) => number, asWritten?: Set<string>): EncodedText {
+  encodeByPattern(text: string, normalised: string, pattern: RegExp, words: WordNumbering): EncodedText {
     const ids: number[] = [];
     const bytes: number[] = [];
     const extras: string[] = [];
+    const asWritten = new Set<string>();
     let end = 0;
     for (const match of normalised.matchAll(pattern)) {
       const raw = text.slice(match.index, match.index + match[0].length);
-      asWritten?.add(match[0]);
+      asWritten.add(match[0]);
       // normaliseWord(raw): the match is the word with its apostrophes normalised already.
       const word = match[0].toLowerCase();
-      ids.push(wordId(word));
+      ids.push(words.idOf(word));
       const separator = this.separatorByte(text.slice(end, match.index), extras);
       let kind = AS_WRITTEN;
       if (raw === word) kind = LOWER;
@@ -86,20 +107,25 @@ export class TextCodec {
       end = match.index + match[0].length;
     }
     bytes.push(this.separatorByte(text.slice(end), extras));
-    return { ids, layout: Uint8Array.from(bytes), extras: extras.length ? extras : undefined };
+    return { ids, layout: Uint8Array.from(bytes), extras: extras.length ? extras : undefined, distinctWritten: asWritten.size };
   }
 
   /**
    * `encode` for text whose words are all ASCII letters and digits (ASCII_WORD_PATTERN's):
    * the same words, layout and extras as `encodeByPattern`, found by a scan of char codes.
+   * A word met before is found by its place in the text: nothing is cut out of it.
    */
-  encodePlain(text: string, normalised: string, wordId: (word: string) => number, asWritten?: Set<string>): EncodedText {
+  encodePlain(text: string, normalised: string, words: WordNumbering): EncodedText {
     const ids: number[] = [];
     const bytes: number[] = [];
     const extras: string[] = [];
     const length = normalised.length;
     // Whether any apostrophe was normalised: asked once, as comparing the two texts costs a scan.
     const apostrophesAsWritten = normalised === text;
+    const stamp = ++this.stamp;
+    let distinct = 0;
+    /** Words written in mixed case ("McDonald"), counted by what they are. */
+    let mixed: Set<string> | undefined;
     let end = 0;
     let at = 0;
     while (at < length) {
@@ -112,34 +138,43 @@ export class TextCodec {
       let uppers = 0;
       let lowers = 0;
       let firstUpper = false;
+      let apostrophes = false;
       for (;;) {
         const code = normalised.charCodeAt(at);
         if (code >= 65 && code <= 90) {
           if (at === start) firstUpper = true;
           uppers++;
         } else if (code >= 97 && code <= 122) lowers++;
-        else if (!(code >= 48 && code <= 57) && !(code === 39 && isWordCode(normalised.charCodeAt(at + 1)) && at > start)) break;
+        else if (code === 39 && isWordCode(normalised.charCodeAt(at + 1)) && at > start) apostrophes = true;
+        else if (!(code >= 48 && code <= 57)) break;
         at++;
       }
-      const written = normalised.slice(start, at);
-      asWritten?.add(written);
-      // A curly apostrophe is not "'" as the word is kept: the word goes as written.
-      const sameAsText = apostrophesAsWritten || text.startsWith(written, start);
-      const word = uppers === 0 ? written : written.toLowerCase();
-      ids.push(wordId(word));
+      const id = words.idAt(normalised, start, at);
+      ids.push(id);
+      const shape = uppers === 0 ? LOWER : firstUpper && uppers === 1 ? CAPITAL : lowers === 0 ? UPPER : AS_WRITTEN;
+      if (shape === AS_WRITTEN) (mixed ??= new Set()).add(normalised.slice(start, at));
+      else if (this.mark(id * 3 + shape, stamp)) distinct++;
       const separator = this.separatorAt(text, end, start, extras);
-      let kind = AS_WRITTEN;
-      if (sameAsText) {
-        if (uppers === 0) kind = LOWER;
-        else if (firstUpper && uppers === 1) kind = CAPITAL;
-        else if (lowers === 0) kind = UPPER;
-      }
+      // A curly apostrophe is not "'" as the word is kept: the word goes as written.
+      const kind = apostrophesAsWritten || !apostrophes || sameStretch(text, normalised, start, at) ? shape : AS_WRITTEN;
       if (kind === AS_WRITTEN) extras.push(ownCopy(text.slice(start, at)));
       bytes.push(separator | kind);
       end = at;
     }
     bytes.push(this.separatorAt(text, end, length, extras));
-    return { ids, layout: Uint8Array.from(bytes), extras: extras.length ? extras : undefined };
+    return { ids, layout: Uint8Array.from(bytes), extras: extras.length ? extras : undefined, distinctWritten: distinct + (mixed?.size ?? 0) };
+  }
+
+  /** Marks `slot` as met in the text of `stamp`; true when it was not yet. */
+  private mark(slot: number, stamp: number): boolean {
+    if (slot >= this.seen.length) {
+      const seen = new Int32Array(Math.max(3072, slot + 1, this.seen.length * 2));
+      seen.set(this.seen);
+      this.seen = seen;
+    }
+    if (this.seen[slot] === stamp) return false;
+    this.seen[slot] = stamp;
+    return true;
   }
 
   /** The text again, from its words' numbers, the words by number, its layout and extras. */
