@@ -53,11 +53,11 @@ async function parseOne(file: Partial<ParseItem>): Promise<ParsedFile> {
     if ('bytes' in file && file.bytes instanceof Uint8Array) outcome = await parseLetterFile(file.bytes, readPdf);
     else if ('text' in file && typeof file.text?.text === 'string') outcome = await reparseLetter(file.text);
     else outcome = { ok: false, reason: 'nothing was read from this file; import it again to try once more' };
+    // Sent to the window and the search index, and stored: about half the bytes for each.
+    if (outcome.ok) outcome = { ...outcome, letter: compactLetter(outcome.letter) };
   } catch (error) {
     outcome = parserFailure(error);
   }
-  // Sent to the window and the search index, and stored: about half the bytes for each.
-  if (outcome.ok) outcome = { ...outcome, letter: compactLetter(outcome.letter) };
   return { relativePath, outcome };
 }
 

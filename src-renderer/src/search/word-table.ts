@@ -4,13 +4,13 @@
  * met before, and finding them by their place needs no string cut out of the text, hashed
  * and collected again for each.
  *
- * Words found by place are hashed from their char codes (FNV-1a, ASCII letters lower-cased)
- * into a table of open addressing, made on first use: an index loaded from a snapshot that
- * never takes in a letter never builds it.
+ * Words found by place are hashed from their char codes (FNV-1a, ASCII letters lower-cased,
+ * from a seed of the table's own, so that no file can be made whose words all collide) into a
+ * table of open addressing, made on first use: an index loaded from a snapshot that never
+ * takes in a letter never builds it.
  */
 import { ownCopy } from './text-codec';
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 /** The char code lower-cased, for ASCII letters; any other unchanged. */
@@ -18,8 +18,8 @@ function lowerAscii(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
-function hashOf(word: string): number {
-  let h = FNV_OFFSET;
+function hashOf(word: string, seed: number): number {
+  let h = seed;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ lowerAscii(word.charCodeAt(i)), FNV_PRIME);
   return h;
 }
@@ -34,6 +34,8 @@ export class WordTable {
   private hashes = new Int32Array(1024);
   /** How many words (the first ones) are in `slots`. */
   private tabled = 0;
+  /** Where every hash starts. */
+  private readonly seed = (Math.random() * 0x1_0000_0000) | 0;
 
   get size(): number {
     return this.words.length;
@@ -60,7 +62,7 @@ export class WordTable {
    */
   idAt(text: string, start: number, end: number): number {
     if (this.tabled < this.words.length) this.table();
-    let h = FNV_OFFSET;
+    let h = this.seed;
     for (let i = start; i < end; i++) h = Math.imul(h ^ lowerAscii(text.charCodeAt(i)), FNV_PRIME);
     const { slots, hashes, words } = this;
     const mask = slots.length - 1;
@@ -70,7 +72,7 @@ export class WordTable {
       const id = slot - 1;
       if (hashes[id] === h && sameWord(words[id]!, text, start, end)) return id;
     }
-    return this.add(text.slice(start, end).toLowerCase());
+    return this.idOf(text.slice(start, end).toLowerCase());
   }
 
   /** The words of a saved index, numbered in order: strings of their own already. */
@@ -108,7 +110,7 @@ export class WordTable {
       for (let id = 0; id < this.tabled; id++) this.place(id);
     }
     for (let id = this.tabled; id < count; id++) {
-      this.hashes[id] = hashOf(this.words[id]!);
+      this.hashes[id] = hashOf(this.words[id]!, this.seed);
       this.place(id);
     }
     this.tabled = count;
