@@ -18,9 +18,10 @@ function lowerAscii(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
-function hashOf(word: string, seed: number): number {
+/** The hash of text[start, end), its ASCII letters lower-cased, from `seed`. */
+function hashOf(text: string, start: number, end: number, seed: number): number {
   let h = seed;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ lowerAscii(word.charCodeAt(i)), FNV_PRIME);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerAscii(text.charCodeAt(i)), FNV_PRIME);
   return h;
 }
 
@@ -62,8 +63,7 @@ export class WordTable {
    */
   idAt(text: string, start: number, end: number): number {
     if (this.tabled < this.words.length) this.table();
-    let h = this.seed;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ lowerAscii(text.charCodeAt(i)), FNV_PRIME);
+    const h = hashOf(text, start, end, this.seed);
     const { slots, hashes, words } = this;
     const mask = slots.length - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
@@ -110,7 +110,8 @@ export class WordTable {
       for (let id = 0; id < this.tabled; id++) this.place(id);
     }
     for (let id = this.tabled; id < count; id++) {
-      this.hashes[id] = hashOf(this.words[id]!, this.seed);
+      const word = this.words[id]!;
+      this.hashes[id] = hashOf(word, 0, word.length, this.seed);
       this.place(id);
     }
     this.tabled = count;
