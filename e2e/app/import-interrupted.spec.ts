@@ -13,7 +13,7 @@ import { loadCouncilPool } from '../../src-main/corpus/council-pool';
 import { createFolderService } from '../../src-main/services/folder-service';
 import { expect, REPO, SAMPLE_FOLDER, test } from '../support/app-fixture';
 import { installArchiveStandIn } from '../support/archive-stand-in';
-import { readArchiveState, type ArchiveState } from '../support/archive-probe';
+import { readArchiveState, readTexts, unreferencedPacks, type ArchiveState } from '../support/archive-probe';
 import { CHROMIUM_ARGS, findChromium } from '../support/browser-path';
 
 const LETTERS = 2000;
@@ -87,6 +87,7 @@ test('an import closed at random moments, then run again, gives the archive of o
   await removeSamples(clean.page);
   await importToTheEnd(clean.page);
   const expected = await readArchiveState(clean.page);
+  const expectedTexts = await readTexts(clean.page);
   await clean.context.close();
   expect(expected.ids.length).toBeGreaterThan(LETTERS * 0.95);
   expectCouncilsTrue(expected);
@@ -143,5 +144,8 @@ test('an import closed at random moments, then run again, gives the archive of o
   expect(final.councils).toEqual(expected.councils);
   expectCouncilsTrue(final);
   expect(final.reports.at(-1)).toMatchObject({ cancelled: false, failed: 0 });
+  // Each letter's text is kept, as the clean import kept it, and no pack of texts is left over.
+  expect(await readTexts(page)).toEqual(expectedTexts);
+  expect(await unreferencedPacks(page)).toBe(0);
   await context.close();
 });

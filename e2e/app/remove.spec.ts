@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import path from 'node:path';
 import { expect, test } from '../support/app-fixture';
-import { readArchiveState, type ArchiveState } from '../support/archive-probe';
+import { readArchiveState, readTexts, unreferencedPacks, type ArchiveState } from '../support/archive-probe';
 import { manyLettersFolder, mixedFolder } from '../support/letter-folders';
 
 const councilsList = (page: Page) => page.getByRole('listbox', { name: 'Councils' });
@@ -152,6 +152,7 @@ test.describe('removing letters, and undoing it', () => {
     await expect(report).toContainText('2 letters added');
     const imported = await readArchiveState(page);
     expect(imported.ids.length).toBe(before.ids.length + 2);
+    const importedTexts = await readTexts(page);
 
     await shoot(page, 'remove-import-report');
     await report.getByRole('button', { name: 'Remove this import' }).click();
@@ -160,6 +161,9 @@ test.describe('removing letters, and undoing it', () => {
     expect(removed.ids).toEqual(before.ids);
     expect(removed.reports.map((r) => r.id)).toEqual(before.reports.map((r) => r.id));
     expectCouncilsMatchLetters(removed);
+    // The import's texts go with its letters, and the pack they were kept in with them.
+    expect(Object.keys(await readTexts(page)).sort()).toEqual(before.ids);
+    expect(await unreferencedPacks(page)).toBe(0);
 
     // Ctrl+Z waits while a dialog is open over the window.
     await page.getByRole('button', { name: 'Reports' }).click();
@@ -174,6 +178,7 @@ test.describe('removing letters, and undoing it', () => {
     const undone = await readArchiveState(page);
     expect(undone.ids).toEqual(imported.ids);
     expect(undone.reports).toEqual(imported.reports);
+    expect(await readTexts(page)).toEqual(importedTexts);
     await page.getByRole('button', { name: 'Reports' }).click();
     await expect(page.getByRole('dialog', { name: 'Import reports' }).getByRole('button')).toHaveCount(imported.reports.length + 1);
   });

@@ -123,7 +123,7 @@ export function readArchiveState(page: Page): Promise<ArchiveState> {
   );
 }
 
-/** Each letter's kept text (the `texts` table), decoded in the page, by letter id. */
+/** Each letter's kept text (the `texts` table, and the pack it points into), decoded in the page, by letter id. */
 export function readTexts(page: Page): Promise<Record<string, string>> {
   return page.evaluate(
     () =>
@@ -132,14 +132,46 @@ export function readTexts(page: Page): Promise<Record<string, string>> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const all = db.transaction('texts', 'readonly').objectStore('texts').getAll();
-          all.onsuccess = () => {
+          const tx = db.transaction(['texts', 'textPacks'], 'readonly');
+          const texts = tx.objectStore('texts').getAll();
+          const packs = tx.objectStore('textPacks').getAll();
+          tx.oncomplete = () => {
             const decoder = new TextDecoder();
-            const rows = all.result as ({ id: string; utf8: Uint8Array } | { id: string; text: string })[];
-            resolve(Object.fromEntries(rows.map((row) => [row.id, 'text' in row ? row.text : decoder.decode(row.utf8)])));
+            const packBytes = new Map((packs.result as { id: string; utf8: Uint8Array }[]).map((pack) => [pack.id, pack.utf8]));
+            type Row = { id: string; utf8: Uint8Array } | { id: string; text: string } | { id: string; pack: string; at: number; length: number };
+            const textOf = (row: Row): string => {
+              if ('text' in row) return row.text;
+              if ('utf8' in row) return decoder.decode(row.utf8);
+              const pack = packBytes.get(row.pack);
+              return pack ? decoder.decode(pack.subarray(row.at, row.at + row.length)) : `(no pack ${row.pack})`;
+            };
+            resolve(Object.fromEntries((texts.result as Row[]).map((row) => [row.id, textOf(row)])));
             db.close();
           };
-          all.onerror = () => reject(all.error);
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** Packs of texts (the `textPacks` table) that no row of `texts` points into: never expected. */
+export function unreferencedPacks(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('letter-archive');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['texts', 'textPacks'], 'readonly');
+          const packs = tx.objectStore('textPacks').getAllKeys();
+          const pointers = tx.objectStore('texts').getAll();
+          tx.oncomplete = () => {
+            const inUse = new Set((pointers.result as { pack?: string }[]).flatMap((row) => (row.pack ? [row.pack] : [])));
+            resolve((packs.result as string[]).filter((id) => !inUse.has(id)).length);
+            db.close();
+          };
+          tx.onerror = () => reject(tx.error);
         };
       }),
   );

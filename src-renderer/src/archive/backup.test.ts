@@ -4,7 +4,8 @@ import './test-support/node-blob-reading';
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BACKED_UP_TABLES, BackupRefused, DERIVED_TABLES, makeBackup, readBackupSummary, restoreBackup, rowProblem, type BackupSummary } from './backup';
-import { fromTextRow, getDb, openFreshDbForTests } from './db';
+import { getDb, openFreshDbForTests, toTextRow, type TextRow } from './db';
+import { readTexts } from './text-packs';
 import { importLetters, RemovalOutdated, removeLetters, saveTick, setSetting, undoRemoval } from './repository';
 import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
 import type { TickRow } from './types';
@@ -31,7 +32,8 @@ async function snapshot(): Promise<Record<string, Record<string, string>>> {
     Object.fromEntries((await rows).map((row) => [key(row), sha(value(row))]));
   return {
     letters: await byKey(db.letters.toArray(), (l) => l.id),
-    texts: await byKey(db.texts.toArray(), (t) => t.id, fromTextRow),
+    texts: await textsById(),
+    textPacks: await byKey(db.textPacks.toArray(), (p) => p.id),
     ticks: await byKey(db.ticks.toArray(), (t) => t.pointId),
     settings: await byKey(db.settings.toArray(), (s) => s.key),
     councils: await byKey(db.councils.toArray(), (c) => c.key),
@@ -39,6 +41,13 @@ async function snapshot(): Promise<Record<string, Record<string, string>>> {
     reports: await byKey(db.reports.toArray(), (r) => String(r.id)),
     reportEntries: await byKey(db.reportEntries.toArray(), (r) => String(r.seq)),
   };
+}
+
+/** Each letter's kept text, read through its pack, hashed, by letter id. */
+async function textsById(): Promise<Record<string, string>> {
+  const ids = (await getDb().texts.toCollection().primaryKeys()) as string[];
+  const texts = await readTexts(getDb(), ids);
+  return Object.fromEntries(ids.map((id, i) => [id, sha(texts[i])]));
 }
 
 async function sampleArchive(): Promise<void> {
@@ -119,6 +128,66 @@ describe('a backup', () => {
   });
 });
 
+describe('the texts of letters, kept many to a pack', () => {
+  it('restores a backup made before packs, whose texts are rows of their own', async () => {
+    await sampleArchive();
+    // The archive as version 5 kept it: each text in its own row, and no packs.
+    const db = getDb();
+    const ids = (await db.texts.toCollection().primaryKeys()) as string[];
+    const texts = await readTexts(db, ids);
+    await db.texts.bulkPut(ids.map((id, i) => toTextRow(id, texts[i]!)));
+    await db.textPacks.clear();
+    const before = await snapshot();
+    const made = await (await backUp()).file.text();
+    const old = made
+      .replaceAll('"databaseVersion":6', '"databaseVersion":5')
+      .replace('{"name":"texts","schema":"id,pack"', '{"name":"texts","schema":"id"')
+      .replace(',{"name":"textPacks","schema":"id","rowCount":0}', '')
+      .replace(/,?\{"tableName":"textPacks","inbound":true,"rows":\[\]\}/, '');
+    expect(old).not.toContain('textPacks');
+    const file = new Blob([old]);
+    const summary = await readBackupSummary(file, 'old.json');
+    expect(summary.rows).toMatchObject({ letters: 5, texts: 5, textPacks: 0 });
+
+    fresh();
+    expect(await restoreBackup(file, summary, 'replace')).toMatchObject({ lettersAdded: 5 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a file in which a letter’s text is not in the pack it names, and leaves the archive as it was', async () => {
+    await sampleArchive();
+    const text = await (await backUp()).file.text();
+    fresh();
+    const before = await snapshot();
+    const beyond = text.replace(/"at":\d+,"length":(\d+)/, '"at":99999999,"length":$1');
+    expect(await refusal(restoreBackup(new Blob([beyond]), await readBackupSummary(new Blob([beyond]), 'b.json'), 'replace'))).toMatch(
+      /damaged: the text of letter [0-9a-f]{64} is not in it whole/,
+    );
+    const elsewhere = text.replace(/"pack":"[0-9a-f]+"/, '"pack":"nowhere"');
+    expect(await refusal(restoreBackup(new Blob([elsewhere]), await readBackupSummary(new Blob([elsewhere]), 'e.json'), 'merge'))).toMatch(/is not in it whole/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('merges only the packs of the texts it takes', async () => {
+    const [first, ...rest] = [...sampleFiles()];
+    await importLetters(memorySource(new Map([first!])), { parse: parseDirectly });
+    await importLetters(memorySource(new Map(rest)), { parse: parseDirectly });
+    expect(await getDb().textPacks.count()).toBe(2);
+    const { file, summary } = await backUp();
+
+    // The archive has the first import's letter already: its pack is not taken again.
+    fresh();
+    await importLetters(memorySource(new Map([first!])), { parse: parseDirectly });
+    await restoreBackup(file, summary, 'merge');
+    const db = getDb();
+    expect(await db.textPacks.count()).toBe(2);
+    const rows = await db.texts.toArray();
+    const packs = new Set(rows.map((row) => (row as TextRow & { pack: string }).pack));
+    expect(new Set((await db.textPacks.toCollection().primaryKeys()) as string[])).toEqual(packs);
+    expect((await readTexts(db, rows.map((row) => row.id))).every((t) => t !== undefined && t.text.length > 1000)).toBe(true);
+  });
+});
+
 describe('removals made before a restore', () => {
   it('cannot be undone into the archive the backup made: the undo is refused and the restored archive stays as it is', async () => {
     await importLetters(memorySource(sampleFiles()), { parse: parseDirectly });
@@ -196,6 +265,11 @@ describe('rowProblem', () => {
     expect(rowProblem('ticks', { pointId: 'p' })).toBe('a part of the tick is missing');
     expect(rowProblem('texts', { id: 'a', utf8: 'not bytes' })).toBe('it holds no text');
     expect(rowProblem('texts', { id: 'a', utf8: new Uint8Array(2) })).toBeNull();
+    expect(rowProblem('texts', { id: 'a', pack: 'p', at: 0, length: 10 })).toBeNull();
+    expect(rowProblem('texts', { id: 'a', pack: 'p', at: -1, length: 10 })).toBe('it does not say where its text is');
+    expect(rowProblem('texts', { id: 'a', pack: 7, at: 0, length: 10 })).toBe('it does not say where its text is');
+    expect(rowProblem('textPacks', { id: 'p', utf8: new Uint8Array(2) })).toBeNull();
+    expect(rowProblem('textPacks', { id: 'p' })).toBe('it holds no text');
     expect(rowProblem('settings', [])).toBe('it is not an object');
     expect(rowProblem('reports', { id: 1, source: 'Sample letters', startedAt: '' })).toBeNull();
   });

@@ -2,8 +2,9 @@
  * Backing the archive up to one file, and restoring it, with dexie-export-import.
  *
  * What a backup holds, and why:
- * - `letters` and `texts`: every letter as the archive keeps it, and the text it was read from
- *   (so a later version of the app can read it again, as it does the letters it imported).
+ * - `letters`, `texts` and `textPacks`: every letter as the archive keeps it, and the text it
+ *   was read from (so a later version of the app can read it again, as it does the letters it
+ *   imported), the texts many to a pack as the archive keeps them (text-packs.ts).
  * - `ticks`: the person's ticks and notes on points raised.
  * - `settings`: saved and recent searches, the selection, pane widths, notices dismissed.
  * - `reports` and `reportEntries`: the import log, so a restored archive still says where its
@@ -22,6 +23,9 @@
  * megabyte at a time into a staging database, then copies it into the archive a page of rows at
  * a time. So the archive is never held in memory, let alone twice.
  *
+ * Backups of the archive before packs (version 5) are restored too: their texts are rows of
+ * their own, as the archive still reads them.
+ *
  * A restore is all or nothing (see restoreBackup): the whole file is read and checked first,
  * every row's shape and each table's count against the file's header, and only then is the
  * archive changed, wiped for Replace included, in one IndexedDB transaction. What can be
@@ -34,7 +38,7 @@ import { letterGrades, type LetterGrades } from '../../../src-shared/analysis/le
 import { errorInWords } from '../../../src-shared/error-words';
 import { parseSaved } from '../ui/search-history';
 import { recomputeCouncils } from './council-rows';
-import { LetterArchiveDb, getDb } from './db';
+import { LetterArchiveDb, getDb, type TextPackRow, type TextPlace, type TextRow } from './db';
 import { archiveRestored } from './removals';
 
 /** The name of the file format, in the file's first member. */
@@ -44,8 +48,12 @@ export const BACKUP_FORMAT = 'letter-archive-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 
 /** The archive's tables a backup holds (see above). */
-export const BACKED_UP_TABLES = ['letters', 'texts', 'ticks', 'settings', 'reports', 'reportEntries'] as const;
+export const BACKED_UP_TABLES = ['letters', 'texts', 'textPacks', 'ticks', 'settings', 'reports', 'reportEntries'] as const;
 export type BackedUpTable = (typeof BACKED_UP_TABLES)[number];
+
+/** The oldest archive version whose backups this one restores, and the tables its backups lack. */
+const OLDEST_RESTORED_VERSION = 5;
+const ADDED_IN_VERSION: Partial<Record<BackedUpTable, number>> = { textPacks: 6 };
 
 /** Tables worked out from the letters, made again by a restore rather than backed up. */
 export const DERIVED_TABLES = ['councils', 'grades', 'searchIndex', 'pendingIndex'] as const;
@@ -55,7 +63,7 @@ const SAVED_SEARCHES_KEY = 'savedSearches';
 /** The setting that says the first run is over (use-first-run.ts): a restored archive never gets the samples on top. */
 const FIRST_RUN_KEY = 'firstRunDone';
 
-/** Rows read at a time when backing up: about a megabyte of letters. */
+/** Rows read at a time when backing up: about a megabyte of letters (and fifty of texts' packs). */
 const ROWS_PER_CHUNK = 50;
 /** The longest a restore may take before it is given up (and the archive left as it was). */
 const RESTORE_TIMEOUT_MS = 60 * 60 * 1000;
@@ -217,9 +225,8 @@ function checkHeader(head: DexieHeader, fileName: string, bytes: number, db: Let
   if (typeof databaseVersion !== 'number' || databaseVersion > db.verno) {
     throw new BackupRefused(`it was made by a newer version of Letter Archive (${String(ours.appVersion)}), whose archive this one cannot read; update the app to restore it`);
   }
-  // Only archives of this version have been backed up: a later version that changes the
-  // tables must read older backups through its upgrade, or refuse them here.
-  if (databaseVersion !== db.verno) throw new BackupRefused(`it was made by a version of Letter Archive whose archive this one cannot read (archive version ${databaseVersion})`);
+  // A later version that changes the tables must read older backups, or refuse them here.
+  if (databaseVersion < OLDEST_RESTORED_VERSION) throw new BackupRefused(`it was made by a version of Letter Archive whose archive this one cannot read (archive version ${databaseVersion})`);
   if (!Array.isArray(tables)) throw new BackupRefused('the file is damaged: it does not list its tables');
 
   const rows = {} as Record<BackedUpTable, number>;
@@ -235,6 +242,8 @@ function checkHeader(head: DexieHeader, fileName: string, bytes: number, db: Let
     if (key !== db.table(name).schema.primKey.src) throw new BackupRefused(`the file is damaged: the table ${name} is keyed by ${String(key)}, not as the archive keys it`);
     rows[name as BackedUpTable] = rowCount;
   }
+  // A table added to the archive after the backup was made has no rows in it.
+  for (const [name, since] of Object.entries(ADDED_IN_VERSION)) if (databaseVersion < since && !(name in rows)) rows[name as BackedUpTable] = 0;
   const missing = BACKED_UP_TABLES.filter((name) => !(name in rows));
   if (missing.length) throw new BackupRefused(`the file is damaged: it has no ${missing.join(', ')} table`);
   const count = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0);
@@ -252,6 +261,7 @@ function checkHeader(head: DexieHeader, fileName: string, bytes: number, db: Let
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What is wrong with a row of a backed-up table, or null: enough that the archive's code can rely on its shape. */
@@ -269,7 +279,11 @@ export function rowProblem(table: BackedUpTable, row: unknown): string | null {
     }
     case 'texts':
       if (!isString(row.id)) return 'it has no id';
+      if ('pack' in row) return isString(row.pack) && isCount(row.at) && isCount(row.length) ? null : 'it does not say where its text is';
       return row.utf8 instanceof Uint8Array || isString(row.text) ? null : 'it holds no text';
+    case 'textPacks':
+      if (!isString(row.id)) return 'it has no id';
+      return row.utf8 instanceof Uint8Array ? null : 'it holds no text';
     case 'ticks':
       return ['pointId', 'councilKey', 'letterId', 'text', 'note', 'doneOn', 'tickedAt'].every((k) => isString(row[k])) ? null : 'a part of the tick is missing';
     case 'settings':
@@ -298,8 +312,9 @@ export interface RestoreProgress extends BackupProgress {
   stage: 'reading' | 'writing';
 }
 
-/** Rows copied from the staging database at a time. */
+/** Rows copied from the staging database at a time: fewer of the texts' packs, a megabyte each. */
 const COPY_PAGE = 200;
+const COPY_PAGE_OF_PACKS = 8;
 
 /**
  * Restores a backup whose summary readBackupSummary gave. Replace: the archive becomes the
@@ -346,6 +361,8 @@ async function readIntoStaging(staging: LetterArchiveDb, file: Blob, summary: Ba
   const read = Object.fromEntries(BACKED_UP_TABLES.map((t) => [t, 0])) as Record<BackedUpTable, number>;
   await importInto(staging, file, {
     acceptNameDiff: true,
+    // checkHeader has said which versions are restored.
+    acceptVersionDiff: true,
     chunkSizeBytes: READ_CHUNK_BYTES,
     filter: (table, value) => {
       if (!(BACKED_UP_TABLES as readonly string[]).includes(table)) throw new BackupRefused(`the file is damaged: it holds rows of a table it does not list (${table})`);
@@ -366,6 +383,20 @@ async function readIntoStaging(staging: LetterArchiveDb, file: Blob, summary: Ba
       throw new BackupRefused(`the file is damaged or cut short: its header says ${summary.rows[table]} rows of ${table}, but it holds ${read[table]}`);
     }
   }
+  await checkTextPlaces(staging);
+}
+
+/** Refuses a file in which a letter's text is said to be in a pack the file does not hold whole. */
+async function checkTextPlaces(staging: LetterArchiveDb): Promise<void> {
+  // Only rows that point into a pack are in the index of packs; they come in pack order.
+  const places = (await staging.texts.orderBy('pack').toArray()) as (TextRow & TextPlace)[];
+  let pack: TextPackRow | undefined;
+  for (const place of places) {
+    if (pack?.id !== place.pack) pack = await staging.textPacks.get(place.pack);
+    if (!pack || place.at + place.length > pack.utf8.byteLength) {
+      throw new BackupRefused(`the file is damaged: the text of letter ${place.id} is not in it whole`);
+    }
+  }
 }
 
 /** Step 2: the staging rows into the archive, in one transaction. */
@@ -377,7 +408,7 @@ async function copyIntoArchive(
   onProgress?: (progress: RestoreProgress) => void,
 ): Promise<RestoreOutcome> {
   const outcome: RestoreOutcome = { mode, lettersAdded: 0, lettersKept: 0, ticksAdded: 0, savedSearchesAdded: 0 };
-  const tables = [db.letters, db.texts, db.ticks, db.settings, db.reports, db.reportEntries, db.councils, db.grades, db.pendingIndex];
+  const tables = [db.letters, db.texts, db.textPacks, db.ticks, db.settings, db.reports, db.reportEntries, db.councils, db.grades, db.pendingIndex];
   const total = BACKED_UP_TABLES.reduce((sum, t) => sum + summary.rows[t], 0);
   let done = 0;
 
@@ -399,6 +430,8 @@ async function copyIntoArchive(
 
     const grades: LetterGrades[] = [];
     const councilKeys = new Set<string>();
+    /** The packs the texts taken point into: only those are taken. */
+    const packsTaken = new Set<string>();
     const changed: string[] = [];
     const take = (table: BackedUpTable, row: Record<string, unknown>): boolean => {
       switch (table) {
@@ -417,7 +450,11 @@ async function copyIntoArchive(
           return true;
         }
         case 'texts':
-          return !haveTexts.has(row.id as string);
+          if (haveTexts.has(row.id as string)) return false;
+          if (typeof row.pack === 'string') packsTaken.add(row.pack);
+          return true;
+        case 'textPacks':
+          return packsTaken.has(row.id as string);
         case 'ticks':
           if (haveTicks.has(row.pointId as string)) return false;
           outcome.ticksAdded += 1;
@@ -435,11 +472,12 @@ async function copyIntoArchive(
 
     for (const name of BACKED_UP_TABLES) {
       const from = staging.table(name);
+      const pageSize = name === 'textPacks' ? COPY_PAGE_OF_PACKS : COPY_PAGE;
       let last: unknown;
       for (;;) {
         // Another database: read outside this transaction, which waitFor keeps open meanwhile.
         const page = (await Dexie.waitFor(
-          Dexie.ignoreTransaction(() => (last === undefined ? from.orderBy(':id') : from.where(':id').above(last)).limit(COPY_PAGE).toArray()),
+          Dexie.ignoreTransaction(() => (last === undefined ? from.orderBy(':id') : from.where(':id').above(last)).limit(pageSize).toArray()),
           RESTORE_TIMEOUT_MS,
         )) as Record<string, unknown>[];
         if (page.length === 0) break;
@@ -448,7 +486,7 @@ async function copyIntoArchive(
         done += page.length;
         Dexie.ignoreTransaction(() => onProgress?.({ stage: 'writing', done, total }));
         last = Dexie.getByKeyPath(page[page.length - 1]!, from.schema.primKey.keyPath as string);
-        if (page.length < COPY_PAGE) break;
+        if (page.length < pageSize) break;
       }
     }
 

@@ -22,22 +22,47 @@ export interface LetterRow extends StoredLetter {
  * The text a letter was read from, kept so a later parser can read it again: apart from the
  * letter, as it is seldom needed. Kept as UTF-8 bytes: a string with a single dash or bullet
  * in it is kept two bytes a character, so bytes halve what most letters' texts cost to write.
- * Rows written before (with `text`) are still read.
+ * An import keeps its texts many to a row of `textPacks` (text-packs.ts), and the letter's
+ * row here says where in which pack its bytes are. Rows written before, with the bytes
+ * (`utf8`) or the string (`text`) in them, are still read.
  */
-export type TextRow = { id: string; pdf?: LetterText['pdf'] } & ({ utf8: Uint8Array } | { text: string });
+export type TextRow = { id: string; pdf?: LetterText['pdf'] } & ({ utf8: Uint8Array } | { text: string } | TextPlace);
 
-/** A letter's text as a row of `texts`; `utf8` is the text already encoded, when it is. */
-export function toTextRow(id: string, { text, pdf }: LetterText, utf8?: Uint8Array): TextRow {
-  const row: TextRow = { id, utf8: utf8 ?? new TextEncoder().encode(text) };
+/** Where in a pack a letter's text is: `length` bytes from `at`. */
+export interface TextPlace {
+  pack: string;
+  at: number;
+  length: number;
+}
+
+/**
+ * Many letters' texts as UTF-8, end to end: never changed once written, deleted in the
+ * transaction that takes away the last row of `texts` that points into it.
+ */
+export interface TextPackRow {
+  id: string;
+  utf8: Uint8Array;
+}
+
+/** A letter's text as a row of `texts` that holds it; `utf8` is the text already encoded, when it is. */
+export function toTextRow(id: string, { text, pdf }: LetterText, utf8?: Uint8Array): TextRow & { utf8: Uint8Array } {
+  const row: TextRow & { utf8: Uint8Array } = { id, utf8: utf8 ?? new TextEncoder().encode(text) };
   if (pdf) row.pdf = pdf;
   return row;
 }
 
-/** The text a row of `texts` keeps. */
-export function fromTextRow(row: TextRow): LetterText {
-  const text: LetterText = { text: 'text' in row ? row.text : new TextDecoder().decode(row.utf8) };
+/** The text a row of `texts` keeps; for a row that points into a pack, `pack` is that pack's bytes. */
+export function fromTextRow(row: TextRow, pack?: Uint8Array): LetterText {
+  const text: LetterText = { text: textOf(row, pack) };
   if (row.pdf) text.pdf = row.pdf;
   return text;
+}
+
+function textOf(row: TextRow, pack: Uint8Array | undefined): string {
+  if ('text' in row) return row.text;
+  if ('utf8' in row) return new TextDecoder().decode(row.utf8);
+  if (!pack || row.at + row.length > pack.byteLength) throw new Error(`the text of letter ${row.id} is missing from the archive`);
+  return new TextDecoder().decode(pack.subarray(row.at, row.at + row.length));
 }
 
 export interface SettingRow {
@@ -70,6 +95,8 @@ export class LetterArchiveDb extends Dexie {
   settings!: Table<SettingRow, string>;
   searchIndex!: Table<SearchIndexRow, string>;
   texts!: Table<TextRow, string>;
+  /** Texts of letters, many to a row: see TextRow. */
+  textPacks!: Table<TextPackRow, string>;
   /** Letters changed in the archive (read again) that the saved search index may not have taken in yet. */
   pendingIndex!: Table<{ id: string }, string>;
   /** Each letter's grades alone, kept with the letter, so views over every letter never read whole letters. */
@@ -99,6 +126,10 @@ export class LetterArchiveDb extends Dexie {
     this.version(4).stores({ grades: 'id, councilKey', ticks: 'pointId, councilKey, letterId' }).upgrade(upgradeToVersion4);
     // 5: letters found by when they were imported, so the letters of one import can be removed.
     this.version(5).stores({ letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion, importedAt' });
+    // 6: an import keeps its letters' texts many to a row: one row of some 25 KB for each
+    // letter cost IndexedDB more than the letter itself. Rows found by their pack, so a pack
+    // is deleted with the last text in it. Texts kept before stay as they are.
+    this.version(6).stores({ texts: 'id, pack', textPacks: 'id' });
   }
 }
 

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, openFreshDbForTests } from './db';
+import { readTexts } from './text-packs';
 import { recomputeCouncils } from './council-rows';
 import { importLetters, lettersOfCouncil, lettersOfImport, removeCouncilLetters, removeImport, removeLetters, sampleLetterIds, undoRemoval } from './repository';
 import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
@@ -18,6 +19,7 @@ async function archiveState() {
   return {
     letters: byKey(await db.letters.toArray(), (r) => r.id),
     texts: byKey(await db.texts.toArray(), (r) => r.id),
+    textPacks: byKey(await db.textPacks.toArray(), (r) => r.id),
     grades: byKey(await db.grades.toArray(), (r) => r.id),
     councils: byKey(await db.councils.toArray(), (r) => r.key),
     reports: await db.reports.toArray(),
@@ -72,6 +74,27 @@ describe('removing letters and undoing it', () => {
     expect((await archiveState()).councils.some((c) => c.key === 'coventry')).toBe(false);
     await undoRemoval(removal);
     expect(await archiveState()).toEqual(before);
+  });
+
+  it('deletes the pack of texts with its last letter, and undoing removals in any order brings every text back', async () => {
+    await importLetters(memorySource(sampleFiles()), { parse: parseDirectly });
+    const db = getDb();
+    const ids = (await db.letters.toCollection().primaryKeys()) as string[];
+    const texts = await readTexts(db, ids);
+    expect(await db.textPacks.count()).toBe(1);
+
+    const first = await removeLetters(ids.slice(0, 2), 'two letters');
+    expect(await db.textPacks.count()).toBe(1);
+    const rest = await removeLetters(ids.slice(2), 'the rest');
+    expect(await db.textPacks.count()).toBe(0);
+    expect(await db.texts.count()).toBe(0);
+
+    // The first removal undone first: its texts' pack, deleted by the second, comes back with them.
+    await undoRemoval(first);
+    expect(await readTexts(db, ids.slice(0, 2))).toEqual(texts.slice(0, 2));
+    await undoRemoval(rest);
+    expect(await readTexts(db, ids)).toEqual(texts);
+    expect(await db.textPacks.count()).toBe(1);
   });
 
   it('passes over ids the archive does not hold', async () => {

@@ -9,9 +9,10 @@
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { notifyLettersChanged } from '../search/search-client';
 import { recomputeCouncils } from './council-rows';
-import { fromTextRow, getDb, putGrades, type LetterRow } from './db';
+import { getDb, putGrades, type LetterRow } from './db';
 import { parseInWorker } from './parse-client';
 import type { ParseItem, ParsedFile } from './parse-messages';
+import { inPackOrder, readTexts } from './text-packs';
 import { withNewReading } from './write-letters';
 
 /** How far the reading has got. */
@@ -63,19 +64,22 @@ export async function rereadStaleLetters(options: RereadOptions = {}): Promise<R
   const db = getDb();
   const parse = options.parse ?? parseInWorker;
   const batchSize = options.batchSize ?? BATCH;
-  const { readable: ids, withoutText } = await staleLetters();
+  const { readable, withoutText } = await staleLetters();
+  // Letters whose texts share a pack are read one after another, so each pack is read about once.
+  const ids = await inPackOrder(db, readable);
   const outcome: RereadOutcome = { reread: 0, failed: 0, withoutText: withoutText.length };
   const progress = (done: number) => options.onProgress?.({ done, total: ids.length });
   if (ids.length > 0) progress(0);
   for (let start = 0; start < ids.length; start += batchSize) {
     if (options.signal?.aborted) break;
     const batch = ids.slice(start, start + batchSize);
-    const readable = (await db.texts.bulkGet(batch)).filter((t) => t !== undefined);
-    const parsed = readable.length > 0 ? await parse(readable.map((t) => ({ relativePath: t.id, text: fromTextRow(t) }))) : [];
+    const texts = await readTexts(db, batch);
+    const items = batch.flatMap((id, i) => (texts[i] ? [{ relativePath: id, text: texts[i] }] : []));
+    const parsed = items.length > 0 ? await parse(items) : [];
     const results = new Map(parsed.map((p) => [p.relativePath, p.outcome]));
     const changed = await db.transaction('rw', [db.letters, db.grades, db.councils, db.pendingIndex], async () => {
       // Read inside the transaction: an import may have brought a letter up to date, or taken it out, meanwhile.
-      const rows = (await db.letters.bulkGet(readable.map((t) => t.id))).filter(
+      const rows = (await db.letters.bulkGet(items.map((item) => item.relativePath))).filter(
         (row): row is LetterRow => row !== undefined && row.parserVersion < PARSER_VERSION,
       );
       const keys = new Set<string>();

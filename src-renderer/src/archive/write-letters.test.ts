@@ -5,6 +5,7 @@ import { curlyQuotes } from '../../../src-main/corpus/damage';
 import { findCouncilName, replaceCouncil } from '../../../src-main/corpus/vary-letter';
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { fromTextRow, getDb, openFreshDbForTests, toTextRow } from './db';
+import { readTexts } from './text-packs';
 import { queryCounts, queryLettersOf } from './queries';
 import { getReport, importLetters } from './repository';
 import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
@@ -56,13 +57,16 @@ describe('the same letter imported twice', () => {
   it('keeps the text each letter was read from, and the parser version that read it', async () => {
     await importLetters(memorySource(sampleFiles()), { parse: parseDirectly });
     const letters = await getDb().letters.toArray();
-    const texts = await getDb().texts.bulkGet(letters.map((l) => l.id));
-    expect(texts.every((t, i) => t !== undefined && t.id === letters[i]!.id && 'utf8' in t)).toBe(true);
-    // The very text each was read from, kept as UTF-8 bytes.
+    const rows = await getDb().texts.bulkGet(letters.map((l) => l.id));
+    // Kept as UTF-8 bytes, end to end in one pack for an import this small.
+    expect(rows.every((t, i) => t !== undefined && t.id === letters[i]!.id && 'pack' in t)).toBe(true);
+    expect(await getDb().textPacks.count()).toBe(1);
+    // The very text each was read from.
+    const texts = await readTexts(getDb(), letters.map((l) => l.id));
     const samples = sampleFiles();
     for (const [i, letter] of letters.entries()) {
       const [read] = await parseDirectly([{ relativePath: letter.sourceFile, bytes: samples.get(letter.sourceFile)! }]);
-      expect(fromTextRow(texts[i]!)).toEqual(read!.outcome.ok ? read!.outcome.source : null);
+      expect(texts[i]).toEqual(read!.outcome.ok ? read!.outcome.source : null);
     }
     // Rows kept as strings before still read.
     expect(fromTextRow({ id: 'x', text: 'Dear Director’s team' })).toEqual({ text: 'Dear Director’s team' });
@@ -103,6 +107,20 @@ describe('the same letter imported twice', () => {
     expect(updated).not.toHaveProperty('pageCount');
     expect(await getDb().texts.get(stored!.id)).toBeDefined();
     expect(await getDb().pendingIndex.toArray()).toEqual([{ id: stored!.id }]);
+  });
+
+  it('keeps the text an old reading is brought up to date from, and lets go of the pack its old text was in', async () => {
+    await importLetters(memorySource(new Map([['stoke.txt', encoder.encode(sampleText(STOKE))]])), { parse: parseDirectly });
+    const [stored] = await getDb().letters.toArray();
+    await getDb().letters.put({ ...stored!, parserVersion: 1 });
+    const [oldPack] = (await getDb().textPacks.toCollection().primaryKeys()) as string[];
+
+    await importLetters(memorySource(new Map([['copy.txt', encoder.encode(curlyQuotes(sampleText(STOKE)))]])), { parse: parseDirectly });
+    const packs = (await getDb().textPacks.toCollection().primaryKeys()) as string[];
+    expect(packs).toHaveLength(1);
+    expect(packs[0]).not.toBe(oldPack);
+    const [text] = await readTexts(getDb(), [stored!.id]);
+    expect(text!.text).toContain('’');
   });
 
   it('makes a sample letter the person’s own when they import it, found in their file alone, and never lists sample files with their letters', async () => {

@@ -9,8 +9,9 @@ import { councilKeyOf, type Letter, type LetterText } from '../../../src-shared/
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { SAME_LETTER_SIMILARITY, couldBeSameLetter, letterWords, similarity, wordRuns } from '../../../src-shared/letters/same-letter';
 import { addToCouncils, recomputeCouncils } from './council-rows';
-import { appendToReport, putGrades, reportEntriesOf, toTextRow, type LetterArchiveDb, type LetterRow, type TextRow } from './db';
+import { appendToReport, putGrades, reportEntriesOf, toTextRow, type LetterArchiveDb, type LetterRow } from './db';
 import type { ImportClock } from './import-clock';
+import { dropUnreferencedPacks, keepTexts, packIdsOf, type TextToKeep } from './text-packs';
 import type { DuplicateFile, DuplicatedLetter, ImportFailure, ReportRow } from './types';
 
 /** A letter as read from a file, as the archive would store it, and the text it was read from. */
@@ -89,7 +90,7 @@ export async function writeBatch(
   sample: boolean,
   clock?: ImportClock,
 ): Promise<BatchWritten> {
-  return db.transaction('rw', [db.letters, db.grades, db.councils, db.reports, db.reportEntries, db.texts, db.pendingIndex], async () => {
+  return db.transaction('rw', [db.letters, db.grades, db.councils, db.reports, db.reportEntries, db.texts, db.textPacks, db.pendingIndex], async () => {
     const byId = await db.letters.bulkGet(incoming.map(({ row }) => row.id));
     const unknown = incoming.filter((_, i) => !byId[i]);
     const occasions = [...new Set(unknown.map(({ row }) => JSON.stringify([row.councilKey, row.date])))].map((o) => JSON.parse(o) as [string, string]);
@@ -97,7 +98,7 @@ export async function writeBatch(
     const pool: LetterRow[] = occasions.length > 0 ? await db.letters.where('[councilKey+date]').anyOf(occasions).toArray() : [];
     const runs = new Runs();
     const fresh: LetterRow[] = [];
-    const texts: TextRow[] = [];
+    const texts: TextToKeep[] = [];
     const updated = new Map<string, LetterRow>();
     const changed = new Set<string>();
     /** Councils of letters read again: before and after, as a new reading may name another council. */
@@ -146,7 +147,10 @@ export async function writeBatch(
     await db.letters.bulkAdd(fresh);
     await db.letters.bulkPut([...updated.values()]);
     await putGrades(db, [...fresh, ...updated.values()]);
-    await db.texts.bulkPut(texts);
+    // A letter read again takes the text it was read from now: the pack its old one was in may be left empty.
+    const replaced = changed.size > 0 ? packIdsOf(await db.texts.bulkGet([...changed])) : [];
+    await keepTexts(db, texts);
+    await dropUnreferencedPacks(db, replaced);
     await db.pendingIndex.bulkPut([...changed].map((id) => ({ id })));
     const timed = <T>(stage: 'councils' | 'report', work: () => Promise<T>) => (clock ? clock.time(stage, work) : work());
     await timed('councils', async () => {
