@@ -35,6 +35,12 @@ class FakeWorker extends EventTarget implements WorkerLike {
           this.reply({ id: request.id, error: 'the worker could not go on' });
           return;
         }
+        if (file.relativePath.startsWith('letter')) {
+          // A letter read, sent as the worker sends one: as JSON, its text as UTF-8.
+          const sent = { relativePath: file.relativePath, letterJson: JSON.stringify(LETTER), source: { text: '', pdf: PDF }, utf8: new Uint8Array([68, 101, 97, 114]) };
+          this.reply({ id: request.id, index, parsed: sent });
+          continue;
+        }
         this.reply({ id: request.id, index, parsed: { relativePath: file.relativePath, outcome: { ok: false, reason: `read ${'bytes' in file ? file.bytes.length : 0} bytes` } } });
       }
       this.reply({ id: request.id, done: true });
@@ -49,6 +55,10 @@ class FakeWorker extends EventTarget implements WorkerLike {
     this.dispatchEvent(new MessageEvent('message', { data }));
   }
 }
+
+/** Enough of a letter to tell it came through whole. */
+const LETTER = { id: 'abc', kind: 'apa', date: '2007-11-28', council: { name: 'Coventry City Council', displayName: 'Coventry' }, sections: [{ heading: 'Being healthy', paragraphs: [] }] };
+const PDF = { pages: [1], pageCount: 1, notes: [] };
 
 /** Makes fake workers on demand, and keeps every one made. */
 function fakeWorkers(fileMs?: number): { workers: FakeWorker[]; create: () => FakeWorker } {
@@ -76,6 +86,13 @@ describe('ParseClient', () => {
     expect(results[0]!.outcome).toEqual({ ok: false, reason: 'read 3 bytes' });
     await client.parse(files('d.txt'));
     expect(workers).toHaveLength(1);
+  });
+
+  it('makes a letter sent as JSON an object again, with its text as UTF-8 and what its PDF said', async () => {
+    const { create } = fakeWorkers();
+    const [letter, other] = await new ParseClient(create, 1000).parse(files('letter.txt', 'notes.txt'));
+    expect(letter).toEqual({ relativePath: 'letter.txt', outcome: { ok: true, letter: LETTER, source: { text: '', pdf: PDF } }, utf8: new Uint8Array([68, 101, 97, 114]) });
+    expect(other).toEqual({ relativePath: 'notes.txt', outcome: { ok: false, reason: 'read 3 bytes' } });
   });
 
   it('reports a file that takes longer than the limit, stops that worker, and reads the rest in a new one', async () => {

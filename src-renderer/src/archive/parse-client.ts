@@ -8,7 +8,8 @@
  */
 import { errorInWords } from '../../../src-shared/error-words';
 import { searchStagingPort } from '../search/search-client';
-import type { ParseItem, ParseReply, ParseWorkerSetup, ParsedFile } from './parse-messages';
+import { letterFromJson } from '../../../src-shared/letters/letter-json';
+import type { ParseItem, ParseReply, ParseWorkerSetup, ParsedFile, SentLetter } from './parse-messages';
 
 /** No letter takes anywhere near this long: real ones take milliseconds, a large PDF a second or two. */
 export const FILE_TIME_LIMIT_MS = 20_000;
@@ -130,7 +131,7 @@ export class ParseClient {
         if ('parsed' in reply) {
           if (reply.index !== answered) return;
           answered++;
-          onParsed(reply.parsed);
+          onParsed(received(reply.parsed));
           arm();
         } else if ('done' in reply) {
           finish({ done: true }, false);
@@ -154,6 +155,15 @@ export class ParseClient {
       }
     });
   }
+}
+
+/** A file as the worker sent it, with its letter made an object again. */
+export function received(sent: ParsedFile | SentLetter): ParsedFile {
+  if (!('letterJson' in sent)) return sent;
+  const { relativePath, letterJson, source, utf8 } = sent;
+  const parsed: ParsedFile = { relativePath, outcome: { ok: true, letter: letterFromJson(letterJson), source } };
+  if (utf8) parsed.utf8 = utf8;
+  return parsed;
 }
 
 /** Parse workers to run: one for each core the machine has to spare, and at least one. */

@@ -14,6 +14,17 @@ export interface ParsedFile {
   utf8?: Uint8Array;
 }
 
+/**
+ * A letter read as the worker sends it: the letter as JSON text (letter-json.ts), which costs
+ * far less to send than the object, and makes its strings compact when parsed on arrival.
+ */
+export interface SentLetter {
+  relativePath: string;
+  letterJson: string;
+  source: LetterText;
+  utf8?: Uint8Array;
+}
+
 export interface ParseRequest {
   id: number;
   files: ParseItem[];
@@ -29,6 +40,6 @@ export interface ParseWorkerSetup {
  * done: so a file that stalls or crashes the worker is known, and costs only itself.
  */
 export type ParseReply =
-  | { id: number; index: number; parsed: ParsedFile }
+  | { id: number; index: number; parsed: ParsedFile | SentLetter }
   | { id: number; done: true }
   | { id: number; error: string };

@@ -4,15 +4,13 @@
  * a file the parser chokes on comes back as that file's failure.
  */
 import type { ParseOutcome } from '../../../src-shared/letters/letter';
-import { compactLetter } from '../../../src-shared/letters/compact-letter';
+import { letterJson, lettersJson } from '../../../src-shared/letters/letter-json';
 import { parserFailure } from '../../../src-shared/letters/parse-letter';
 import { parseLetterFile } from '../../../src-shared/letters/parse-letter-file';
 import { reparseLetter } from '../../../src-shared/letters/reparse';
 import type { PdfReader } from '../../../src-shared/pdf/pdf-text';
-import { councilKeyOf, type Letter } from '../../../src-shared/letters/letter';
-import type { IndexedLetter } from '../search/search-index';
 import type { StagedLetters } from '../search/search-messages';
-import type { ParseItem, ParseReply, ParseRequest, ParseWorkerSetup, ParsedFile } from './parse-messages';
+import type { ParseItem, ParseReply, ParseRequest, ParseWorkerSetup, ParsedFile, SentLetter } from './parse-messages';
 
 /** The little of a worker's global scope this file uses (the DOM and WebWorker libs cannot both be loaded). */
 interface WorkerScope {
@@ -37,53 +35,48 @@ const readPdf: PdfReader = async (bytes) => {
 const encoder = new TextEncoder();
 
 /**
- * A file's letter with its text encoded as UTF-8 here, as the archive keeps it, so that the
- * UI thread neither encodes it nor receives it twice.
+ * A file's letter as sent: as JSON, and, for a file read (`encode`), its text encoded as UTF-8
+ * here, as the archive keeps it, so that the UI thread neither encodes it nor receives it twice.
  */
-function withUtf8(parsed: ParsedFile): ParsedFile {
-  if (!parsed.outcome.ok) return parsed;
-  const { source } = parsed.outcome;
-  return { ...parsed, outcome: { ...parsed.outcome, source: { ...source, text: '' } }, utf8: encoder.encode(source.text) };
+function toSend(parsed: ParsedFile, json: string | undefined, encode: boolean): ParsedFile | SentLetter {
+  if (!parsed.outcome.ok || json === undefined) return parsed;
+  const { relativePath, outcome } = parsed;
+  if (!encode) return { relativePath, letterJson: json, source: outcome.source };
+  return { relativePath, letterJson: json, source: { ...outcome.source, text: '' }, utf8: encoder.encode(outcome.source.text) };
 }
 
-async function parseOne(file: Partial<ParseItem>): Promise<ParsedFile> {
+/** A file parsed, and its letter as JSON to send, when it is one. */
+async function parseOne(file: Partial<ParseItem>): Promise<{ parsed: ParsedFile; json?: string }> {
   const relativePath = String(file.relativePath);
   let outcome: ParseOutcome;
   try {
     if ('bytes' in file && file.bytes instanceof Uint8Array) outcome = await parseLetterFile(file.bytes, readPdf);
     else if ('text' in file && typeof file.text?.text === 'string') outcome = await reparseLetter(file.text);
     else outcome = { ok: false, reason: 'nothing was read from this file; import it again to try once more' };
-    // Sent to the window and the search index, and stored: about half the bytes for each.
-    if (outcome.ok) outcome = { ...outcome, letter: compactLetter(outcome.letter) };
+    if (outcome.ok) return { parsed: { relativePath, outcome }, json: letterJson(outcome.letter) };
   } catch (error) {
     outcome = parserFailure(error);
   }
-  return { relativePath, outcome };
+  return { parsed: { relativePath, outcome } };
 }
 
 /** Where the letters read from files go for the search index to stage, once set up. */
 let staging: MessagePort | null = null;
 
-/** What the search index reads of a letter, as the archive will store it. */
-function indexedLetter(letter: Letter): IndexedLetter {
-  const { id, council, date, year, kind, overall, sections } = letter;
-  return { id, councilKey: councilKeyOf(council), council, date, year, kind, overall, sections };
-}
-
 async function handle(request: ParseRequest): Promise<void> {
   const id = typeof request?.id === 'number' ? request.id : -1;
   try {
-    const staged: IndexedLetter[] = [];
+    /** Letters read from files, as JSON, for the search index. */
+    const staged: string[] = [];
     for (const [index, file] of request.files.entries()) {
-      const parsed = await parseOne(file);
-      if ('bytes' in file) {
-        const encoded = withUtf8(parsed);
-        if (encoded.outcome.ok) staged.push(indexedLetter(encoded.outcome.letter));
-        scope.postMessage({ id, index, parsed: encoded }, encoded.utf8 ? [encoded.utf8.buffer] : []);
-      } else scope.postMessage({ id, index, parsed });
+      const { parsed, json } = await parseOne(file);
+      const fromFile = 'bytes' in file;
+      if (fromFile && json !== undefined) staged.push(json);
+      const sent = toSend(parsed, json, fromFile);
+      scope.postMessage({ id, index, parsed: sent }, 'utf8' in sent && sent.utf8 ? [sent.utf8.buffer] : []);
     }
     // Before "done": the import writes the batch after it, and then tells the index which letters went in.
-    if (staged.length > 0) staging?.postMessage({ letters: staged } satisfies StagedLetters);
+    if (staged.length > 0) staging?.postMessage({ lettersJson: lettersJson(staged) } satisfies StagedLetters);
     scope.postMessage({ id, done: true });
   } catch (error) {
     scope.postMessage({ id, error: describe(error) });

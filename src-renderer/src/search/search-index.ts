@@ -12,7 +12,7 @@
  */
 import type { Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import type { ApaOutcome, Block, GradeScale, Section } from '../../../src-shared/letters/letter';
+import { councilKeyOf, type ApaOutcome, type Block, type GradeScale, type Letter, type Section } from '../../../src-shared/letters/letter';
 import { LEAD_WORDS, SNIPPET_WORDS, type MarkedText } from '../../../src-shared/search/snippet';
 import { isStopWord, normaliseWord, possessiveBase, wordsOf } from '../../../src-shared/search/words';
 import { Postings, StreamPhrase, WordsInField, wordStream, type PlacedWord, type WordStream } from './postings';
@@ -132,6 +132,12 @@ export function sectionText(section: Section): string {
 
 /** What the index reads of a letter: a stored letter, or one a parse worker has just read. */
 export type IndexedLetter = Pick<StoredLetter, 'id' | 'councilKey' | 'council' | 'date' | 'year' | 'kind' | 'overall' | 'sections'>;
+
+/** What the index reads of a letter, as the archive will store it (its council's key worked out as the archive does). */
+export function indexedLetter(letter: Letter): IndexedLetter {
+  const { id, council, date, year, kind, overall, sections } = letter;
+  return { id, councilKey: councilKeyOf(council), council, date, year, kind, overall, sections };
+}
 
 /** One search document per section of the letter. */
 export function sectionDocuments(letter: IndexedLetter): SectionDocument[] {

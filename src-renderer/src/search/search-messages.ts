@@ -1,5 +1,4 @@
 /** Messages between the UI and the search worker. Types only. */
-import type { IndexedLetter } from './search-index';
 import type { SearchResponse } from './search-types';
 
 /** What the worker loaded at start-up, and how long that took. */
@@ -35,9 +34,9 @@ export type SearchRequest =
   | { type: 'run'; id: number; query: string; letters?: number; offset?: number }
   | { type: 'info'; id: number };
 
-/** What a parse worker sends on its staging port: letters read, perhaps to be written. */
+/** What a parse worker sends on its staging port: letters read, perhaps to be written, as one JSON array (letter-json.ts). */
 export interface StagedLetters {
-  letters: IndexedLetter[];
+  lettersJson: string;
 }
 
 export type SearchReply =

@@ -3,6 +3,8 @@
  * the UI. It opens the archive's database itself and keeps the index in step with it.
  */
 import { LetterArchiveDb } from '../archive/db';
+import type { Letter } from '../../../src-shared/letters/letter';
+import { indexedLetter, type IndexedLetter } from './search-index';
 import type { SearchReply, SearchRequest, StagedLetters } from './search-messages';
 import { SearchService } from './search-service';
 import { originPrivateFiles } from './snapshot-files';
@@ -19,6 +21,17 @@ let service: SearchService | null = null;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The letters a parse worker staged, as the index reads them; none from a message that is not as sent. */
+function stagedLetters(message: Partial<StagedLetters> | undefined): IndexedLetter[] {
+  try {
+    const letters = JSON.parse(String(message?.lettersJson)) as unknown;
+    return Array.isArray(letters) ? letters.map((letter) => indexedLetter(letter as Letter)) : [];
+  } catch (error) {
+    logFailure('staging letters')(error);
+    return [];
+  }
 }
 
 function logFailure(what: string): (error: unknown) => void {
@@ -55,7 +68,7 @@ scope.addEventListener('message', (event) => {
       break;
     case 'staging': {
       const staging = service;
-      message.port.addEventListener('message', (event: MessageEvent<StagedLetters>) => staging.stage(event.data?.letters ?? []));
+      message.port.addEventListener('message', (event: MessageEvent<StagedLetters>) => staging.stage(stagedLetters(event.data)));
       message.port.start();
       break;
     }
