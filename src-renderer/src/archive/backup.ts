@@ -4,7 +4,9 @@
  * What a backup holds, and why:
  * - `letters`, `texts` and `textPacks`: every letter as the archive keeps it, and the text it
  *   was read from (so a later version of the app can read it again, as it does the letters it
- *   imported), the texts many to a pack as the archive keeps them (text-packs.ts).
+ *   imported), the texts many to a pack as the archive keeps them (text-packs.ts). A pack's
+ *   bytes are written as base64 text: dexie-export-import writes bytes a character at a time,
+ *   which for fifty packs of a megabyte took gigabytes of memory.
  * - `ticks`: the person's ticks and notes on points raised.
  * - `settings`: saved and recent searches, the selection, pane widths, notices dismissed.
  * - `reports` and `reportEntries`: the import log, so a restored archive still says where its
@@ -39,6 +41,7 @@ import { errorInWords } from '../../../src-shared/error-words';
 import { parseSaved } from '../ui/search-history';
 import { recomputeCouncils } from './council-rows';
 import { LetterArchiveDb, getDb, type TextPackRow, type TextPlace, type TextRow } from './db';
+import { keepTexts, ownText } from './text-packs';
 import { archiveRestored } from './removals';
 
 /** The name of the file format, in the file's first member. */
@@ -161,6 +164,7 @@ export async function makeBackup(options: {
       rows[table as BackedUpTable] += 1;
       return true;
     },
+    transform: (table, value: unknown) => ({ value: table === 'textPacks' ? packToFile(value as TextPackRow) : value }),
     numRowsPerChunk: ROWS_PER_CHUNK,
     progressCallback: ({ completedRows, totalRows }) => {
       options.onProgress?.({ done: completedRows, total: totalRows ?? 0 });
@@ -171,6 +175,27 @@ export async function makeBackup(options: {
   const blob = new Blob([`{"letterArchiveBackup":${JSON.stringify(header)},\n`, exported.slice(1)], { type: 'application/json' });
   return { blob, header, rows };
 }
+
+/** A pack of texts as a backup file holds it: its bytes as base64. */
+interface PackInFile {
+  id: string;
+  base64: string;
+}
+
+function packToFile({ id, utf8 }: TextPackRow): PackInFile {
+  let binary = '';
+  for (let at = 0; at < utf8.length; at += 0x8000) binary += String.fromCharCode(...utf8.subarray(at, at + 0x8000));
+  return { id, base64: btoa(binary) };
+}
+
+function packFromFile({ id, base64 }: PackInFile): TextPackRow {
+  const binary = atob(base64);
+  const utf8 = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) utf8[i] = binary.charCodeAt(i);
+  return { id, utf8 };
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** The start every backup file has. */
 const BACKUP_START = '{"letterArchiveBackup":';
@@ -283,7 +308,7 @@ export function rowProblem(table: BackedUpTable, row: unknown): string | null {
       return row.utf8 instanceof Uint8Array || isString(row.text) ? null : 'it holds no text';
     case 'textPacks':
       if (!isString(row.id)) return 'it has no id';
-      return row.utf8 instanceof Uint8Array ? null : 'it holds no text';
+      return isString(row.base64) && BASE64.test(row.base64) ? null : 'it holds no text';
     case 'ticks':
       return ['pointId', 'councilKey', 'letterId', 'text', 'note', 'doneOn', 'tickedAt'].every((k) => isString(row[k])) ? null : 'a part of the tick is missing';
     case 'settings':
@@ -372,6 +397,7 @@ async function readIntoStaging(staging: LetterArchiveDb, file: Blob, summary: Ba
       if (problem) throw new BackupRefused(`the file is damaged: row ${read[name]} of ${name} is not as a backup has it (${problem})`);
       return true;
     },
+    transform: (table, value: unknown) => ({ value: table === 'textPacks' ? packFromFile(value as PackInFile) : value }),
     progressCallback: ({ completedRows, totalRows }) => {
       onProgress?.({ stage: 'reading', done: completedRows, total: totalRows ?? 0 });
       return true;
@@ -430,8 +456,6 @@ async function copyIntoArchive(
 
     const grades: LetterGrades[] = [];
     const councilKeys = new Set<string>();
-    /** The packs the texts taken point into: only those are taken. */
-    const packsTaken = new Set<string>();
     const changed: string[] = [];
     const take = (table: BackedUpTable, row: Record<string, unknown>): boolean => {
       switch (table) {
@@ -449,12 +473,11 @@ async function copyIntoArchive(
           outcome.lettersAdded += 1;
           return true;
         }
+        // A text kept in a pack is taken with its pack (keepFromPacks).
         case 'texts':
-          if (haveTexts.has(row.id as string)) return false;
-          if (typeof row.pack === 'string') packsTaken.add(row.pack);
-          return true;
+          return !haveTexts.has(row.id as string) && !('pack' in row);
         case 'textPacks':
-          return packsTaken.has(row.id as string);
+          return false;
         case 'ticks':
           if (haveTicks.has(row.pointId as string)) return false;
           outcome.ticksAdded += 1;
@@ -470,6 +493,17 @@ async function copyIntoArchive(
       }
     };
 
+    /**
+     * The texts in these packs of the file that the archive takes, packed anew: the archive
+     * never gets a pack with the words of a letter it does not take, nor one it has already.
+     */
+    const keepFromPacks = async (packs: TextPackRow[]) => {
+      for (const pack of packs) {
+        const places = await Dexie.waitFor(Dexie.ignoreTransaction(() => staging.texts.where('pack').equals(pack.id).toArray()), RESTORE_TIMEOUT_MS);
+        await keepTexts(db, places.flatMap((row) => (haveTexts.has(row.id) ? [] : (ownText(row, pack.utf8) ?? []))));
+      }
+    };
+
     for (const name of BACKED_UP_TABLES) {
       const from = staging.table(name);
       const pageSize = name === 'textPacks' ? COPY_PAGE_OF_PACKS : COPY_PAGE;
@@ -481,6 +515,7 @@ async function copyIntoArchive(
           RESTORE_TIMEOUT_MS,
         )) as Record<string, unknown>[];
         if (page.length === 0) break;
+        if (name === 'textPacks') await keepFromPacks(page as unknown as TextPackRow[]);
         const kept = page.filter((row) => take(name, row));
         if (kept.length) await db.table(name).bulkAdd(kept);
         done += page.length;

@@ -1,15 +1,15 @@
 /**
  * Taking letters out of the archive, and putting them back. A removal keeps every row it
- * took away (the letters, the texts they were read from with the packs those are kept in,
- * and, for a whole import, its report and the files the report names), so that undoing it
- * restores exactly those rows, ids included. The rows derived from letters (council rows, grades) are worked out again, and
+ * took away (the letters, the texts they were read from, and, for a whole import, its report
+ * and the files the report names), so that undoing it restores exactly those rows, ids
+ * included; the texts come back as they were, packed anew (text-packs.ts). The rows derived from letters (council rows, grades) are worked out again, and
  * the search index is told. The person's ticks stay: they are their own notes, never touched
  * by the archive's own work, and return to view with the letter.
  */
 import { notifyLettersAdded, notifyLettersRemoved } from '../search/search-client';
 import { recomputeCouncils } from './council-rows';
-import { getDb, putGrades, type LetterArchiveDb, type LetterRow, type TextPackRow, type TextRow } from './db';
-import { dropUnreferencedPacks, packIdsOf, packsOf } from './text-packs';
+import { getDb, putGrades, type LetterArchiveDb, type LetterRow } from './db';
+import { keepTexts, takeTexts, type TextToKeep } from './text-packs';
 import type { ReportEntryRow, ReportRow } from './types';
 
 /**
@@ -39,12 +39,8 @@ export interface Removal {
   /** How many restores the archive had seen when the rows were taken. */
   restores: number;
   letters: LetterRow[];
-  texts: TextRow[];
-  /**
-   * The packs those texts are in, whether the removal deleted them or not: packs never
-   * change, so putting one back is safe, and another removal may delete it before this is undone.
-   */
-  packs: TextPackRow[];
+  /** Their texts, each with its bytes of its own. */
+  texts: TextToKeep[];
   /** The import removed, with the files its report names; none when letters alone were removed. */
   report?: { row: ReportRow; entries: ReportEntryRow[] };
 }
@@ -55,18 +51,15 @@ function removalTables(db: LetterArchiveDb) {
 }
 
 /** Deletes these letters, their texts and grades, and brings their councils' rows up to date, in one transaction. */
-async function deleteLetters(db: LetterArchiveDb, ids: readonly string[]): Promise<Pick<Removal, 'letters' | 'texts' | 'packs'>> {
+async function deleteLetters(db: LetterArchiveDb, ids: readonly string[]): Promise<Pick<Removal, 'letters' | 'texts'>> {
   const letters = (await db.letters.bulkGet([...ids])).filter((row): row is LetterRow => row !== undefined);
   const found = letters.map((letter) => letter.id);
-  const texts = (await db.texts.bulkGet(found)).filter((row): row is TextRow => row !== undefined);
-  const packs = await packsOf(db, texts);
+  const texts = await takeTexts(db, found);
   await db.letters.bulkDelete(found);
-  await db.texts.bulkDelete(found);
-  await dropUnreferencedPacks(db, packIdsOf(texts));
   await db.grades.bulkDelete(found);
   await db.pendingIndex.bulkDelete(found);
   await recomputeCouncils(db, letters.map((letter) => letter.councilKey));
-  return { letters, texts, packs };
+  return { letters, texts };
 }
 
 /**
@@ -156,10 +149,7 @@ export async function undoRemoval(removal: Removal): Promise<number> {
     const letters = removal.letters.filter((_, i) => !there[i]);
     const back = new Set(letters.map((letter) => letter.id));
     await db.letters.bulkAdd(letters);
-    const texts = removal.texts.filter((text) => back.has(text.id));
-    const packs = new Set(packIdsOf(texts));
-    await db.textPacks.bulkPut(removal.packs.filter((pack) => packs.has(pack.id)));
-    await db.texts.bulkPut(texts);
+    await keepTexts(db, removal.texts.filter((text) => back.has(text.id)));
     await putGrades(db, letters);
     await recomputeCouncils(db, letters.map((letter) => letter.councilKey));
     if (removal.report) {

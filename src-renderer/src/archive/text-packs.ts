@@ -6,11 +6,11 @@
  * own rather than in its tables, so it is not copied again each time the tables are merged.
  *
  * A pack is written whole, in the transaction that writes the rows of `texts` pointing into
- * it, and never changed after. It is deleted in the transaction that takes away the last row
- * pointing into it (dropUnreferencedPacks), so no text outlives its letter.
+ * it, and never changed after. A transaction that takes texts out (takeTexts) writes the rest
+ * of their pack anew and deletes it, so no text outlives its letter.
  */
 import type { LetterText } from '../../../src-shared/letters/letter';
-import { fromTextRow, type LetterArchiveDb, type TextPackRow, type TextRow } from './db';
+import { fromTextRow, toTextRow, type LetterArchiveDb, type TextPackRow, type TextRow } from './db';
 
 /**
  * Bytes a pack holds at most (a longer text has a pack to itself). Packs of a quarter of a
@@ -60,21 +60,56 @@ export async function keepTexts(db: LetterArchiveDb, texts: readonly TextToKeep[
   await db.texts.bulkPut(rows);
 }
 
-/** The ids of the packs these rows point into (rows kept before packs point into none). */
-export function packIdsOf(rows: readonly (TextRow | undefined)[]): string[] {
-  return [...new Set(rows.flatMap((row) => (row && 'pack' in row ? [row.pack] : [])))];
-}
-
-/** The packs these rows point into. */
-export async function packsOf(db: LetterArchiveDb, rows: readonly (TextRow | undefined)[]): Promise<TextPackRow[]> {
-  return (await db.textPacks.bulkGet(packIdsOf(rows))).filter((pack): pack is TextPackRow => pack !== undefined);
-}
-
 /** The kept texts of these letters, in the order asked; undefined for a letter with none. */
-export async function readTexts(db: LetterArchiveDb, ids: readonly string[]): Promise<(LetterText | undefined)[]> {
-  const rows = await db.texts.bulkGet([...ids]);
-  const packs = new Map((await packsOf(db, rows)).map((pack) => [pack.id, pack.utf8]));
-  return rows.map((row) => row && fromTextRow(row, 'pack' in row ? packs.get(row.pack) : undefined));
+export function readTexts(db: LetterArchiveDb, ids: readonly string[]): Promise<(LetterText | undefined)[]> {
+  // One transaction: a pack cannot be written again between reading its rows and reading it.
+  return db.transaction('r', [db.texts, db.textPacks], async () => {
+    const rows = await db.texts.bulkGet([...ids]);
+    const packs = await packsOf(db, rows);
+    return rows.map((row) => {
+      if (!row || !('pack' in row)) return row && fromTextRow(row);
+      const pack = packs.get(row.pack);
+      // A text whose pack is gone is not there: never expected, and never read as another's.
+      return pack && row.at + row.length <= pack.byteLength ? fromTextRow(row, pack) : undefined;
+    });
+  });
+}
+
+/** The packs these rows point into, by id. */
+async function packsOf(db: LetterArchiveDb, rows: readonly (TextRow | undefined)[]): Promise<Map<string, Uint8Array>> {
+  const ids = [...new Set(rows.flatMap((row) => (row && 'pack' in row ? [row.pack] : [])))];
+  const packs = await db.textPacks.bulkGet(ids);
+  return new Map(packs.flatMap((pack) => (pack ? [[pack.id, pack.utf8] as const] : [])));
+}
+
+/** A row of `texts` as a text to keep, its bytes its own (not a view into `pack`, the bytes of the pack it points into). */
+export function ownText(row: TextRow, pack: Uint8Array | undefined): TextToKeep | undefined {
+  if ('utf8' in row) return row;
+  if ('text' in row) return toTextRow(row.id, fromTextRow(row));
+  if (!pack || row.at + row.length > pack.byteLength) return undefined;
+  const text: TextToKeep = { id: row.id, utf8: pack.slice(row.at, row.at + row.length) };
+  if (row.pdf) text.pdf = row.pdf;
+  return text;
+}
+
+/**
+ * Takes these letters' texts out of the archive, in the caller's transaction (over `texts`
+ * and `textPacks`), and gives them back as texts of their own, to keep again (keepTexts) if
+ * the letters come back. Each pack they were in is written again without them, or deleted
+ * when nothing else is in it: a letter's words never stay in the archive, nor go into a
+ * backup, once the letter is gone.
+ */
+export async function takeTexts(db: LetterArchiveDb, ids: readonly string[]): Promise<TextToKeep[]> {
+  const rows = (await db.texts.bulkGet([...ids])).filter((row): row is TextRow => row !== undefined);
+  const packs = await packsOf(db, rows);
+  const taken = rows.flatMap((row) => ownText(row, 'pack' in row ? packs.get(row.pack) : undefined) ?? []);
+  await db.texts.bulkDelete(rows.map((row) => row.id));
+  for (const [id, bytes] of packs) {
+    const rest = (await db.texts.where('pack').equals(id).toArray()).flatMap((row) => ownText(row, bytes) ?? []);
+    await db.textPacks.delete(id);
+    await keepTexts(db, rest);
+  }
+  return taken;
 }
 
 /** These letters, those whose texts share a pack together (read from the index of packs alone). */
@@ -83,13 +118,4 @@ export async function inPackOrder(db: LetterArchiveDb, ids: readonly string[]): 
   await db.texts.orderBy('pack').eachKey((pack, cursor) => packOf.set(cursor.primaryKey as string, pack as string));
   const key = (id: string) => packOf.get(id) ?? '';
   return [...ids].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
-
-/** Deletes those of these packs no row of `texts` points into any longer, in the caller's transaction. */
-export async function dropUnreferencedPacks(db: LetterArchiveDb, packIds: Iterable<string>): Promise<void> {
-  const unused: string[] = [];
-  for (const id of new Set(packIds)) {
-    if ((await db.texts.where('pack').equals(id).limit(1).primaryKeys()).length === 0) unused.push(id);
-  }
-  await db.textPacks.bulkDelete(unused);
 }

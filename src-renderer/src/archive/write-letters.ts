@@ -11,7 +11,7 @@ import { SAME_LETTER_SIMILARITY, couldBeSameLetter, letterWords, similarity, wor
 import { addToCouncils, recomputeCouncils } from './council-rows';
 import { appendToReport, putGrades, reportEntriesOf, toTextRow, type LetterArchiveDb, type LetterRow } from './db';
 import type { ImportClock } from './import-clock';
-import { dropUnreferencedPacks, keepTexts, packIdsOf, type TextToKeep } from './text-packs';
+import { keepTexts, takeTexts, type TextToKeep } from './text-packs';
 import type { DuplicateFile, DuplicatedLetter, ImportFailure, ReportRow } from './types';
 
 /** A letter as read from a file, as the archive would store it, and the text it was read from. */
@@ -147,10 +147,9 @@ export async function writeBatch(
     await db.letters.bulkAdd(fresh);
     await db.letters.bulkPut([...updated.values()]);
     await putGrades(db, [...fresh, ...updated.values()]);
-    // A letter read again takes the text it was read from now: the pack its old one was in may be left empty.
-    const replaced = changed.size > 0 ? packIdsOf(await db.texts.bulkGet([...changed])) : [];
+    // A letter read again keeps the text it was read from now, and its old text goes.
+    if (changed.size > 0) await takeTexts(db, [...changed]);
     await keepTexts(db, texts);
-    await dropUnreferencedPacks(db, replaced);
     await db.pendingIndex.bulkPut([...changed].map((id) => ({ id })));
     const timed = <T>(stage: 'councils' | 'report', work: () => Promise<T>) => (clock ? clock.time(stage, work) : work());
     await timed('councils', async () => {
