@@ -36,8 +36,8 @@ export interface TextPlace {
 }
 
 /**
- * Many letters' texts as UTF-8, end to end: never changed once written, deleted in the
- * transaction that takes away the last row of `texts` that points into it.
+ * Many letters' texts as UTF-8, end to end. Never changed once written: a transaction that
+ * takes texts out of it deletes it, and writes what is left in a new pack.
  */
 export interface TextPackRow {
   id: string;
@@ -127,8 +127,8 @@ export class LetterArchiveDb extends Dexie {
     // 5: letters found by when they were imported, so the letters of one import can be removed.
     this.version(5).stores({ letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion, importedAt' });
     // 6: an import keeps its letters' texts many to a row: one row of some 25 KB for each
-    // letter cost IndexedDB more than the letter itself. Rows found by their pack, so a pack
-    // is deleted with the last text in it. Texts kept before stay as they are.
+    // letter cost IndexedDB more than the letter itself. Rows found by their pack, so that a
+    // pack can be written anew without the texts taken out of it. Texts kept before stay as they are.
     this.version(6).stores({ texts: 'id, pack', textPacks: 'id' });
   }
 }

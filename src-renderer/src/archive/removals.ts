@@ -2,9 +2,10 @@
  * Taking letters out of the archive, and putting them back. A removal keeps every row it
  * took away (the letters, the texts they were read from, and, for a whole import, its report
  * and the files the report names), so that undoing it restores exactly those rows, ids
- * included; the texts come back as they were, packed anew (text-packs.ts). The rows derived from letters (council rows, grades) are worked out again, and
- * the search index is told. The person's ticks stay: they are their own notes, never touched
- * by the archive's own work, and return to view with the letter.
+ * included; the texts come back word for word, packed anew (text-packs.ts). The rows derived
+ * from letters (council rows, grades) are worked out again, and the search index is told.
+ * The person's ticks stay: they are their own notes, never touched by the archive's own
+ * work, and return to view with the letter.
  */
 import { notifyLettersAdded, notifyLettersRemoved } from '../search/search-client';
 import { recomputeCouncils } from './council-rows';

@@ -2,8 +2,9 @@
  * Letters' texts kept many to a row. A row of its own for each text (some 25 KB) cost
  * Chromium's IndexedDB more than the letter beside it: 10,000 texts took 3.4 to 4.0 s of the
  * browser process's time as rows of their own, and 0.2 to 0.3 s packed a megabyte to a row
- * (measured in this app's Chromium, 150). Chromium keeps a value over 64 KB in a file of its
- * own rather than in its tables, so it is not copied again each time the tables are merged.
+ * (measured in this app's Chromium, 150). Chromium keeps a value over 64 KB in a blob of its
+ * own, with only a reference to it in LevelDB, whose tables are rewritten as they are merged
+ * (kWrapThreshold in Chromium's third_party/blink/renderer/modules/indexeddb/idb_value_wrapping.h).
  *
  * A pack is written whole, in the transaction that writes the rows of `texts` pointing into
  * it, and never changed after. A transaction that takes texts out (takeTexts) writes the rest
