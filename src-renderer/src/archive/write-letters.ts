@@ -144,27 +144,36 @@ export async function writeBatch(
       if (freshById.get(target.id) !== target) updated.set(target.id, target);
     }
 
-    await db.letters.bulkAdd(fresh);
-    await db.letters.bulkPut([...updated.values()]);
-    await putGrades(db, [...fresh, ...updated.values()]);
-    // A letter read again keeps the text it was read from now, and its old text goes.
-    if (changed.size > 0) await takeTexts(db, [...changed]);
-    await keepTexts(db, texts);
-    await db.pendingIndex.bulkPut([...changed].map((id) => ({ id })));
+    // Writes that do not read what another writes are asked for together: IndexedDB runs a
+    // transaction's requests in the order asked, without a round trip to this thread between them.
+    await Promise.all([
+      db.letters.bulkAdd(fresh),
+      db.letters.bulkPut([...updated.values()]),
+      putGrades(db, [...fresh, ...updated.values()]),
+      // A letter read again keeps the text it was read from now, and its old text goes.
+      (async () => {
+        if (changed.size > 0) await takeTexts(db, [...changed]);
+        await keepTexts(db, texts);
+      })(),
+      db.pendingIndex.bulkPut([...changed].map((id) => ({ id }))),
+    ]);
     const timed = <T>(stage: 'councils' | 'report', work: () => Promise<T>) => (clock ? clock.time(stage, work) : work());
-    await timed('councils', async () => {
-      await addToCouncils(db, fresh);
-      // Letters read again may have moved council: their councils are worked out afresh.
-      if (councilKeys.size > 0) await recomputeCouncils(db, councilKeys);
-    });
-    await timed('report', () =>
-      appendToReport(db, report.id, reportEntriesOf(report.id, [...failures], written.sameLetters), {
-        added: report.added + fresh.length,
-        duplicates: report.duplicates + written.duplicates,
-        failed: report.failed + failures.length,
-        same: report.same + written.sameLetters.length,
+    // After the letters: a council's row may be worked out from its letters as written.
+    await Promise.all([
+      timed('councils', async () => {
+        await addToCouncils(db, fresh);
+        // Letters read again may have moved council: their councils are worked out afresh.
+        if (councilKeys.size > 0) await recomputeCouncils(db, councilKeys);
       }),
-    );
+      timed('report', () =>
+        appendToReport(db, report.id, reportEntriesOf(report.id, [...failures], written.sameLetters), {
+          added: report.added + fresh.length,
+          duplicates: report.duplicates + written.duplicates,
+          failed: report.failed + failures.length,
+          same: report.same + written.sameLetters.length,
+        }),
+      ),
+    ]);
     written.added = fresh;
     written.changed = [...changed];
     return written;
