@@ -290,6 +290,11 @@ describe('rowProblem', () => {
     // A pack's bytes are base64 in the file.
     expect(rowProblem('textPacks', { id: 'p', base64: 'RGVhciBEaXJlY3Rvcg==' })).toBeNull();
     expect(rowProblem('textPacks', { id: 'p', base64: 'RGVhciBEaXJlY3Rvcg' })).toBe('it holds no text');
+    expect(rowProblem('textPacks', { id: 'p', base64: 'RGVh=iBEaXJlY3Rvcg==' })).toBe('it holds no text');
+    expect(rowProblem('textPacks', { id: 'p', base64: 'RGVhciBEaXJlY3Rvc===' })).toBe('it holds no text');
+    expect(rowProblem('textPacks', { id: 'p', base64: 'RGVhciBEaXJlY3Rvcg-=' })).toBe('it holds no text');
+    // The pack of one long letter, some 4.5 MB.
+    expect(rowProblem('textPacks', { id: 'p', base64: `${'RGVh'.repeat(1_500_000)}cg==` })).toBeNull();
     expect(rowProblem('textPacks', { id: 'p', utf8: new Uint8Array(2) })).toBe('it holds no text');
     expect(rowProblem('settings', [])).toBe('it is not an object');
     expect(rowProblem('reports', { id: 1, source: 'Sample letters', startedAt: '' })).toBeNull();

@@ -106,7 +106,15 @@ export async function takeTexts(db: LetterArchiveDb, ids: readonly string[]): Pr
   const taken = rows.flatMap((row) => ownText(row, 'pack' in row ? packs.get(row.pack) : undefined) ?? []);
   await db.texts.bulkDelete(rows.map((row) => row.id));
   for (const [id, bytes] of packs) {
-    const rest = (await db.texts.where('pack').equals(id).toArray()).flatMap((row) => ownText(row, bytes) ?? []);
+    const left = await db.texts.where('pack').equals(id).toArray();
+    const rest = left.flatMap((row) => ownText(row, bytes) ?? []);
+    // A row that points past its pack's end has no text to keep: it goes with the pack, not left pointing at nothing.
+    const readable = new Set(rest.map((text) => text.id));
+    const unreadable = left.filter((row) => !readable.has(row.id)).map((row) => row.id);
+    if (unreadable.length > 0) {
+      console.warn(`Letter Archive: the kept texts of ${unreadable.length} letter(s) pointed outside their pack and were dropped`, unreadable);
+      await db.texts.bulkDelete(unreadable);
+    }
     await db.textPacks.delete(id);
     await keepTexts(db, rest);
   }

@@ -159,21 +159,20 @@ export async function writeBatch(
     ]);
     const timed = <T>(stage: 'councils' | 'report', work: () => Promise<T>) => (clock ? clock.time(stage, work) : work());
     // After the letters: a council's row may be worked out from its letters as written.
-    await Promise.all([
-      timed('councils', async () => {
-        await addToCouncils(db, fresh);
-        // Letters read again may have moved council: their councils are worked out afresh.
-        if (councilKeys.size > 0) await recomputeCouncils(db, councilKeys);
+    await timed('councils', async () => {
+      await addToCouncils(db, fresh);
+      // Letters read again may have moved council: their councils are worked out afresh.
+      if (councilKeys.size > 0) await recomputeCouncils(db, councilKeys);
+    });
+    // Not beside the councils: Dexie runs a nested transaction (appendToReport's) on its own.
+    await timed('report', () =>
+      appendToReport(db, report.id, reportEntriesOf(report.id, [...failures], written.sameLetters), {
+        added: report.added + fresh.length,
+        duplicates: report.duplicates + written.duplicates,
+        failed: report.failed + failures.length,
+        same: report.same + written.sameLetters.length,
       }),
-      timed('report', () =>
-        appendToReport(db, report.id, reportEntriesOf(report.id, [...failures], written.sameLetters), {
-          added: report.added + fresh.length,
-          duplicates: report.duplicates + written.duplicates,
-          failed: report.failed + failures.length,
-          same: report.same + written.sameLetters.length,
-        }),
-      ),
-    ]);
+    );
     written.added = fresh;
     written.changed = [...changed];
     return written;
