@@ -29,3 +29,9 @@ export function lettersJson(jsons: readonly string[]): string {
 export function letterFromJson(json: string): Letter {
   return JSON.parse(json) as Letter;
 }
+
+/** Letters sent as one JSON array (lettersJson); none when the text is not an array. */
+export function lettersFromJson(json: string): Letter[] {
+  const letters = JSON.parse(json) as unknown;
+  return Array.isArray(letters) ? (letters as Letter[]) : [];
+}

@@ -270,7 +270,7 @@ function checkHeader(head: DexieHeader, fileName: string, bytes: number, db: Let
       throw new BackupRefused(`the file is damaged: it holds a table this archive does not back up (${String(name)})`);
     }
     if (name in rows) throw new BackupRefused(`the file is damaged: it lists the table ${name} twice`);
-    if (typeof rowCount !== 'number' || !Number.isInteger(rowCount) || rowCount < 0) throw new BackupRefused(`the file is damaged: the table ${name} has no row count`);
+    if (!isCount(rowCount)) throw new BackupRefused(`the file is damaged: the table ${name} has no row count`);
     // Rows are put by their keys: the key must be the archive's key for that table.
     const key = typeof schema === 'string' ? schema.split(',')[0] : undefined;
     if (key !== db.table(name).schema.primKey.src) throw new BackupRefused(`the file is damaged: the table ${name} is keyed by ${String(key)}, not as the archive keys it`);
@@ -280,7 +280,7 @@ function checkHeader(head: DexieHeader, fileName: string, bytes: number, db: Let
   for (const [name, since] of Object.entries(ADDED_IN_VERSION)) if (databaseVersion < since && !(name in rows)) rows[name as BackedUpTable] = 0;
   const missing = BACKED_UP_TABLES.filter((name) => !(name in rows));
   if (missing.length) throw new BackupRefused(`the file is damaged: it has no ${missing.join(', ')} table`);
-  const count = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0);
+  const count = (value: unknown): number => (isCount(value) ? value : 0);
   return {
     fileName,
     bytes,

@@ -3,7 +3,7 @@
  * the UI. It opens the archive's database itself and keeps the index in step with it.
  */
 import { LetterArchiveDb } from '../archive/db';
-import type { Letter } from '../../../src-shared/letters/letter';
+import { lettersFromJson } from '../../../src-shared/letters/letter-json';
 import { indexedLetter, type IndexedLetter } from './search-index';
 import type { SearchReply, SearchRequest, StagedLetters } from './search-messages';
 import { SearchService } from './search-service';
@@ -26,8 +26,7 @@ function describe(error: unknown): string {
 /** The letters a parse worker staged, as the index reads them; none from a message that is not as sent. */
 function stagedLetters(message: Partial<StagedLetters> | undefined): IndexedLetter[] {
   try {
-    const letters = JSON.parse(String(message?.lettersJson)) as unknown;
-    return Array.isArray(letters) ? letters.map((letter) => indexedLetter(letter as Letter)) : [];
+    return lettersFromJson(String(message?.lettersJson)).map(indexedLetter);
   } catch (error) {
     logFailure('staging letters')(error);
     return [];
