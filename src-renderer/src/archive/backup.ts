@@ -41,7 +41,7 @@ import { errorInWords } from '../../../src-shared/error-words';
 import { parseSaved } from '../ui/search-history';
 import { recomputeCouncils } from './council-rows';
 import { LetterArchiveDb, getDb, type TextPackRow, type TextPlace, type TextRow } from './db';
-import { keepTexts, ownText } from './text-packs';
+import { keepTexts, ownText, placedBytes } from './text-packs';
 import { archiveRestored } from './removals';
 
 /** The name of the file format, in the file's first member. */
@@ -428,7 +428,7 @@ async function checkTextPlaces(staging: LetterArchiveDb): Promise<void> {
   let pack: TextPackRow | undefined;
   for (const place of places) {
     if (pack?.id !== place.pack) pack = await staging.textPacks.get(place.pack);
-    if (!pack || place.at + place.length > pack.utf8.byteLength) {
+    if (!placedBytes(place, pack?.utf8)) {
       throw new BackupRefused(`the file is damaged: the text of letter ${place.id} is not in it whole`);
     }
   }

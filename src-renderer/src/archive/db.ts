@@ -26,7 +26,12 @@ export interface LetterRow extends StoredLetter {
  * row here says where in which pack its bytes are. Rows written before, with the bytes
  * (`utf8`) or the string (`text`) in them, are still read.
  */
-export type TextRow = { id: string; pdf?: LetterText['pdf'] } & ({ utf8: Uint8Array } | { text: string } | TextPlace);
+export type TextRow = WholeTextRow | (TextRowBase & TextPlace);
+
+type TextRowBase = { id: string; pdf?: LetterText['pdf'] };
+
+/** A row of `texts` that holds its text itself: as UTF-8, or (rows of version 2 only) as a string. */
+export type WholeTextRow = TextRowBase & ({ utf8: Uint8Array } | { text: string });
 
 /** Where in a pack a letter's text is: `length` bytes from `at`. */
 export interface TextPlace {
@@ -51,18 +56,11 @@ export function toTextRow(id: string, { text, pdf }: LetterText, utf8?: Uint8Arr
   return row;
 }
 
-/** The text a row of `texts` keeps; for a row that points into a pack, `pack` is that pack's bytes. */
-export function fromTextRow(row: TextRow, pack?: Uint8Array): LetterText {
-  const text: LetterText = { text: textOf(row, pack) };
+/** The text a row that holds it keeps (text-packs.ts reads a row that points into a pack). */
+export function fromTextRow(row: WholeTextRow): LetterText {
+  const text: LetterText = { text: 'text' in row ? row.text : new TextDecoder().decode(row.utf8) };
   if (row.pdf) text.pdf = row.pdf;
   return text;
-}
-
-function textOf(row: TextRow, pack: Uint8Array | undefined): string {
-  if ('text' in row) return row.text;
-  if ('utf8' in row) return new TextDecoder().decode(row.utf8);
-  if (!pack || row.at + row.length > pack.byteLength) throw new Error(`the text of letter ${row.id} is missing from the archive`);
-  return new TextDecoder().decode(pack.subarray(row.at, row.at + row.length));
 }
 
 export interface SettingRow {

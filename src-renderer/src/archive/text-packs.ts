@@ -11,7 +11,7 @@
  * of their pack anew and deletes it, so no text outlives its letter.
  */
 import type { LetterText } from '../../../src-shared/letters/letter';
-import { fromTextRow, toTextRow, type LetterArchiveDb, type TextPackRow, type TextRow } from './db';
+import { fromTextRow, toTextRow, type LetterArchiveDb, type TextPackRow, type TextPlace, type TextRow } from './db';
 
 /**
  * Bytes a pack holds at most (a longer text has a pack to itself). Packs of a quarter of a
@@ -69,9 +69,9 @@ export function readTexts(db: LetterArchiveDb, ids: readonly string[]): Promise<
     const packs = await packsOf(db, rows);
     return rows.map((row) => {
       if (!row || !('pack' in row)) return row && fromTextRow(row);
-      const pack = packs.get(row.pack);
       // A text whose pack is gone is not there: never expected, and never read as another's.
-      return pack && row.at + row.length <= pack.byteLength ? fromTextRow(row, pack) : undefined;
+      const utf8 = placedBytes(row, packs.get(row.pack));
+      return utf8 && fromTextRow({ id: row.id, utf8, pdf: row.pdf });
     });
   });
 }
@@ -83,12 +83,18 @@ async function packsOf(db: LetterArchiveDb, rows: readonly (TextRow | undefined)
   return new Map(packs.flatMap((pack) => (pack ? [[pack.id, pack.utf8] as const] : [])));
 }
 
+/** A text's bytes in `pack`, the bytes of the pack it says it is in; undefined when they are not all there. */
+export function placedBytes(place: TextPlace, pack: Uint8Array | undefined): Uint8Array | undefined {
+  return pack && place.at + place.length <= pack.byteLength ? pack.subarray(place.at, place.at + place.length) : undefined;
+}
+
 /** A row of `texts` as a text to keep, its bytes its own (not a view into `pack`, the bytes of the pack it points into). */
 export function ownText(row: TextRow, pack: Uint8Array | undefined): TextToKeep | undefined {
   if ('utf8' in row) return row;
   if ('text' in row) return toTextRow(row.id, fromTextRow(row));
-  if (!pack || row.at + row.length > pack.byteLength) return undefined;
-  const text: TextToKeep = { id: row.id, utf8: pack.slice(row.at, row.at + row.length) };
+  const bytes = placedBytes(row, pack);
+  if (!bytes) return undefined;
+  const text: TextToKeep = { id: row.id, utf8: bytes.slice() };
   if (row.pdf) text.pdf = row.pdf;
   return text;
 }
