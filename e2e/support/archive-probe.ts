@@ -123,11 +123,18 @@ export function readArchiveState(page: Page): Promise<ArchiveState> {
   );
 }
 
-/** Each letter's kept text (the `texts` table, and the pack it points into), decoded in the page, by letter id. */
-export function readTexts(page: Page): Promise<Record<string, string>> {
+/** What the `texts` and `textPacks` tables hold, read in the page in one transaction. */
+interface KeptTexts {
+  /** Each letter's kept text, decoded (through the pack it points into), by letter id. */
+  texts: Record<string, string>;
+  /** Packs that no row of `texts` points into: never expected. */
+  unreferencedPacks: number;
+}
+
+function readKeptTexts(page: Page): Promise<KeptTexts> {
   return page.evaluate(
     () =>
-      new Promise<Record<string, string>>((resolve, reject) => {
+      new Promise<KeptTexts>((resolve, reject) => {
         const open = indexedDB.open('letter-archive');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -139,13 +146,18 @@ export function readTexts(page: Page): Promise<Record<string, string>> {
             const decoder = new TextDecoder();
             const packBytes = new Map((packs.result as { id: string; utf8: Uint8Array }[]).map((pack) => [pack.id, pack.utf8]));
             type Row = { id: string; utf8: Uint8Array } | { id: string; text: string } | { id: string; pack: string; at: number; length: number };
+            const rows = texts.result as Row[];
             const textOf = (row: Row): string => {
               if ('text' in row) return row.text;
               if ('utf8' in row) return decoder.decode(row.utf8);
               const pack = packBytes.get(row.pack);
               return pack ? decoder.decode(pack.subarray(row.at, row.at + row.length)) : `(no pack ${row.pack})`;
             };
-            resolve(Object.fromEntries((texts.result as Row[]).map((row) => [row.id, textOf(row)])));
+            const inUse = new Set(rows.flatMap((row) => ('pack' in row ? [row.pack] : [])));
+            resolve({
+              texts: Object.fromEntries(rows.map((row) => [row.id, textOf(row)])),
+              unreferencedPacks: [...packBytes.keys()].filter((id) => !inUse.has(id)).length,
+            });
             db.close();
           };
           tx.onerror = () => reject(tx.error);
@@ -154,25 +166,12 @@ export function readTexts(page: Page): Promise<Record<string, string>> {
   );
 }
 
+/** Each letter's kept text (the `texts` table, and the pack it points into), decoded in the page, by letter id. */
+export async function readTexts(page: Page): Promise<Record<string, string>> {
+  return (await readKeptTexts(page)).texts;
+}
+
 /** Packs of texts (the `textPacks` table) that no row of `texts` points into: never expected. */
-export function unreferencedPacks(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('letter-archive');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['texts', 'textPacks'], 'readonly');
-          const packs = tx.objectStore('textPacks').getAllKeys();
-          const pointers = tx.objectStore('texts').getAll();
-          tx.oncomplete = () => {
-            const inUse = new Set((pointers.result as { pack?: string }[]).flatMap((row) => (row.pack ? [row.pack] : [])));
-            resolve((packs.result as string[]).filter((id) => !inUse.has(id)).length);
-            db.close();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+export async function unreferencedPacks(page: Page): Promise<number> {
+  return (await readKeptTexts(page)).unreferencedPacks;
 }
