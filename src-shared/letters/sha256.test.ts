@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { digestHex, sha256Hex } from './sha256';
+import { parseLetterText, digestIdsWith } from './parse-letter';
+import { digestHex, sha256Hex, webSha256Hex } from './sha256';
+import { SAMPLE_FILES, sampleText } from './test-support/sample-letters';
 
 describe('sha256', () => {
   it('matches the FIPS 180-4 examples', () => {
@@ -32,5 +34,26 @@ describe('sha256', () => {
       }),
       { numRuns: 1000, seed: 1 },
     );
+  });
+
+  it('gives the same digest by Web Crypto, and so the same letter ids when the parser uses it', async () => {
+    const texts = ['', 'abc', '’ – 🙂 \ud800 x', 'x'.repeat(100_000)];
+    for (const text of texts) expect(await webSha256Hex(text)).toBe(sha256Hex(text));
+    const ids = async () => {
+      const found: string[] = [];
+      for (const file of SAMPLE_FILES) {
+        const outcome = await parseLetterText(sampleText(file));
+        if (!outcome.ok) throw new Error(outcome.reason);
+        found.push(outcome.letter.id);
+      }
+      return found;
+    };
+    const byDefault = await ids();
+    digestIdsWith(webSha256Hex);
+    try {
+      expect(await ids()).toEqual(byDefault);
+    } finally {
+      digestIdsWith(sha256Hex);
+    }
   });
 });

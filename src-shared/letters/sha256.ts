@@ -1,8 +1,10 @@
 /**
- * SHA-256 (FIPS 180-4), synchronous and in plain TypeScript.
+ * SHA-256 (FIPS 180-4), synchronous and in plain TypeScript; and the same by Web Crypto.
  *
- * Web Crypto would do, but in Node each digest is an asynchronous round trip with a fixed
- * cost that, for letters of a few kilobytes, took a quarter of the parser's time.
+ * In Node each Web Crypto digest is an asynchronous round trip with a fixed cost that, for
+ * letters of a few kilobytes, took a quarter of the parser's time: the parser uses
+ * `sha256Hex` by default. In Chromium's workers Web Crypto costs less than half as much
+ * (`webSha256Hex`), and the import's parse worker uses it (parse-letter.ts, digestIdsWith).
  */
 
 const K = new Int32Array([
@@ -40,6 +42,17 @@ export function sha256Hex(text: string): string {
   }
   const { written } = encoder.encodeInto(text, bytes);
   return digestPadded(bytes, written);
+}
+
+/**
+ * `sha256Hex` by Web Crypto. In a worker of this app's Chromium (150), for 4,000 texts of
+ * some 17 KB, three rounds: 0.054 to 0.062 ms a text, against 0.12 to 0.15 ms for sha256Hex.
+ */
+export async function webSha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+  let hex = '';
+  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  return hex;
 }
 
 /** The SHA-256 digest of bytes, as 64 lower-case hex digits. */
