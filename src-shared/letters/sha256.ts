@@ -51,9 +51,12 @@ export function sha256Hex(text: string): string {
 export async function webSha256Hex(text: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
   let hex = '';
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  for (const byte of digest) hex += HEX_BYTES[byte];
   return hex;
 }
+
+/** Each byte's two hex digits. */
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /** The SHA-256 digest of bytes, as 64 lower-case hex digits. */
 export function digestHex(message: Uint8Array): string {
