@@ -1,6 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalText, joinWrapped, stripMarkup } from './text-lines';
+import { canonicalText, joinWrapped, restoreApostrophes, stripMarkup } from './text-lines';
+
+describe('restoreApostrophes', () => {
+  it('puts back the apostrophes extraction lost, and leaves words that begin with an s', () => {
+    expect(restoreApostrophes('Children s services')).toBe("Children's services");
+    expect(restoreApostrophes('the council s.')).toBe("the council's.");
+    expect(restoreApostrophes('CHILDREN S SERVICES')).toBe("CHILDREN'S SERVICES");
+    expect(restoreApostrophes('the council s')).toBe("the council's");
+    for (const text of ['services and schools', 'a s-bend', '5 s', '']) expect(restoreApostrophes(text)).toBe(text);
+  });
+
+  it('mends a text exactly as the two patterns do without its quick check first', () => {
+    const mended = (text: string) => text.replace(/(\p{L}) s(?=[\s,.;:)!?]|$)/gmu, "$1's").replace(/(\p{Lu}{2}) S(?=[\s,.;:)!?]|$)/gmu, "$1'S");
+    fc.assert(
+      // Pieces, so that a letter, a space, an s and what follows meet often.
+      fc.property(fc.array(fc.constantFrom('a', 'BC', 'é', ' s', ' S', 's', ' ', '\n', '\t', ',', '.', ')', '?', '-', '\u00a0', '\u2028', '\x01')).map((pieces) => pieces.join('')), (text) => {
+        expect(restoreApostrophes(text)).toBe(mended(text));
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
+  });
+});
 
 describe('stripMarkup', () => {
   it('shows the words, not the emphasis marks a converter left around them', () => {
