@@ -104,31 +104,64 @@ export class LetterArchiveDb extends Dexie {
 
   constructor(name: string = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      // One row per letter with its sections inside: IndexedDB's cost is per row.
-      letters: 'id, councilKey, date, [councilKey+date], sampleFlag',
-      councils: 'key, displayName',
-      reports: '++id, startedAt',
-      settings: 'key',
-      searchIndex: 'key',
-    });
+    declareVersions(this, ARCHIVE_VERSIONS.length);
+  }
+}
+
+/**
+ * The archive's versions, oldest first: the tables each declares anew (Dexie keeps what
+ * earlier versions declared), and how rows of the version before are brought up to it.
+ */
+const ARCHIVE_VERSIONS: readonly { stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
+  {
+    // 1: one row per letter with its sections inside: IndexedDB's cost is per row.
+    stores: { letters: 'id, councilKey, date, [councilKey+date], sampleFlag', councils: 'key, displayName', reports: '++id, startedAt', settings: 'key', searchIndex: 'key' },
+  },
+  {
     // 2: the parser's version and the files each letter was found in are kept with it, its
     // text beside it, and a council's key is its name, not its code.
-    this.version(2)
-      .stores({ letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion', texts: 'id', pendingIndex: 'id' })
-      .upgrade(upgradeToVersion2);
+    stores: { letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion', texts: 'id', pendingIndex: 'id' },
+    upgrade: upgradeToVersion2,
+  },
+  {
     // 3: a report's files are rows of their own, so an import adds to its report as it goes
     // instead of rewriting a list that grows with every batch.
-    this.version(3).stores({ reportEntries: '++seq, reportId' }).upgrade(upgradeToVersion3);
+    stores: { reportEntries: '++seq, reportId' },
+    upgrade: upgradeToVersion3,
+  },
+  {
     // 4: each letter's grades beside it, for the compare grid and the checks; and the person's ticks.
-    this.version(4).stores({ grades: 'id, councilKey', ticks: 'pointId, councilKey, letterId' }).upgrade(upgradeToVersion4);
+    stores: { grades: 'id, councilKey', ticks: 'pointId, councilKey, letterId' },
+    upgrade: upgradeToVersion4,
+  },
+  {
     // 5: letters found by when they were imported, so the letters of one import can be removed.
-    this.version(5).stores({ letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion, importedAt' });
+    stores: { letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion, importedAt' },
+  },
+  {
     // 6: an import keeps its letters' texts many to a row: one row of some 25 KB for each
     // letter cost IndexedDB more than the letter itself. Rows found by their pack, so that a
     // pack can be written anew without the texts taken out of it. Texts kept before stay as they are.
-    this.version(6).stores({ texts: 'id, pack', textPacks: 'id' });
-  }
+    stores: { texts: 'id, pack', textPacks: 'id' },
+  },
+];
+
+/** Declares the archive's versions up to `last` on `db`, with their upgrades. */
+function declareVersions(db: Dexie, last: number): void {
+  ARCHIVE_VERSIONS.slice(0, last).forEach(({ stores, upgrade }, i) => {
+    const version = db.version(i + 1).stores(stores);
+    if (upgrade) version.upgrade(upgrade);
+  });
+}
+
+/**
+ * For tests of upgrades: a database named `name` as the archive of `version` declared it,
+ * to fill with rows of that version before the archive of today opens it.
+ */
+export function archiveOfVersion(name: string, version: number): Dexie {
+  const db = new Dexie(name);
+  declareVersions(db, version);
+  return db;
 }
 
 /** Every letter's grades, read from the letters a few hundred at a time. */

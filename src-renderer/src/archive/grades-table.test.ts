@@ -1,9 +1,8 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { letterGrades } from '../../../src-shared/analysis/letter-grades';
-import { getDb, LetterArchiveDb, openFreshDbForTests } from './db';
+import { archiveOfVersion, getDb, LetterArchiveDb, openFreshDbForTests } from './db';
 import { queryAllGrades, queryGradesOf, queryTicksOf } from './queries';
 import { importLetters, removeSampleLetters, removeTick, saveTick } from './repository';
 import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
@@ -29,8 +28,7 @@ describe("the letters' grades beside them", () => {
 
   it('are worked out for the letters of an archive made before they were kept', async () => {
     const name = `grades-upgrade-${++dbCount}`;
-    const old = new Dexie(name);
-    old.version(3).stores({ letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion', councils: 'key, displayName', reports: '++id, startedAt', reportEntries: '++seq, reportId', settings: 'key', searchIndex: 'key', texts: 'id', pendingIndex: 'id' });
+    const old = archiveOfVersion(name, 3);
     const samples = await storedSamples();
     await old.table('letters').bulkPut(samples);
     old.close();

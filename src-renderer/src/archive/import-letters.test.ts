@@ -1,9 +1,8 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseLetter } from '../../../src-shared/letters/parse-letter';
-import { getDb, openFreshDbForTests } from './db';
+import { archiveOfVersion, getDb, openFreshDbForTests } from './db';
 import { queryCouncils, queryCounts, queryLettersOf, queryReports } from './queries';
 import {
   getLetter,
@@ -305,16 +304,7 @@ describe('an import cut off by a closed or reloaded window', () => {
 describe('an archive whose reports held their files inside them (version 2)', () => {
   it('is brought up to version 3: each report keeps its counts, and its files become rows of their own, in order', async () => {
     const name = `reports-v2-${++dbCount}`;
-    const old = new Dexie(name);
-    old.version(2).stores({
-      letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion',
-      councils: 'key, displayName',
-      reports: '++id, startedAt',
-      settings: 'key',
-      searchIndex: 'key',
-      texts: 'id',
-      pendingIndex: 'id',
-    });
+    const old = archiveOfVersion(name, 2);
     const failures = [
       { file: 'a.txt', reason: 'the file is empty' },
       { file: 'b.png', reason: 'not a letter' },

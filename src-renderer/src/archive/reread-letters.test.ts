@@ -1,9 +1,8 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
-import { getDb, openFreshDbForTests } from './db';
+import { archiveOfVersion, getDb, openFreshDbForTests } from './db';
 import { queryCouncils } from './queries';
 import { getSelection, importLetters } from './repository';
 import { rereadStaleLetters, staleLetters } from './reread-letters';
@@ -77,8 +76,7 @@ describe('reading again beside an import', () => {
 describe('an archive from before versions were kept', () => {
   it('is brought up to version 2: letters are version 1, council keys become names, and the councils and the saved selection follow', async () => {
     const name = `old-archive-${++dbCount}`;
-    const old = new Dexie(name);
-    old.version(1).stores({ letters: 'id, councilKey, date, [councilKey+date], sampleFlag', councils: 'key, displayName', reports: '++id, startedAt', settings: 'key', searchIndex: 'key' });
+    const old = archiveOfVersion(name, 1);
     await importLetters(memorySource(sampleFiles()), { parse: parseDirectly });
     // The rows as version 1 wrote them: keyed by DfE code, without a version or a list of files.
     const rows = (await getDb().letters.toArray()).map((row) => {

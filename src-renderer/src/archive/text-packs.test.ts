@@ -1,8 +1,7 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, openFreshDbForTests, toTextRow } from './db';
+import { archiveOfVersion, getDb, openFreshDbForTests, toTextRow } from './db';
 import { inPackOrder, keepTexts, PACK_BYTES, packTexts, readTexts, takeTexts, type TextToKeep } from './text-packs';
 
 let dbCount = 0;
@@ -119,19 +118,7 @@ describe('packing texts', () => {
 
   it('reads the texts an archive of version 5 kept, each in a row of its own, once the archive is opened by this version', async () => {
     const name = `text-packs-test-old-${++dbCount}`;
-    const old = new Dexie(name);
-    old.version(5).stores({
-      letters: 'id, councilKey, date, [councilKey+date], sampleFlag, parserVersion, importedAt',
-      councils: 'key, displayName',
-      reports: '++id, startedAt',
-      settings: 'key',
-      searchIndex: 'key',
-      texts: 'id',
-      pendingIndex: 'id',
-      reportEntries: '++seq, reportId',
-      grades: 'id, councilKey',
-      ticks: 'pointId, councilKey, letterId',
-    });
+    const old = archiveOfVersion(name, 5);
     await old.table('texts').bulkPut([toTextRow('a', { text: 'Dear Director – a' }), { id: 'b', text: 'Dear Director, b' }]);
     old.close();
 
