@@ -40,7 +40,7 @@ import { letterGrades, type LetterGrades } from '../../../src-shared/analysis/le
 import { errorInWords } from '../../../src-shared/error-words';
 import { parseSaved } from '../ui/search-history';
 import { recomputeCouncils } from './council-rows';
-import { LetterArchiveDb, getDb, type TextPackRow, type TextPlace, type TextRow } from './db';
+import { LetterArchiveDb, getDb, versionAdding, type TextPackRow, type TextPlace, type TextRow } from './db';
 import { keepTexts, ownText, placedBytes } from './text-packs';
 import { archiveRestored } from './removals';
 
@@ -54,9 +54,8 @@ export const BACKUP_FORMAT_VERSION = 1;
 export const BACKED_UP_TABLES = ['letters', 'texts', 'textPacks', 'ticks', 'settings', 'reports', 'reportEntries'] as const;
 export type BackedUpTable = (typeof BACKED_UP_TABLES)[number];
 
-/** The oldest archive version whose backups this one restores, and the tables its backups lack. */
+/** The oldest archive version whose backups this one restores. */
 const OLDEST_RESTORED_VERSION = 5;
-const ADDED_IN_VERSION: Partial<Record<BackedUpTable, number>> = { textPacks: 6 };
 
 /** Tables worked out from the letters, made again by a restore rather than backed up. */
 export const DERIVED_TABLES = ['councils', 'grades', 'searchIndex', 'pendingIndex'] as const;
@@ -277,7 +276,7 @@ function checkHeader(head: DexieHeader, fileName: string, bytes: number, db: Let
     rows[name as BackedUpTable] = rowCount;
   }
   // A table added to the archive after the backup was made has no rows in it.
-  for (const [name, since] of Object.entries(ADDED_IN_VERSION)) if (databaseVersion < since && !(name in rows)) rows[name as BackedUpTable] = 0;
+  for (const name of BACKED_UP_TABLES) if (databaseVersion < (versionAdding(name) ?? 0) && !(name in rows)) rows[name] = 0;
   const missing = BACKED_UP_TABLES.filter((name) => !(name in rows));
   if (missing.length) throw new BackupRefused(`the file is damaged: it has no ${missing.join(', ')} table`);
   const count = (value: unknown): number => (isCount(value) ? value : 0);

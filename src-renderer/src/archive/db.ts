@@ -146,6 +146,12 @@ const ARCHIVE_VERSIONS: readonly { stores: Record<string, string>; upgrade?: (tx
   },
 ];
 
+/** The version of the archive that first has `table`; undefined for a table it never had. */
+export function versionAdding(table: string): number | undefined {
+  const at = ARCHIVE_VERSIONS.findIndex(({ stores }) => table in stores);
+  return at === -1 ? undefined : at + 1;
+}
+
 /** Declares the archive's versions up to `last` on `db`, with their upgrades. */
 function declareVersions(db: Dexie, last: number): void {
   ARCHIVE_VERSIONS.slice(0, last).forEach(({ stores, upgrade }, i) => {
