@@ -51,6 +51,7 @@ import { measureParserFloor } from '../bench/parser-floor';
 import { TraceProbe, threadTimes } from '../bench/trace-probe';
 import { HeapProbe, busyMs, selfTimes, type CpuProfile, type HeapFigures } from '../bench/heap-probe';
 import { BENCH_QUERIES, WARM_UP_QUERIES, naiveQuery } from '../bench/queries';
+import { idbDiskLine, levelDbLogs } from '../bench/idb-disk';
 import { median, percentile, round } from '../../src-shared/stats';
 import { makeCorpus } from '../corpus/build-corpus';
 
@@ -470,6 +471,7 @@ async function run(options: BenchOptions): Promise<void> {
       // Import, and search-ready time.
       log(`importing ${files} files through "Import folder…"`);
       if (options.importProfile) await heap.profileEverything();
+      const logsBefore = profile ? levelDbLogs(profile) : null;
       const trace = options.importTrace ? await TraceProbe.start(page) : null;
       const imported = await importCorpus(page, files, options.importTimeoutMin);
       if (options.importProfile) writeImportProfiles(await heap.stopEverything(), options.importProfile);
@@ -542,6 +544,8 @@ async function run(options: BenchOptions): Promise<void> {
       })) {
         emit(line);
       }
+      // Read after the parser's measure: LevelDB compacts for some seconds after the last write.
+      if (profile && logsBefore) emit(idbDiskLine(profile, logsBefore));
       await measureViews(page);
       if (options.importOnly) {
         expectWorkersToEnd = true;
