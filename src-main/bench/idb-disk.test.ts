@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,6 +16,13 @@ const LOG = [
   '',
 ].join('\n');
 
+/** A log from before the import: its counts must not be taken as the import's. */
+const EARLIER = [
+  '2026/12/07-08:00:00.000 1 Level-0 table #5: 999999 bytes OK',
+  '2026/12/07-08:00:01.000 1 Compacted 2@0 + 1@1 files => 7777777 bytes',
+  '',
+].join('\n');
+
 describe('levelDbWrites', () => {
   it('adds up the bytes flushed and compacted, and not the files moved down a level, which are not written again', () => {
     expect(levelDbWrites(LOG)).toEqual({ flushedBytes: 3_045_591, flushes: 2, compactedBytes: 10_648_468, compactions: 1 });
@@ -27,33 +34,46 @@ describe('idbDiskLine', () => {
   let profile = '';
   afterEach(() => rmSync(profile, { recursive: true, force: true }));
 
-  it('counts what the logs gained since the first reading, and the sizes of the store and its blobs', () => {
+  const store = () => {
     profile = mkdtempSync(path.join(os.tmpdir(), 'idb-disk-'));
-    const root = path.join(profile, 'Default', 'IndexedDB');
-    const store = path.join(root, 'app_0.indexeddb.leveldb');
-    const blobs = path.join(root, 'app_0.indexeddb.blob', '1', '00');
-    mkdirSync(store, { recursive: true });
+    const folder = path.join(profile, 'Default', 'IndexedDB', 'app_0.indexeddb.leveldb');
+    mkdirSync(folder, { recursive: true });
+    return folder;
+  };
+
+  it('counts what the log gained since the first reading, and the sizes of the store and its blobs', () => {
+    const folder = store();
+    const blobs = path.join(profile, 'Default', 'IndexedDB', 'app_0.indexeddb.blob', '1', '00');
     mkdirSync(blobs, { recursive: true });
-    writeFileSync(path.join(store, 'LOG'), '2026/12/07-08:00:00.000 1 Level-0 table #5: 999999 bytes OK\n');
+    writeFileSync(path.join(folder, 'LOG'), EARLIER);
     const before = levelDbLogs(profile);
-    appendFileSync(path.join(store, 'LOG'), LOG);
-    writeFileSync(path.join(store, '000412.ldb'), Buffer.alloc(2 * 1024 * 1024));
+    appendFileSync(path.join(folder, 'LOG'), LOG);
+    writeFileSync(path.join(folder, '000412.ldb'), Buffer.alloc(2 * 1024 * 1024));
     writeFileSync(path.join(blobs, '1'), Buffer.alloc(1024 * 1024));
-    const line = idbDiskLine(profile, before);
-    expect(line).toMatchObject({ metric: 'import_idb_disk', flushes: 2, compactions: 1, blobFilesMB: 1 });
-    expect(line.value).toBeCloseTo(10_648_468 / 1024 / 1024, 1);
-    expect(line.compactedPerFlushed).toBeCloseTo(10_648_468 / 3_045_591, 2);
-    expect(line.levelDbMB).toBeGreaterThanOrEqual(2);
+    expect(idbDiskLine(profile, before)).toMatchObject({
+      metric: 'import_idb_disk',
+      value: 10.2,
+      flushedMB: 2.9,
+      flushes: 2,
+      compactions: 1,
+      compactedPerFlushed: 3.5,
+      levelDbMB: 2,
+      blobFilesMB: 1,
+    });
   });
 
-  it('reads a log that was started again whole, and says nothing of a profile with no store', () => {
-    profile = mkdtempSync(path.join(os.tmpdir(), 'idb-disk-'));
-    const store = path.join(profile, 'Default', 'IndexedDB', 'app_0.indexeddb.leveldb');
-    mkdirSync(store, { recursive: true });
-    writeFileSync(path.join(store, 'LOG'), 'an older log that LevelDB set aside\n');
+  it('counts the rest of a log set aside when LevelDB opened again, and the new log whole', () => {
+    const folder = store();
+    writeFileSync(path.join(folder, 'LOG'), EARLIER);
     const before = levelDbLogs(profile);
-    writeFileSync(path.join(store, 'LOG'), LOG);
-    expect(idbDiskLine(profile, before)).toMatchObject({ flushes: 2, compactions: 1 });
-    expect(idbDiskLine(path.join(profile, 'none'), new Map())).toMatchObject({ value: 0, flushes: 0, compactedPerFlushed: null, levelDbMB: 0, blobFilesMB: 0 });
+    appendFileSync(path.join(folder, 'LOG'), '2026/12/07-08:10:00.000 1 Level-0 table #9: 2000 bytes OK\n');
+    renameSync(path.join(folder, 'LOG'), path.join(folder, 'LOG.old'));
+    writeFileSync(path.join(folder, 'LOG'), LOG);
+    expect(idbDiskLine(profile, before)).toMatchObject({ flushes: 3, compactions: 1, value: 10.2 });
+  });
+
+  it('says nothing of a profile with no store', () => {
+    profile = mkdtempSync(path.join(os.tmpdir(), 'idb-disk-'));
+    expect(idbDiskLine(profile, new Map())).toMatchObject({ value: 0, flushes: 0, compactedPerFlushed: null, levelDbMB: 0, blobFilesMB: 0 });
   });
 });

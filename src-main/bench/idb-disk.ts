@@ -56,29 +56,44 @@ function bytesUnder(folder: string): number {
   let total = 0;
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
-    total += entry.isDirectory() ? bytesUnder(full) : statSync(full).size;
+    // LevelDB deletes tables as it compacts: one listed may be gone when asked for its size.
+    total += entry.isDirectory() ? bytesUnder(full) : (statSync(full, { throwIfNoEntry: false })?.size ?? 0);
   }
   return total;
 }
 
-/** The LevelDB logs' text now: read once before an import and once after, the difference is the import's. */
-export function levelDbLogs(profile: string): Map<string, string> {
-  const logs = new Map<string, string>();
-  for (const folder of idbFolders(profile).levelDb) {
-    const file = path.join(folder, 'LOG');
-    if (existsSync(file)) logs.set(file, readFileSync(file, 'utf8'));
-  }
+/** LevelDB's logs, by store: the one it writes now (LOG) and the one it set aside when last opened (LOG.old). */
+export function levelDbLogs(profile: string): Map<string, { log: string; old: string }> {
+  const logs = new Map<string, { log: string; old: string }>();
+  const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+  for (const folder of idbFolders(profile).levelDb) logs.set(folder, { log: read(path.join(folder, 'LOG')), old: read(path.join(folder, 'LOG.old')) });
   return logs;
 }
 
+/** What the logs gained since `before`: a log opened since is read whole, and the one set aside from where `before` read it. */
+function writtenSince(now: { log: string; old: string }, before: string): string {
+  if (now.log.startsWith(before)) return now.log.slice(before.length);
+  return (now.old.startsWith(before) ? now.old.slice(before.length) : '') + now.log;
+}
+
+/** Waits until LevelDB's logs stop growing (it compacts for a while after the last write), for at most `limitMs`. */
+export async function levelDbSettled(profile: string, quietMs = 2000, limitMs = 30_000): Promise<void> {
+  const seen = () => JSON.stringify([...levelDbLogs(profile).values()].map((l) => l.log.length + l.old.length));
+  const until = Date.now() + limitMs;
+  let last = seen();
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const now = seen();
+    if (now === last) return;
+    last = now;
+  }
+}
+
 /** The bench's line for the IndexedDB disk work between two readings of the logs. */
-export function idbDiskLine(profile: string, before: Map<string, string>): BenchLine {
-  const after = levelDbLogs(profile);
+export function idbDiskLine(profile: string, before: Map<string, { log: string; old: string }>): BenchLine {
   const writes: LevelDbWrites = { flushedBytes: 0, flushes: 0, compactedBytes: 0, compactions: 0 };
-  for (const [file, text] of after) {
-    const earlier = before.get(file) ?? '';
-    // A log that was started again (LevelDB reopened) is read whole.
-    const added = levelDbWrites(text.startsWith(earlier) ? text.slice(earlier.length) : text);
+  for (const [folder, now] of levelDbLogs(profile)) {
+    const added = levelDbWrites(writtenSince(now, before.get(folder)?.log ?? ''));
     writes.flushedBytes += added.flushedBytes;
     writes.flushes += added.flushes;
     writes.compactedBytes += added.compactedBytes;
@@ -96,6 +111,6 @@ export function idbDiskLine(profile: string, before: Map<string, string>): Bench
     compactedPerFlushed: writes.flushedBytes ? round(writes.compactedBytes / writes.flushedBytes, 2) : null,
     levelDbMB: round(levelDb.reduce((sum, folder) => sum + bytesUnder(folder), 0) / MB, 1),
     blobFilesMB: round(blobs.reduce((sum, folder) => sum + bytesUnder(folder), 0) / MB, 1),
-    note: "from LevelDB's log over the import: bytes flushed from memory, and bytes its compactions wrote again; then the sizes on disk of the LevelDB store and of the blob files (values over about 64 KB, such as text packs)",
+    note: "from LevelDB's log, from the import's start until the log was quiet after it (the first searches and the snapshot's save included): bytes flushed from memory, and bytes its compactions wrote again; then the sizes on disk of the LevelDB store and of the blob files (values over about 64 KB, such as text packs)",
   };
 }

@@ -51,7 +51,7 @@ import { measureParserFloor } from '../bench/parser-floor';
 import { TraceProbe, threadTimes } from '../bench/trace-probe';
 import { HeapProbe, busyMs, selfTimes, type CpuProfile, type HeapFigures } from '../bench/heap-probe';
 import { BENCH_QUERIES, WARM_UP_QUERIES, naiveQuery } from '../bench/queries';
-import { idbDiskLine, levelDbLogs } from '../bench/idb-disk';
+import { idbDiskLine, levelDbLogs, levelDbSettled } from '../bench/idb-disk';
 import { median, percentile, round } from '../../src-shared/stats';
 import { makeCorpus } from '../corpus/build-corpus';
 
@@ -544,8 +544,11 @@ async function run(options: BenchOptions): Promise<void> {
       })) {
         emit(line);
       }
-      // Read after the parser's measure: LevelDB compacts for some seconds after the last write.
-      if (profile && logsBefore) emit(idbDiskLine(profile, logsBefore));
+      if (profile && logsBefore) {
+        // LevelDB compacts for some seconds after the last write.
+        await levelDbSettled(profile);
+        emit(idbDiskLine(profile, logsBefore));
+      }
       await measureViews(page);
       if (options.importOnly) {
         expectWorkersToEnd = true;
