@@ -4,8 +4,8 @@
  * own log, and the bytes the store and its blob files take when the import ends.
  *
  * LevelDB sorts by key, and a letter's key is a hash: each compaction of new letters
- * rewrites older ones around them. Values over about 64 KB (the text packs) are kept as
- * blob files instead, out of LevelDB. The ratio of bytes compacted to bytes flushed says
+ * rewrites older ones around them. Large values (the 1 MB text packs) are kept as blob
+ * files instead, out of LevelDB. The ratio of bytes compacted to bytes flushed says
  * how much of the import's disk work that sorting costs.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -111,6 +111,6 @@ export function idbDiskLine(profile: string, before: Map<string, { log: string; 
     compactedPerFlushed: writes.flushedBytes ? round(writes.compactedBytes / writes.flushedBytes, 2) : null,
     levelDbMB: round(levelDb.reduce((sum, folder) => sum + bytesUnder(folder), 0) / MB, 1),
     blobFilesMB: round(blobs.reduce((sum, folder) => sum + bytesUnder(folder), 0) / MB, 1),
-    note: "from LevelDB's log, from the import's start until the log was quiet after it (the first searches and the snapshot's save included): bytes flushed from memory, and bytes its compactions wrote again; then the sizes on disk of the LevelDB store and of the blob files (values over about 64 KB, such as text packs)",
+    note: "from LevelDB's log, from the import's start until the log was quiet after it (the first searches and the snapshot's save included): bytes flushed from memory, and bytes its compactions wrote again; then the sizes on disk of the LevelDB store and of the blob files (where large values, such as text packs, are kept)",
   };
 }
