@@ -91,14 +91,8 @@ export async function levelDbSettled(profile: string, quietMs = 2000, limitMs = 
 
 /** The bench's line for the IndexedDB disk work between two readings of the logs. */
 export function idbDiskLine(profile: string, before: Map<string, { log: string; old: string }>): BenchLine {
-  const writes: LevelDbWrites = { flushedBytes: 0, flushes: 0, compactedBytes: 0, compactions: 0 };
-  for (const [folder, now] of levelDbLogs(profile)) {
-    const added = levelDbWrites(writtenSince(now, before.get(folder)?.log ?? ''));
-    writes.flushedBytes += added.flushedBytes;
-    writes.flushes += added.flushes;
-    writes.compactedBytes += added.compactedBytes;
-    writes.compactions += added.compactions;
-  }
+  const written = [...levelDbLogs(profile)].map(([folder, now]) => writtenSince(now, before.get(folder)?.log ?? ''));
+  const writes = levelDbWrites(written.join('\n'));
   const { levelDb, blobs } = idbFolders(profile);
   const MB = 1024 * 1024;
   return {
