@@ -32,10 +32,11 @@ export function ageArchive(page: Page, word: string): Promise<string[]> {
           const letters = tx.objectStore('letters');
           const all = letters.getAll();
           all.onsuccess = () => {
-            for (const row of all.result as { title: string; parserVersion: number; sections: { paragraphs: { type: string; text?: string }[] }[] }[]) {
+            for (const row of all.result as { title: string; parserVersion: number; sections: { paragraphs?: { type: string; text?: string }[] }[] }[]) {
               row.parserVersion = 1;
               row.title = 'Read by an older version';
-              for (const section of row.sections) section.paragraphs = section.paragraphs.filter((p) => !(p.text ?? '').toLowerCase().includes(lost));
+              // Whole, as an older version kept its rows: a section whose paragraphs were kept apart has none in this reading.
+              for (const section of row.sections) section.paragraphs = (section.paragraphs ?? []).filter((p) => !(p.text ?? '').toLowerCase().includes(lost));
               letters.put(row);
             }
             tx.objectStore('searchIndex').clear();

@@ -2,7 +2,7 @@
  * A letter's grades and nothing else: the small record the archive keeps beside each letter
  * so that views over every letter (the compare grid, the checks) never read whole letters.
  */
-import { APA_OUTCOMES, rating, type ApaOutcome, type GradeScale, type GradeValue, type Letter, type LetterKind, type Rating } from '../letters/letter';
+import { APA_OUTCOMES, rating, type ApaOutcome, type GradeScale, type GradeValue, type Letter, type LetterKind, type Rating, type Section } from '../letters/letter';
 import { APA_OUTCOMES as OUTCOME_NAMES } from '../summaries/summary-words';
 
 /** One grade and the section of the letter that gives it. */
@@ -47,7 +47,9 @@ export function outcomeName(outcome: ApaOutcome): string {
 }
 
 /** The grades of a letter as the archive keeps it (with its council key and whether it is a sample). */
-export function letterGrades(letter: Letter & { councilKey: string; sample?: boolean }): LetterGrades {
+export function letterGrades(
+  letter: Omit<Letter, 'sections'> & { sections: readonly Pick<Section, 'grade' | 'outcome'>[]; councilKey: string; sample?: boolean },
+): LetterGrades {
   const sectionWith = (grade: GradeValue, pick: (i: number) => boolean): number | null => {
     const index = letter.sections.findIndex((s, i) => s.grade?.grade === grade && pick(i));
     return index < 0 ? null : index;

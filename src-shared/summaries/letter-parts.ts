@@ -3,7 +3,7 @@
  * recommendations and areas for development (each with the section it came from), and the
  * paragraphs that give its overall judgement.
  */
-import type { ApaOutcome, Block, Letter, LetterKind, Rating, Timescale } from '../letters/letter';
+import type { ApaOutcome, Block, Letter, LetterKind, Rating, Section, Timescale } from '../letters/letter';
 import { APA_OUTCOMES, TIMESCALE_NAMES, dateInWords, kindName } from './summary-words';
 
 /** Which letter something came from, in words a reader can check against the paper. */
@@ -92,13 +92,17 @@ export function areasForDevelopment(letter: Letter): SourcedItem[] {
   return letter.sections.flatMap((s) => s.areasForDevelopment.map((text) => ({ text, items: [], section: s.heading })));
 }
 
+/** Which of a letter's sections carries its overall judgement (see judgement); -1 when none does. */
+export function judgementSection(letter: { kind: LetterKind; sections: readonly Pick<Section, 'outcome' | 'grade'>[] }): number {
+  return letter.kind === 'apa' ? letter.sections.findIndex((s) => s.outcome === 'overall-effectiveness') : letter.sections.findIndex((s) => s.grade);
+}
+
 /**
  * The paragraphs that carry the letter's overall judgement: the rating section of an annual
  * rating, the overall effectiveness section of an APA letter. Null when the letter has none.
  */
 export function judgement(letter: Letter): { heading: string; blocks: Block[] } | null {
-  const section =
-    letter.kind === 'apa' ? letter.sections.find((s) => s.outcome === 'overall-effectiveness') : letter.sections.find((s) => s.grade);
+  const section = letter.sections[judgementSection(letter)];
   if (!section || section.paragraphs.length === 0) return null;
   return { heading: section.heading, blocks: section.paragraphs };
 }

@@ -41,7 +41,7 @@ import { errorInWords } from '../../../src-shared/error-words';
 import { parseSaved } from '../ui/search-history';
 import { recomputeCouncils } from './council-rows';
 import { LetterArchiveDb, getDb, versionAdding, type TextPackRow, type TextPlace, type TextRow } from './db';
-import { keepTexts, ownText, placedBytes } from './text-packs';
+import { keepTexts, ownText, placedBytes, placedParagraphs } from './text-packs';
 import { archiveRestored } from './removals';
 
 /** The name of the file format, in the file's first member. */
@@ -312,7 +312,10 @@ export function rowProblem(table: BackedUpTable, row: unknown): string | null {
     }
     case 'texts':
       if (!isString(row.id)) return 'it has no id';
-      if ('pack' in row) return isString(row.pack) && isCount(row.at) && isCount(row.length) ? null : 'it does not say where its text is';
+      if ('pack' in row) {
+        const placed = isString(row.pack) && isCount(row.at) && isCount(row.length) && (row.paragraphBytes === undefined || isCount(row.paragraphBytes));
+        return placed ? null : 'it does not say where its text is';
+      }
       return row.utf8 instanceof Uint8Array || isString(row.text) ? null : 'it holds no text';
     case 'textPacks':
       if (!isString(row.id)) return 'it has no id';
@@ -427,7 +430,7 @@ async function checkTextPlaces(staging: LetterArchiveDb): Promise<void> {
   let pack: TextPackRow | undefined;
   for (const place of places) {
     if (pack?.id !== place.pack) pack = await staging.textPacks.get(place.pack);
-    if (!placedBytes(place, pack?.utf8)) {
+    if (!placedBytes(place, pack?.utf8) || (place.paragraphBytes !== undefined && !placedParagraphs(place, pack?.utf8))) {
       throw new BackupRefused(`the file is damaged: the text of letter ${place.id} is not in it whole`);
     }
   }

@@ -1,10 +1,11 @@
 /** Council rows are derived from the letters: recomputed whenever a council's letters change. */
 import Dexie, { type Table } from 'dexie';
+import type { KeptLetterRow } from './db';
 import type { CouncilRow, StoredLetter } from './types';
 
 /** The tables a council row is made from and kept in. */
 export interface CouncilTables {
-  letters: Table<StoredLetter, string>;
+  letters: Table<KeptLetterRow, string>;
   councils: Table<CouncilRow, string>;
 }
 

@@ -4,7 +4,7 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { letterGrades, type LetterGrades } from '../../../src-shared/analysis/letter-grades';
-import { councilKeyOf, type LetterText } from '../../../src-shared/letters/letter';
+import { councilKeyOf, type Block, type LetterText, type Section } from '../../../src-shared/letters/letter';
 import { recomputeCouncils } from './council-rows';
 import type { CouncilRow, ImportReport, ReportEntryRow, ReportRow, Selection, StoredLetter, TickRow } from './types';
 
@@ -17,6 +17,17 @@ export const DB_NAME = 'letter-archive';
 export interface LetterRow extends StoredLetter {
   sampleFlag?: 1;
 }
+
+/**
+ * A section as a letter's row keeps it. An import keeps most sections' paragraphs beside the
+ * letter's text, in its pack (letter-paragraphs.ts): the paragraphs are most of a letter, and
+ * in the row they made IndexedDB's store rewrite itself some nine times over during an import.
+ * A section without `paragraphs` has them there; rows written otherwise keep them all.
+ */
+export type KeptSection = Omit<Section, 'paragraphs'> & { paragraphs?: Block[] };
+
+/** A letter as its row keeps it: what reads it gets its paragraphs with letter-paragraphs.ts. */
+export type KeptLetterRow = Omit<LetterRow, 'sections'> & { sections: KeptSection[] };
 
 /**
  * The text a letter was read from, kept so a later parser can read it again: apart from the
@@ -33,11 +44,15 @@ type TextRowBase = { id: string; pdf?: LetterText['pdf'] };
 /** A row of `texts` that holds its text itself: as UTF-8, or (rows of version 2 only) as a string. */
 export type WholeTextRow = TextRowBase & ({ utf8: Uint8Array } | { text: string });
 
-/** Where in a pack a letter's text is: `length` bytes from `at`. */
+/**
+ * Where in a pack a letter's text is: `length` bytes from `at`; then, for a letter whose row
+ * keeps sections without their paragraphs, `paragraphBytes` more bytes holding them (letter-paragraphs.ts).
+ */
 export interface TextPlace {
   pack: string;
   at: number;
   length: number;
+  paragraphBytes?: number;
 }
 
 /**
@@ -85,7 +100,7 @@ export interface SearchIndexRow {
 }
 
 export class LetterArchiveDb extends Dexie {
-  letters!: Table<LetterRow, string>;
+  letters!: Table<KeptLetterRow, string>;
   councils!: Table<CouncilRow, string>;
   reports!: Table<ReportRow, number>;
   /** The files a report names (not imported, or the same letter as another), one row each, in the order met. */
@@ -144,6 +159,12 @@ const ARCHIVE_VERSIONS: readonly { stores: Record<string, string>; upgrade?: (tx
     // pack can be written anew without the texts taken out of it. Texts kept before stay as they are.
     stores: { texts: 'id, pack', textPacks: 'id' },
   },
+  {
+    // 7: an import keeps most of a letter's paragraphs beside its text, in its pack (KeptSection).
+    // No index changes: rows of before keep their paragraphs and are read as they are. The new
+    // version is so that an older app refuses a backup of this archive, which it could not read.
+    stores: {},
+  },
 ];
 
 /** The version of the archive that first has `table`; undefined for a table it never had. */
@@ -173,16 +194,16 @@ export function archiveOfVersion(name: string, version: number): Dexie {
 /** Every letter's grades, read from the letters a few hundred at a time. */
 async function upgradeToVersion4(tx: Transaction): Promise<void> {
   const grades = tx.table<LetterGrades, string>('grades');
-  const letters = tx.table<LetterRow, string>('letters');
+  const letters = tx.table<KeptLetterRow, string>('letters');
   const keys = (await letters.toCollection().primaryKeys()) as string[];
   for (let i = 0; i < keys.length; i += 500) {
-    const rows = (await letters.bulkGet(keys.slice(i, i + 500))).filter((row): row is LetterRow => row !== undefined);
+    const rows = (await letters.bulkGet(keys.slice(i, i + 500))).filter((row): row is KeptLetterRow => row !== undefined);
     await grades.bulkPut(rows.map(letterGrades));
   }
 }
 
 /** Keeps the grades of these letters, as they are now, beside them: call in the transaction that writes the letters. */
-export function putGrades(db: LetterArchiveDb, letters: readonly StoredLetter[]): Promise<unknown> {
+export function putGrades(db: LetterArchiveDb, letters: readonly KeptLetterRow[]): Promise<unknown> {
   return letters.length === 0 ? Promise.resolve() : db.grades.bulkPut(letters.map(letterGrades));
 }
 
@@ -226,7 +247,7 @@ export function reportEntriesOf(reportId: number, failures: ImportReport['failur
  * council rows and the saved selection follow.
  */
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
-  const letters = tx.table<LetterRow, string>('letters');
+  const letters = tx.table<KeptLetterRow, string>('letters');
   const renamed = new Map<string, string>();
   await letters.toCollection().modify((row) => {
     const key = councilKeyOf(row.council);

@@ -11,6 +11,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { LetterGrades } from '../../../src-shared/analysis/letter-grades';
 import { getDb } from './db';
+import { readLetter } from './letter-paragraphs';
 import { queryAllGrades, queryCouncils, queryCounts, queryGradesOf, queryLettersOf, queryReports, queryTicksOf, type ArchiveCounts } from './queries';
 import type { CouncilRow, ReportRow, StoredLetter, TickRow } from './types';
 
@@ -68,7 +69,7 @@ export function useLettersOf(councilKey: string | null): StoredLetter[] | undefi
 }
 
 export function useLetter(id: string | null): StoredLetter | undefined {
-  return useLiveQuery(() => (id === null ? undefined : getDb().letters.get(id)), [id]);
+  return useLiveQuery(() => (id === null ? undefined : readLetter(getDb(), id)), [id]);
 }
 
 /** Import reports, newest first (their counts); the one still running has an empty `finishedAt`. */

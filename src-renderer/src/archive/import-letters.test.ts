@@ -16,6 +16,7 @@ import {
   setSetting,
 } from './repository';
 import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
+import { wholeLetters } from './test-support/stored-letters';
 import type { ImportProgress } from './types';
 
 let dbCount = 0;
@@ -27,7 +28,7 @@ const COVENTRY_2007 = 'coventry-2007-annual-performance-assessment.txt';
 const COVENTRY_2009 = 'coventry-2009-annual-rating.txt';
 
 async function expectWholeLetters(): Promise<void> {
-  const stored = await getDb().letters.toArray();
+  const stored = await wholeLetters(getDb());
   const samples = sampleFiles();
   for (const letter of stored) {
     const outcome = await parseLetter(samples.get(letter.sourceFile)!);

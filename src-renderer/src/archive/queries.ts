@@ -2,6 +2,7 @@
 import Dexie from 'dexie';
 import type { LetterGrades } from '../../../src-shared/analysis/letter-grades';
 import { getDb } from './db';
+import { asListed, readLetters } from './letter-paragraphs';
 import type { CouncilRow, DuplicateFile, ImportFailure, ImportReport, ReportRow, StoredLetter, TickRow } from './types';
 
 export interface ArchiveCounts {
@@ -15,26 +16,27 @@ export function queryCouncils(): Promise<CouncilRow[]> {
   return getDb().councils.orderBy('displayName').toArray();
 }
 
-/** A council's letters, newest first. */
-export function queryLettersOf(councilKey: string): Promise<StoredLetter[]> {
-  return getDb()
+/** A council's letters, newest first, as the panes list them (asListed). */
+export async function queryLettersOf(councilKey: string): Promise<StoredLetter[]> {
+  const rows = await getDb()
     .letters.where('[councilKey+date]')
     .between([councilKey, Dexie.minKey], [councilKey, Dexie.maxKey])
     .reverse()
     .toArray();
+  return rows.map(asListed);
 }
 
-/** A council's newest letter, and its newest APA letter when that is an older one. */
+/** A council's newest letter, and its newest APA letter when that is an older one, as the summaries show them (asListed). */
 async function latestOf(councilKey: string): Promise<StoredLetter[]> {
   const newestFirst = () =>
     getDb().letters.where('[councilKey+date]').between([councilKey, Dexie.minKey], [councilKey, Dexie.maxKey]).reverse();
   const newest = await newestFirst().first();
   if (!newest) return [];
-  if (newest.kind === 'apa') return [newest];
+  if (newest.kind === 'apa') return [asListed(newest)];
   const apa = await newestFirst()
     .filter((l) => l.kind === 'apa')
     .first();
-  return apa ? [newest, apa] : [newest];
+  return apa ? [asListed(newest), asListed(apa)] : [asListed(newest)];
 }
 
 /**
@@ -126,7 +128,7 @@ export async function eachLetterPage(take: (letters: StoredLetter[]) => void | P
   const db = getDb();
   const order = (await queryAllGrades()).sort((a, b) => a.council.localeCompare(b.council, 'en-GB') || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   for (let i = 0; i < order.length; i += LETTER_PAGE) {
-    const page = await db.letters.bulkGet(order.slice(i, i + LETTER_PAGE).map((g) => g.id));
+    const page = await readLetters(db, order.slice(i, i + LETTER_PAGE).map((g) => g.id));
     // Awaited, so a page written out one file at a time is written before the next is read.
     await take(page.filter((l): l is StoredLetter => l !== undefined));
   }

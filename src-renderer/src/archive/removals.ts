@@ -9,7 +9,7 @@
  */
 import { notifyLettersAdded, notifyLettersRemoved } from '../search/search-client';
 import { recomputeCouncils } from './council-rows';
-import { getDb, putGrades, type LetterArchiveDb, type LetterRow } from './db';
+import { getDb, putGrades, type LetterArchiveDb, type KeptLetterRow } from './db';
 import { keepTexts, takeTexts, type TextToKeep } from './text-packs';
 import type { ReportEntryRow, ReportRow } from './types';
 
@@ -39,7 +39,8 @@ export interface Removal {
   label: string;
   /** How many restores the archive had seen when the rows were taken. */
   restores: number;
-  letters: LetterRow[];
+  /** The letters' rows, as the archive kept them (their paragraphs, where kept apart, are in their texts). */
+  letters: KeptLetterRow[];
   /** Their texts, each with its bytes of its own. */
   texts: TextToKeep[];
   /** The import removed, with the files its report names; none when letters alone were removed. */
@@ -53,7 +54,7 @@ function removalTables(db: LetterArchiveDb) {
 
 /** Deletes these letters, their texts and grades, and brings their councils' rows up to date, in one transaction. */
 async function deleteLetters(db: LetterArchiveDb, ids: readonly string[]): Promise<Pick<Removal, 'letters' | 'texts'>> {
-  const letters = (await db.letters.bulkGet([...ids])).filter((row): row is LetterRow => row !== undefined);
+  const letters = (await db.letters.bulkGet([...ids])).filter((row): row is KeptLetterRow => row !== undefined);
   const found = letters.map((letter) => letter.id);
   const texts = await takeTexts(db, found);
   await db.letters.bulkDelete(found);

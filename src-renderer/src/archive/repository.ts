@@ -3,6 +3,7 @@
  * never the Dexie tables.
  */
 import { getDb } from './db';
+import { readLetter } from './letter-paragraphs';
 import { queryReport, queryReports } from './queries';
 import type { ImportReport, Selection, StoredLetter, TickRow } from './types';
 
@@ -56,7 +57,7 @@ export function getReport(id: number): Promise<ImportReport | undefined> {
 }
 
 export async function getLetter(id: string): Promise<StoredLetter | undefined> {
-  return getDb().letters.get(id);
+  return readLetter(getDb(), id);
 }
 
 /**

@@ -7,6 +7,9 @@ import { queryCouncils } from './queries';
 import { getSelection, importLetters } from './repository';
 import { rereadStaleLetters, staleLetters } from './reread-letters';
 import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
+import { wholeLetters } from './test-support/stored-letters';
+import { keepsParagraphsApart } from './letter-paragraphs';
+import { readTexts } from './text-packs';
 
 let dbCount = 0;
 beforeEach(() => {
@@ -16,7 +19,7 @@ beforeEach(() => {
 describe('reading letters again when the parser has changed', () => {
   it('reads every letter an older parser read again from its kept text, keeping its id, files and how it was imported', async () => {
     await importLetters(memorySource(sampleFiles()), { parse: parseDirectly, sample: true });
-    const before = await getDb().letters.toArray();
+    const before = await wholeLetters(getDb());
     // What an older parser might have left: other words, an asterisk, a lost grade, another council key.
     await getDb().letters.bulkPut(
       before.map((row) => ({ ...row, parserVersion: PARSER_VERSION - 1, title: `Old ${row.title}`, overall: null, councilKey: 'old-key' })),
@@ -28,8 +31,11 @@ describe('reading letters again when the parser has changed', () => {
     expect(outcome).toEqual({ reread: 5, failed: 0, withoutText: 0 });
     expect(progress).toEqual([0, 2, 4, 5]);
     expect(await staleLetters()).toEqual({ readable: [], withoutText: [] });
-    const after = await getDb().letters.toArray();
+    const after = await wholeLetters(getDb());
     expect(after).toEqual(before);
+    // Kept as an import keeps them: most paragraphs beside the text, which is still there to read again from.
+    expect((await getDb().letters.toArray()).every(keepsParagraphsApart)).toBe(true);
+    expect((await readTexts(getDb(), after.map((l) => l.id))).every((text) => text !== undefined && text.text.length > 0)).toBe(true);
     expect((await queryCouncils()).map((c) => c.key)).toEqual(['coventry', 'leicester', 'stoke-on-trent', 'worcestershire']);
   });
 

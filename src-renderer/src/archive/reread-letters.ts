@@ -9,7 +9,8 @@
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { notifyLettersChanged } from '../search/search-client';
 import { recomputeCouncils } from './council-rows';
-import { getDb, putGrades, type LetterRow } from './db';
+import { getDb, putGrades, type KeptLetterRow } from './db';
+import { moveParagraphsApart } from './letter-paragraphs';
 import { parseInWorker } from './parse-client';
 import type { ParseItem, ParsedFile } from './parse-messages';
 import { inPackOrder, readTexts } from './text-packs';
@@ -41,7 +42,7 @@ export interface RereadOptions {
 const BATCH = 50;
 
 /** A letter read again: the new reading, or, where there is none, the old one with a note saying so. */
-function reread(old: LetterRow, fresh: ParsedFile['outcome']): LetterRow {
+function reread(old: KeptLetterRow, fresh: ParsedFile['outcome']): KeptLetterRow {
   if (fresh.ok) return withNewReading(old, fresh.letter);
   const note = `this version of the app could not read the letter again (${fresh.reason}), so it is shown as an earlier version read it`;
   return { ...old, parserVersion: PARSER_VERSION, warnings: [...old.warnings.filter((w) => w !== note), note] };
@@ -77,13 +78,13 @@ export async function rereadStaleLetters(options: RereadOptions = {}): Promise<R
     const items = batch.flatMap((id, i) => (texts[i] ? [{ relativePath: id, text: texts[i] }] : []));
     const parsed = items.length > 0 ? await parse(items) : [];
     const results = new Map(parsed.map((p) => [p.relativePath, p.outcome]));
-    const changed = await db.transaction('rw', [db.letters, db.grades, db.councils, db.pendingIndex], async () => {
+    const changed = await db.transaction('rw', [db.letters, db.grades, db.councils, db.pendingIndex, db.texts, db.textPacks], async () => {
       // Read inside the transaction: an import may have brought a letter up to date, or taken it out, meanwhile.
       const rows = (await db.letters.bulkGet(items.map((item) => item.relativePath))).filter(
-        (row): row is LetterRow => row !== undefined && row.parserVersion < PARSER_VERSION,
+        (row): row is KeptLetterRow => row !== undefined && row.parserVersion < PARSER_VERSION,
       );
       const keys = new Set<string>();
-      const updated: LetterRow[] = [];
+      const updated: KeptLetterRow[] = [];
       for (const row of rows) {
         const result = results.get(row.id) ?? { ok: false as const, reason: 'the parser gave no answer for this letter' };
         const next = reread(row, result);
@@ -92,7 +93,8 @@ export async function rereadStaleLetters(options: RereadOptions = {}): Promise<R
         keys.add(row.councilKey).add(next.councilKey);
         updated.push(next);
       }
-      await db.letters.bulkPut(updated);
+      // Kept as an import keeps them: most paragraphs beside the text, in its pack, written anew.
+      await db.letters.bulkPut(await moveParagraphsApart(db, updated));
       await putGrades(db, updated);
       await db.pendingIndex.bulkPut(updated.map((row) => ({ id: row.id })));
       await recomputeCouncils(db, keys);

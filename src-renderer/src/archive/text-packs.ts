@@ -20,8 +20,14 @@ import { fromTextRow, toTextRow, type LetterArchiveDb, type TextPackRow, type Te
  */
 export const PACK_BYTES = 1 << 20;
 
-/** A text to keep: a letter's id, its text as UTF-8 and what a PDF's layout knew. */
-export type TextToKeep = TextRow & { utf8: Uint8Array };
+/**
+ * A text to keep: a letter's id, its text as UTF-8 and what a PDF's layout knew; and the
+ * paragraphs its letter's row keeps apart, as UTF-8 JSON (letter-paragraphs.ts), kept after it.
+ */
+export type TextToKeep = { id: string; pdf?: LetterText['pdf']; utf8: Uint8Array; paragraphs?: Uint8Array };
+
+/** The bytes a text takes in a pack, its paragraphs' with it. */
+const bytesOf = ({ utf8, paragraphs }: TextToKeep): number => utf8.byteLength + (paragraphs?.byteLength ?? 0);
 
 /** A new pack's id: random, so packs written by two windows or restored from a backup never meet. */
 function newPackId(): string {
@@ -35,17 +41,21 @@ export function packTexts(texts: readonly TextToKeep[], packId: () => string = n
   const rows: TextRow[] = [];
   let first = 0;
   while (first < texts.length) {
-    let bytes = texts[first]!.utf8.byteLength;
+    let bytes = bytesOf(texts[first]!);
     let end = first + 1;
-    while (end < texts.length && bytes + texts[end]!.utf8.byteLength <= PACK_BYTES) bytes += texts[end++]!.utf8.byteLength;
+    while (end < texts.length && bytes + bytesOf(texts[end]!) <= PACK_BYTES) bytes += bytesOf(texts[end++]!);
     const pack: TextPackRow = { id: packId(), utf8: new Uint8Array(bytes) };
     let at = 0;
-    for (const { id, utf8, pdf } of texts.slice(first, end)) {
+    for (const { id, utf8, pdf, paragraphs } of texts.slice(first, end)) {
       pack.utf8.set(utf8, at);
       const row: TextRow = { id, pack: pack.id, at, length: utf8.byteLength };
+      if (paragraphs) {
+        pack.utf8.set(paragraphs, at + utf8.byteLength);
+        row.paragraphBytes = paragraphs.byteLength;
+      }
       if (pdf) row.pdf = pdf;
       rows.push(row);
-      at += utf8.byteLength;
+      at += row.length + (row.paragraphBytes ?? 0);
     }
     packs.push(pack);
     first = end;
@@ -77,7 +87,7 @@ export function readTexts(db: LetterArchiveDb, ids: readonly string[]): Promise<
 }
 
 /** The packs these rows point into, by id. */
-async function packsOf(db: LetterArchiveDb, rows: readonly (TextRow | undefined)[]): Promise<Map<string, Uint8Array>> {
+export async function packsOf(db: LetterArchiveDb, rows: readonly (TextRow | undefined)[]): Promise<Map<string, Uint8Array>> {
   const ids = [...new Set(rows.flatMap((row) => (row && 'pack' in row ? [row.pack] : [])))];
   const packs = await db.textPacks.bulkGet(ids);
   return new Map(packs.flatMap((pack) => (pack ? [[pack.id, pack.utf8] as const] : [])));
@@ -88,6 +98,16 @@ export function placedBytes(place: TextPlace, pack: Uint8Array | undefined): Uin
   return pack && place.at + place.length <= pack.byteLength ? pack.subarray(place.at, place.at + place.length) : undefined;
 }
 
+/**
+ * The paragraphs kept after a text in `pack`, the bytes of the pack it says it is in; undefined
+ * when it has none there, or they are not all there.
+ */
+export function placedParagraphs(place: TextPlace, pack: Uint8Array | undefined): Uint8Array | undefined {
+  const from = place.at + place.length;
+  const to = from + (place.paragraphBytes ?? 0);
+  return pack && to > from && to <= pack.byteLength ? pack.subarray(from, to) : undefined;
+}
+
 /** A row of `texts` as a text to keep, its bytes its own (not a view into `pack`, the bytes of the pack it points into). */
 export function ownText(row: TextRow, pack: Uint8Array | undefined): TextToKeep | undefined {
   if ('utf8' in row) return row;
@@ -95,6 +115,8 @@ export function ownText(row: TextRow, pack: Uint8Array | undefined): TextToKeep 
   const bytes = placedBytes(row, pack);
   if (!bytes) return undefined;
   const text: TextToKeep = { id: row.id, utf8: bytes.slice() };
+  const paragraphs = placedParagraphs(row, pack);
+  if (paragraphs) text.paragraphs = paragraphs.slice();
   if (row.pdf) text.pdf = row.pdf;
   return text;
 }

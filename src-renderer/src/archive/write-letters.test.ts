@@ -9,6 +9,8 @@ import { readTexts } from './text-packs';
 import { queryCounts, queryLettersOf } from './queries';
 import { getReport, importLetters } from './repository';
 import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
+import { wholeLetters } from './test-support/stored-letters';
+import { keepsParagraphsApart } from './letter-paragraphs';
 
 let dbCount = 0;
 beforeEach(() => {
@@ -41,6 +43,8 @@ describe('the same letter imported twice', () => {
     const later = await importLetters(memorySource(new Map([['c/copy.txt', encoder.encode(curlyQuotes(sampleText(STOKE)))]])), { parse: parseDirectly });
     expect(later).toMatchObject({ added: 0, duplicates: 1, sameLetters: [{ file: 'c/copy.txt', sameAs: 'a/stoke.txt' }] });
     expect((await queryLettersOf('stoke-on-trent'))[0]!.files).toEqual(['a/stoke.txt', 'b/stoke-curly.txt', 'c/copy.txt']);
+    // Found by its words, read whole for the comparison, and written back as the archive kept it.
+    expect((await getDb().letters.toArray()).every(keepsParagraphsApart)).toBe(true);
   });
 
   it('keeps two letters of one council, kind and date whose words differ', async () => {
@@ -80,8 +84,8 @@ describe('the same letter imported twice', () => {
 
   it('brings a letter an older parser read up to date when the same text is imported again', async () => {
     await importLetters(memorySource(new Map([['stoke.txt', sampleFiles().get(STOKE)!]])), { parse: parseDirectly });
-    const [stored] = await getDb().letters.toArray();
-    // As an older version left it: another reading, and no text kept.
+    // As an older version left it: whole, another reading, and no text kept.
+    const [stored] = await wholeLetters(getDb());
     await getDb().letters.put({ ...stored!, parserVersion: 1, title: 'As the old parser read it', warnings: ['old'] });
     await getDb().texts.clear();
 
@@ -94,7 +98,8 @@ describe('the same letter imported twice', () => {
 
   it('brings an old reading up to date from a copy found by its words, and keeps where the letter came from', async () => {
     await importLetters(memorySource(new Map([['stoke.txt', encoder.encode(sampleText(STOKE))]]), [], 'First folder'), { parse: parseDirectly });
-    const [stored] = await getDb().letters.toArray();
+    // As an older version left it: whole, and no text kept.
+    const [stored] = await wholeLetters(getDb());
     await getDb().letters.put({ ...stored!, parserVersion: 1, sourceFolder: '/first', title: 'As the old parser read it', pageCount: 4 });
     await getDb().texts.clear();
 
@@ -121,6 +126,11 @@ describe('the same letter imported twice', () => {
     expect(packs[0]).not.toBe(oldPack);
     const [text] = await readTexts(getDb(), [stored!.id]);
     expect(text!.text).toContain('’');
+    // The new reading's row keeps most of its paragraphs beside the new text, and reads whole.
+    const [row] = await getDb().letters.toArray();
+    expect(keepsParagraphsApart(row!)).toBe(true);
+    const [whole] = await wholeLetters(getDb());
+    expect(whole!.sections.flatMap((s) => s.paragraphs).some((b) => b.type === 'paragraph' && b.text.includes('’'))).toBe(true);
   });
 
   it('makes a sample letter the person’s own when they import it, found in their file alone, and never lists sample files with their letters', async () => {

@@ -9,8 +9,9 @@ import { councilKeyOf, type Letter, type LetterText } from '../../../src-shared/
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { SAME_LETTER_SIMILARITY, couldBeSameLetter, letterWords, similarity, wordRuns } from '../../../src-shared/letters/same-letter';
 import { addToCouncils, recomputeCouncils } from './council-rows';
-import { appendToReport, putGrades, reportEntriesOf, toTextRow, type LetterArchiveDb, type LetterRow } from './db';
+import { appendToReport, putGrades, reportEntriesOf, toTextRow, type KeptLetterRow, type LetterArchiveDb, type LetterRow } from './db';
 import type { ImportClock } from './import-clock';
+import { keepsParagraphsApart, keptApart, withParagraphs } from './letter-paragraphs';
 import { keepTexts, takeTexts, type TextToKeep } from './text-packs';
 import type { DuplicateFile, DuplicatedLetter, ImportFailure, ReportRow } from './types';
 
@@ -49,7 +50,7 @@ export function toRow(letter: Letter, sourceFile: string, sourceFolder: string |
  * says is the new reading's, where it came from and how it was imported stay the row's, and
  * so does its id, so that saved selections and searches still find it.
  */
-export function withNewReading(old: LetterRow, letter: Letter): LetterRow {
+export function withNewReading(old: KeptLetterRow, letter: Letter): LetterRow {
   const row: LetterRow = { ...old, ...letter, id: old.id, councilKey: councilKeyOf(letter.council), parserVersion: PARSER_VERSION };
   // Fields a reading gives only sometimes (the pages of a PDF) must not linger from the old one.
   if (letter.pageCount === undefined) delete row.pageCount;
@@ -57,7 +58,7 @@ export function withNewReading(old: LetterRow, letter: Letter): LetterRow {
 }
 
 /** The letter `row` duplicates, `stored` as the archive has it before this file, as the report names it. */
-function duplicatedLetter(stored: LetterRow, row: LetterRow, sample: boolean): DuplicatedLetter {
+function duplicatedLetter(stored: KeptLetterRow, row: LetterRow, sample: boolean): DuplicatedLetter {
   const letter: DuplicatedLetter = { council: stored.council.displayName, kind: stored.kind, year: stored.year, date: stored.date };
   if (stored.sourceFolder !== undefined && stored.sourceFolder !== row.sourceFolder) letter.folder = stored.sourceFolder;
   if (stored.sample && !sample) letter.wasSample = true;
@@ -94,12 +95,15 @@ export async function writeBatch(
     const byId = await db.letters.bulkGet(incoming.map(({ row }) => row.id));
     const unknown = incoming.filter((_, i) => !byId[i]);
     const occasions = [...new Set(unknown.map(({ row }) => JSON.stringify([row.councilKey, row.date])))].map((o) => JSON.parse(o) as [string, string]);
-    // Letters the new ones may be the same as: the archive's of the same council and date, and the batch's own.
-    const pool: LetterRow[] = occasions.length > 0 ? await db.letters.where('[councilKey+date]').anyOf(occasions).toArray() : [];
+    // Letters the new ones may be the same as: the archive's of the same council and date, whole, and the batch's own.
+    const stored = occasions.length > 0 ? await db.letters.where('[councilKey+date]').anyOf(occasions).toArray() : [];
+    const pool = (await withParagraphs(db, stored)).filter((letter): letter is LetterRow => letter !== undefined);
+    /** The archive's rows as it keeps them, for a letter of the pool found to be the same: its paragraphs stay apart. */
+    const keptRow = new Map(stored.map((row) => [row.id, row]));
     const runs = new Runs();
     const fresh: LetterRow[] = [];
     const texts: TextToKeep[] = [];
-    const updated = new Map<string, LetterRow>();
+    const updated = new Map<string, KeptLetterRow>();
     const changed = new Set<string>();
     /** Councils of letters read again: before and after, as a new reading may name another council. */
     const councilKeys = new Set<string>();
@@ -107,7 +111,8 @@ export async function writeBatch(
     /** This batch's new letters by id. */
     const freshById = new Map<string, LetterRow>();
     /** The row to change for a letter already met: one of this batch's where it stands, or a copy of the archive's. */
-    const rowFor = (letter: LetterRow): LetterRow => (freshById.get(letter.id) === letter ? letter : (updated.get(letter.id) ?? { ...letter }));
+    const rowFor = (letter: KeptLetterRow): KeptLetterRow =>
+      freshById.get(letter.id) === letter ? letter : (updated.get(letter.id) ?? { ...(keptRow.get(letter.id) ?? letter) });
 
     for (const [i, { letter, row, text, utf8 }] of incoming.entries()) {
       const known = byId[i] ?? freshById.get(row.id);
@@ -144,10 +149,26 @@ export async function writeBatch(
       if (freshById.get(target.id) !== target) updated.set(target.id, target);
     }
 
+    // New letters and new readings as their rows keep them, most of their paragraphs after their
+    // texts (letter-paragraphs.ts): parted now, as a later file of the batch may have changed a row.
+    const textOf = new Map(texts.map((text) => [text.id, text]));
+    const part = (row: LetterRow): KeptLetterRow => {
+      const apart = keptApart(row);
+      const text = textOf.get(row.id);
+      if (!apart || !text) return row;
+      text.paragraphs = apart.paragraphs;
+      return apart.row;
+    };
+    const freshRows = fresh.map(part);
+    for (const id of changed) {
+      const row = updated.get(id);
+      if (row && !keepsParagraphsApart(row)) updated.set(id, part(row as LetterRow));
+    }
+
     // Writes that do not read what another writes are asked for together: IndexedDB runs a
     // transaction's requests in the order asked, without a round trip to this thread between them.
     await Promise.all([
-      db.letters.bulkAdd(fresh),
+      db.letters.bulkAdd(freshRows),
       db.letters.bulkPut([...updated.values()]),
       putGrades(db, [...fresh, ...updated.values()]),
       // A letter read again keeps the text it was read from now, and its old text goes.

@@ -5,6 +5,7 @@ import { parseLetter } from '../../../src-shared/letters/parse-letter';
 import { getDb, openFreshDbForTests } from '../archive/db';
 import { importLetters } from '../archive/repository';
 import { memorySource, parseDirectly, sampleFiles } from '../archive/test-support/memory-source';
+import { wholeLetters } from '../archive/test-support/stored-letters';
 import { allLettersJson, letterJsonFileName, letterOf, type LetterJsonEntry } from './letters-json';
 
 let dbCount = 0;
@@ -39,7 +40,7 @@ describe('the letters as JSON', () => {
 
   it('names each letter’s own file by council, date, kind and the start of its id', async () => {
     await importLetters(memorySource(sampleFiles()), { parse: parseDirectly });
-    const letters = await getDb().letters.toArray();
+    const letters = await wholeLetters(getDb());
     const names = letters.map(letterJsonFileName);
     expect(new Set(names).size).toBe(letters.length);
     for (const [i, letter] of letters.entries()) expect(names[i]).toBe(`${letter.council.displayName} ${letter.date} ${letter.kind} ${letter.id.slice(0, 12)}.json`);

@@ -11,7 +11,6 @@
  *   'letter-archive:index-save'  each time the worker saved its snapshot; detail the IndexActivity
  */
 import { getDb } from '../archive/db';
-import type { StoredLetter } from '../archive/types';
 import { WorkerChannel } from '../worker-channel';
 import type { SearchIndexInfo, SearchReply, SearchRequest } from './search-messages';
 import type { SearchResponse } from './search-types';
@@ -112,7 +111,7 @@ export function searchIndexInfo(): Promise<SearchIndexInfo> {
 }
 
 /** Tells the index of these letters, just written to the archive (it has them staged by a parse worker, or reads them). */
-export function notifyLettersAdded(letters: StoredLetter[]): void {
+export function notifyLettersAdded(letters: readonly { id: string }[]): void {
   if (letters.length && hasWorkers()) channel.post({ type: 'added', letterIds: letters.map((letter) => letter.id) } satisfies SearchRequest);
 }
 

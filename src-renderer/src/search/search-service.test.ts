@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, openFreshDbForTests, type SearchIndexRow } from '../archive/db';
 import { importLetters, removeSampleLetters } from '../archive/repository';
 import { memorySource, parseDirectly, sampleFiles } from '../archive/test-support/memory-source';
+import { wholeLetters } from '../archive/test-support/stored-letters';
 import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex } from './search-index';
 import { SearchService } from './search-service';
 import { putSnapshot } from './snapshot-writing';
@@ -102,7 +103,7 @@ describe('SearchService', () => {
 
   it('takes letters in as a parse worker staged them, without reading them back, and skips what it has', async () => {
     await importSamples();
-    const letters = await getDb().letters.toArray();
+    const letters = await wholeLetters(getDb());
     const activity: number[] = [];
     const watched = new SearchService(getDb(), { saveDelayMs: 10_000, onActivity: (a) => a.kind === 'indexed' && activity.push(a.added) });
     await watched.remove(letters.map((l) => l.id));
@@ -118,7 +119,7 @@ describe('SearchService', () => {
 
   it('reads from the archive the letters it was not sent, and drops those staged but never written when the import ends', async () => {
     await importSamples();
-    const [first, second, ...rest] = await getDb().letters.toArray();
+    const [first, second, ...rest] = await wholeLetters(getDb());
     const readBack: number[] = [];
     const service = new SearchService(getDb(), { saveDelayMs: 10_000, onActivity: (a) => a.kind === 'indexed' && readBack.push(a.fromArchive) });
     await service.remove([first!.id, second!.id]);
@@ -140,7 +141,7 @@ describe('SearchService', () => {
 
   it('answers a search typed while the letters of an import go in between chunks, not after the whole batch', async () => {
     await importSamples();
-    const samples = await getDb().letters.toArray();
+    const samples = await wholeLetters(getDb());
     const service = new SearchService(getDb(), { saveDelayMs: 10_000 });
     await service.remove(samples.map((l) => l.id));
     // A batch as an import sends it: a hundred letters.
@@ -167,7 +168,7 @@ describe('SearchService', () => {
     // An empty archive: the first letters in would start a warm-up.
     await service.ready();
     await importSamples();
-    const letters = await getDb().letters.toArray();
+    const letters = await wholeLetters(getDb());
     service.setImporting(true);
     for (const letter of letters) await service.add([letter.id]);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -338,7 +339,7 @@ describe('SearchService', () => {
     const service = new SearchService(getDb());
     expect((await service.search('fostering')).totalSections).toBe(0);
     await importSamples();
-    const ids = (await getDb().letters.toArray()).map((l) => l.id);
+    const ids = (await wholeLetters(getDb())).map((l) => l.id);
     await service.add(ids);
     await service.add(ids);
     const found = await service.search('fostering');
@@ -361,7 +362,7 @@ describe('SearchService', () => {
     await service.flush();
     expect(untimed(await service.search('"looked after children" OR fostering'))).toEqual(untimed(before));
     await importLetters(memorySource(leicesterOnly), { parse: parseDirectly });
-    const leicesterId = (await getDb().letters.toArray()).find((l) => l.sourceFile === leicester)!.id;
+    const leicesterId = (await wholeLetters(getDb())).find((l) => l.sourceFile === leicester)!.id;
     await service.add([leicesterId]);
     await service.flush();
     expect(councilsFound(await service.search('fostering'))).toContain('Leicester');
@@ -386,7 +387,7 @@ describe('SearchService', () => {
     await first.flush();
     // Read again by a newer parser: the words changed, the id did not, and no message reached the index.
     const db = getDb();
-    const leicester = (await db.letters.toArray()).find((l) => l.council.displayName === 'Leicester')!;
+    const leicester = (await wholeLetters(db)).find((l) => l.council.displayName === 'Leicester')!;
     const sections = leicester.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.filter((p) => !(p.type === 'paragraph' && /fostering/i.test(p.text))) }));
     await db.transaction('rw', [db.letters, db.pendingIndex], async () => {
       await db.letters.put({ ...leicester, sections });

@@ -6,7 +6,9 @@
  * and an `add` that arrives during the first build waits for it (and then skips what the
  * build already took in).
  */
-import type { LetterArchiveDb, LetterRow, SearchIndexRow } from '../archive/db';
+import type { KeptLetterRow, LetterArchiveDb, LetterRow, SearchIndexRow } from '../archive/db';
+import { keepsParagraphsApart, readLetters } from '../archive/letter-paragraphs';
+import { inPackOrder } from '../archive/text-packs';
 import { forgetPhrases, runQuery, type RunOptions } from './search-engine';
 import { INDEX_VERSION, SNAPSHOT_KEY, SectionIndex, type IndexedLetter } from './search-index';
 import type { IndexActivity, SearchIndexInfo } from './search-messages';
@@ -141,7 +143,7 @@ export class SearchService {
       const wanted = letterIds.filter((id) => !index.hasLetter(id));
       const unstaged = wanted.filter((id) => !this.staged.has(id));
       const read = new Map<string, IndexedLetter>();
-      for (const letter of unstaged.length > 0 ? await this.db.letters.bulkGet(unstaged) : []) if (letter) read.set(letter.id, letter);
+      for (const letter of unstaged.length > 0 ? await readLetters(this.db, unstaged) : []) if (letter) read.set(letter.id, letter);
       const letters: IndexedLetter[] = [];
       for (const id of wanted) {
         const letter = this.staged.get(id) ?? read.get(id);
@@ -366,17 +368,25 @@ export class SearchService {
     });
   }
 
-  /** Reads the archive's letters a page at a time and indexes them all. */
+  /**
+   * Reads the archive's letters a page at a time and indexes them all: those whose rows keep
+   * every paragraph as they come, then the rest read whole, in the order of their texts' packs.
+   */
   private async readAll(index: SectionIndex): Promise<void> {
     let last: string | null = null;
+    const apart: string[] = [];
     for (;;) {
-      const page: LetterRow[] = await (last === null
+      const page: KeptLetterRow[] = await (last === null
         ? this.db.letters.orderBy(':id').limit(PAGE_SIZE).toArray()
         : this.db.letters.where(':id').above(last).limit(PAGE_SIZE).toArray());
-      for (const letter of page) index.addLetter(letter);
+      for (const row of page) {
+        if (keepsParagraphsApart(row)) apart.push(row.id);
+        else index.addLetter(row as LetterRow);
+      }
       if (page.length < PAGE_SIZE) break;
       last = page[page.length - 1]!.id;
     }
+    await this.addFromArchive(index, apart);
   }
 
   /** Of these letters (none of which has grades), those the archive truly no longer holds. */
@@ -386,10 +396,12 @@ export class SearchService {
     return letterIds.filter((_, i) => there[i] === undefined);
   }
 
+  /** Indexes these letters, read whole from the archive a page at a time, those whose texts share a pack together. */
   private async addFromArchive(index: SectionIndex, letterIds: string[]): Promise<boolean> {
     let changed = false;
-    for (let start = 0; start < letterIds.length; start += PAGE_SIZE) {
-      const letters = await this.db.letters.bulkGet(letterIds.slice(start, start + PAGE_SIZE));
+    const ordered = letterIds.length > PAGE_SIZE ? await inPackOrder(this.db, letterIds) : letterIds;
+    for (let start = 0; start < ordered.length; start += PAGE_SIZE) {
+      const letters = await readLetters(this.db, ordered.slice(start, start + PAGE_SIZE));
       for (const letter of letters) if (letter) changed = index.addLetter(letter) || changed;
     }
     return changed;

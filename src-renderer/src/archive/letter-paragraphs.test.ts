@@ -1,0 +1,102 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { judgementSection } from '../../../src-shared/summaries/letter-parts';
+import { getDb, openFreshDbForTests, type LetterRow } from './db';
+import { asListed, joinParagraphs, keepsParagraphsApart, keptApart, readLetter, readLetters } from './letter-paragraphs';
+import { queryLatestLetters, queryLettersOf } from './queries';
+import { importLetters, removeLetters, undoRemoval } from './repository';
+import { takeTexts } from './text-packs';
+import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
+import { storedSamples } from './test-support/stored-letters';
+
+let dbCount = 0;
+beforeEach(() => {
+  openFreshDbForTests(`letter-paragraphs-test-${++dbCount}`);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The sample letters as an import reads them, by id. */
+async function samplesById(): Promise<Map<string, LetterRow>> {
+  return new Map((await storedSamples()).map((letter) => [letter.id, letter as LetterRow]));
+}
+
+describe('a letter kept with its paragraphs apart', () => {
+  it('keeps in its row every part but the paragraphs, and those of its overall judgement; joined again, it is the letter read', async () => {
+    for (const letter of (await samplesById()).values()) {
+      const apart = keptApart(letter)!;
+      const judged = judgementSection(letter);
+      expect(judged).toBeGreaterThanOrEqual(0);
+      apart.row.sections.forEach((section, i) => {
+        const { paragraphs, ...rest } = letter.sections[i]!;
+        expect(section).toMatchObject(rest);
+        if (i === judged) expect(section.paragraphs).toEqual(paragraphs);
+        else expect(section).not.toHaveProperty('paragraphs');
+      });
+      expect(keepsParagraphsApart(apart.row)).toBe(true);
+      expect(joinParagraphs(apart.row, apart.paragraphs)).toEqual(letter);
+      // The letter itself is left as it was.
+      expect(letter.sections.every((section) => Array.isArray(section.paragraphs))).toBe(true);
+    }
+  });
+
+  it('has nothing to keep apart for a letter whose only section is its judgement', async () => {
+    const [letter] = (await samplesById()).values();
+    const judged = letter!.sections[judgementSection(letter!)]!;
+    expect(keptApart({ ...letter!, sections: [judged] })).toBeNull();
+  });
+
+  it('shows a section whose paragraphs cannot be read with none, and says so, rather than failing', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const [letter] = (await samplesById()).values();
+    const { row, paragraphs } = keptApart(letter!)!;
+    for (const bytes of [undefined, paragraphs.subarray(0, 10), new TextEncoder().encode('{"not":"a list"}')]) {
+      const joined = joinParagraphs(row, bytes);
+      expect(joined.sections.map((s) => s.paragraphs.length)).toEqual(row.sections.map((s) => s.paragraphs?.length ?? 0));
+    }
+    expect(warn).toHaveBeenCalledTimes(3);
+    expect(String(warn.mock.calls[0]![0])).toContain(letter!.id);
+  });
+
+  it('is how an import keeps letters, and every reader of words reads them whole', async () => {
+    await importLetters(memorySource(sampleFiles()), { parse: parseDirectly });
+    const read = await samplesById();
+    const db = getDb();
+    const rows = await db.letters.toArray();
+    expect(rows).toHaveLength(5);
+    expect(rows.every(keepsParagraphsApart)).toBe(true);
+    // The rows are a good deal smaller than the letters (a fifth of them, for the bench's letters).
+    for (const row of rows) expect(JSON.stringify(row).length).toBeLessThan(JSON.stringify(read.get(row.id)).length * 0.7);
+
+    const whole = await readLetters(db, [...read.keys(), 'not-a-letter']);
+    expect(whole.at(-1)).toBeUndefined();
+    for (const letter of whole.slice(0, -1)) expect(letter!.sections).toEqual(read.get(letter!.id)!.sections);
+    const one = [...read.values()][2]!;
+    expect((await readLetter(db, one.id))!.sections).toEqual(one.sections);
+
+    // The panes and the councils' summaries: the judgement's paragraphs, and no others.
+    const listed = [...(await queryLettersOf('coventry')), ...(await queryLatestLetters(null))];
+    expect(listed.length).toBeGreaterThan(5);
+    for (const letter of listed) {
+      const judged = judgementSection(letter);
+      letter.sections.forEach((section, i) => expect(section.paragraphs).toEqual(i === judged ? read.get(letter.id)!.sections[i]!.paragraphs : []));
+    }
+    expect(asListed(whole[0]!)).toBe(whole[0]);
+  });
+
+  it('keeps each letter’s paragraphs when another letter’s text leaves their pack, and brings them back with an undone removal', async () => {
+    await importLetters(memorySource(sampleFiles()), { parse: parseDirectly });
+    const read = await samplesById();
+    const db = getDb();
+    const [gone, ...kept] = [...read.keys()];
+    await db.transaction('rw', [db.texts, db.textPacks], () => takeTexts(db, [gone!]));
+    for (const letter of await readLetters(db, kept)) expect(letter!.sections).toEqual(read.get(letter!.id)!.sections);
+
+    const removal = await removeLetters(kept.slice(0, 2), 'two letters');
+    expect(await readLetters(db, kept.slice(0, 2))).toEqual([undefined, undefined]);
+    expect(await undoRemoval(removal)).toBe(2);
+    for (const letter of await readLetters(db, kept)) expect(letter!.sections).toEqual(read.get(letter!.id)!.sections);
+  });
+});
