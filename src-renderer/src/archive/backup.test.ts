@@ -8,6 +8,7 @@ import { getDb, openFreshDbForTests, toTextRow } from './db';
 import { readTexts } from './text-packs';
 import { importLetters, RemovalOutdated, removeLetters, saveTick, setSetting, undoRemoval } from './repository';
 import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
+import { wholeLetters } from './test-support/stored-letters';
 import type { TickRow } from './types';
 
 let dbCount = 0;
@@ -32,6 +33,8 @@ async function snapshot(): Promise<Record<string, Record<string, string>>> {
     Object.fromEntries((await rows).map((row) => [key(row), sha(value(row))]));
   return {
     letters: await byKey(db.letters.toArray(), (l) => l.id),
+    // Each letter whole: the paragraphs its row keeps apart are in its text's pack.
+    wholeLetters: await byKey(wholeLetters(db), (l) => l.id),
     texts: await textsById(),
     // Packs are made anew by a restore: what counts is that each holds only texts the archive points into.
     textPacks: { unreferenced: String(await unreferencedPackBytes()) },
@@ -140,8 +143,9 @@ describe('a backup', () => {
 describe('the texts of letters, kept many to a pack', () => {
   it('restores a backup made before packs, whose texts are rows of their own', async () => {
     await sampleArchive();
-    // The archive as version 5 kept it: each text in its own row, and no packs.
+    // The archive as version 5 kept it: whole letters, each text in its own row, and no packs.
     const db = getDb();
+    await db.letters.bulkPut(await wholeLetters(db));
     const ids = (await db.texts.toCollection().primaryKeys()) as string[];
     const texts = await readTexts(db, ids);
     await db.texts.bulkPut(ids.map((id, i) => toTextRow(id, texts[i]!)));
@@ -163,7 +167,7 @@ describe('the texts of letters, kept many to a pack', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('refuses a file in which a letter’s text is not in the pack it names, and leaves the archive as it was', async () => {
+  it('refuses a file in which a letter’s text or paragraphs are not in the pack it names, and leaves the archive as it was', async () => {
     await sampleArchive();
     const text = await (await backUp()).file.text();
     fresh();
@@ -171,6 +175,10 @@ describe('the texts of letters, kept many to a pack', () => {
     const beyond = text.replace(/"at":\d+,"length":(\d+)/, '"at":99999999,"length":$1');
     expect(await refusal(restoreBackup(new Blob([beyond]), await readBackupSummary(new Blob([beyond]), 'b.json'), 'replace'))).toMatch(
       /damaged: the text of letter [0-9a-f]{64} is not in it whole/,
+    );
+    const lost = text.replace(/,"paragraphBytes":\d+/, '');
+    expect(await refusal(restoreBackup(new Blob([lost]), await readBackupSummary(new Blob([lost]), 'l.json'), 'replace'))).toMatch(
+      /damaged: the paragraphs of letter [0-9a-f]{64} are not in it/,
     );
     const elsewhere = text.replace(/"pack":"[0-9a-f]+"/, '"pack":"nowhere"');
     expect(await refusal(restoreBackup(new Blob([elsewhere]), await readBackupSummary(new Blob([elsewhere]), 'e.json'), 'merge'))).toMatch(/is not in it whole/);

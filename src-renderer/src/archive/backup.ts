@@ -41,6 +41,7 @@ import { errorInWords } from '../../../src-shared/error-words';
 import { parseSaved } from '../ui/search-history';
 import { recomputeCouncils } from './council-rows';
 import { LetterArchiveDb, getDb, versionAdding, type TextPackRow, type TextPlace, type TextRow } from './db';
+import { keepsParagraphsApart } from './letter-paragraphs';
 import { keepTexts, ownText, placedBytes, placedParagraphs } from './text-packs';
 import { archiveRestored } from './removals';
 
@@ -313,7 +314,8 @@ export function rowProblem(table: BackedUpTable, row: unknown): string | null {
     case 'texts':
       if (!isString(row.id)) return 'it has no id';
       if ('pack' in row) {
-        const placed = isString(row.pack) && isCount(row.at) && isCount(row.length) && (row.paragraphBytes === undefined || isCount(row.paragraphBytes));
+        const paragraphs = row.paragraphBytes === undefined || (isCount(row.paragraphBytes) && row.paragraphBytes > 0);
+        const placed = isString(row.pack) && isCount(row.at) && isCount(row.length) && paragraphs;
         return placed ? null : 'it does not say where its text is';
       }
       return row.utf8 instanceof Uint8Array || isString(row.text) ? null : 'it holds no text';
@@ -423,8 +425,21 @@ async function readIntoStaging(staging: LetterArchiveDb, file: Blob, summary: Ba
   await checkTextPlaces(staging);
 }
 
-/** Refuses a file in which a letter's text is said to be in a pack the file does not hold whole. */
+/**
+ * Refuses a file in which a letter's text is said to be in a pack the file does not hold whole,
+ * or a letter whose row keeps paragraphs apart has none beside its text.
+ */
 async function checkTextPlaces(staging: LetterArchiveDb): Promise<void> {
+  const apart: string[] = [];
+  await staging.letters.each((row) => {
+    if (keepsParagraphsApart(row)) apart.push(row.id);
+  });
+  const texts = await staging.texts.bulkGet(apart);
+  const missing = apart.find((id, i) => {
+    const text = texts[i];
+    return !text || !('pack' in text) || text.paragraphBytes === undefined;
+  });
+  if (missing) throw new BackupRefused(`the file is damaged: the paragraphs of letter ${missing} are not in it`);
   // Only rows that point into a pack are in the index of packs; they come in pack order.
   const places = (await staging.texts.orderBy('pack').toArray()) as (TextRow & TextPlace)[];
   let pack: TextPackRow | undefined;

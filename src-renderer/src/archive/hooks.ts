@@ -8,7 +8,7 @@
  */
 import Dexie, { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { LetterGrades } from '../../../src-shared/analysis/letter-grades';
 import { getDb } from './db';
 import { readLetter } from './letter-paragraphs';
@@ -68,8 +68,20 @@ export function useLettersOf(councilKey: string | null): StoredLetter[] | undefi
   return useThrottledLiveQuery(() => (councilKey === null ? Promise.resolve([]) : queryLettersOf(councilKey)), [councilKey]);
 }
 
+/**
+ * The letter open, read whole. Its paragraphs are read from its text's pack, which a change to
+ * another letter of that pack (removed, or read again) writes anew: the letter is then read
+ * again, and given back as the same object when nothing in it changed, so that the reader
+ * keeps its search hit and place.
+ */
 export function useLetter(id: string | null): StoredLetter | undefined {
-  return useLiveQuery(() => (id === null ? undefined : readLetter(getDb(), id)), [id]);
+  const read = useLiveQuery(() => (id === null ? undefined : readLetter(getDb(), id)), [id]);
+  const json = useMemo(() => (read === undefined ? undefined : JSON.stringify(read)), [read]);
+  const [kept, setKept] = useState<{ json: string; letter: StoredLetter } | undefined>(undefined);
+  if (read === undefined || json === undefined) return undefined;
+  if (kept?.json === json) return kept.letter;
+  setKept({ json, letter: read });
+  return read;
 }
 
 /** Import reports, newest first (their counts); the one still running has an empty `finishedAt`. */

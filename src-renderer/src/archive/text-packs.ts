@@ -136,6 +136,9 @@ export async function takeTexts(db: LetterArchiveDb, ids: readonly string[]): Pr
   for (const [id, bytes] of packs) {
     const left = await db.texts.where('pack').equals(id).toArray();
     const rest = left.flatMap((row) => ownText(row, bytes) ?? []);
+    // Never expected: paragraphs said to run past their pack's end are lost with it; the text is kept.
+    const cut = left.filter((row) => 'pack' in row && row.paragraphBytes !== undefined && !placedParagraphs(row, bytes)).map((row) => row.id);
+    if (cut.length > 0) console.warn(`Letter Archive: the paragraphs of ${cut.length} letter(s) ran past the end of their pack and were dropped`, cut);
     // A row that points past its pack's end has no text to keep: it goes with the pack, not left pointing at nothing.
     const readable = new Set(rest.map((text) => text.id));
     const unreadable = left.filter((row) => !readable.has(row.id)).map((row) => row.id);
