@@ -63,6 +63,7 @@ interface IdbDatabase {
 interface ProbeScope {
   document: {
     querySelector(selector: string): ProbeElement | null;
+    querySelectorAll(selector: string): ArrayLike<ProbeElement>;
     addEventListener(type: string, listener: (event: { target: unknown; timeStamp: number }) => void, capture: boolean): void;
   };
   performance: {
@@ -402,8 +403,12 @@ export function loadBruteForce(): Promise<{ letters: number; sections: number; c
       cursor.onsuccess = () => {
         const at = cursor.result;
         if (!at) return resolve();
-        each(at.value);
-        at.continue();
+        try {
+          each(at.value);
+          at.continue();
+        } catch (error) {
+          reject(error);
+        }
       };
     });
   return (async () => {
@@ -431,7 +436,13 @@ export function loadBruteForce(): Promise<{ letters: number; sections: number; c
           const pack = value as { id: string; utf8: Uint8Array };
           for (const { letter, place } of apart.get(pack.id) ?? []) {
             const from = place.at + place.length;
-            const lists = JSON.parse(decoder.decode(pack.utf8.subarray(from, from + (place.paragraphBytes ?? 0)))) as (Block[] | null)[];
+            let lists: (Block[] | null)[] = [];
+            try {
+              lists = JSON.parse(decoder.decode(pack.utf8.subarray(from, from + (place.paragraphBytes ?? 0)))) as (Block[] | null)[];
+            } catch {
+              // Taken with what its row holds, below.
+              continue;
+            }
             letter.sections.forEach((section, i) => (section.paragraphs ??= lists[i] ?? []));
             waiting.delete(letter.id);
             take(letter);
@@ -500,6 +511,34 @@ export interface MeasureEntry {
 export function readMeasures(name: string): MeasureEntry[] {
   const scope = globalThis as unknown as ProbeScope;
   return scope.performance.getEntriesByName(name).map((e) => ({ startTime: e.startTime, duration: e.duration, detail: e.detail ?? null }));
+}
+
+/**
+ * Clicks the letters pane's `index`th letter and times how long until a letter other than the
+ * one shown before is in the page and a frame has been drawn with it: how long a letter takes
+ * to open, its paragraphs read from beside its text included. Null when it never came.
+ */
+export function timeLetterOpen(args: { index: number; timeoutMs: number }): Promise<number | null> {
+  const scope = globalThis as unknown as ProbeScope;
+  const options = scope.document.querySelectorAll('.pane--letters [role="option"]');
+  const option = options[args.index] as (ProbeElement & { click(): void }) | undefined;
+  if (!option) return Promise.resolve(null);
+  const before = scope.document.querySelector('.letter-scroll');
+  return new Promise((resolve) => {
+    const start = scope.performance.now();
+    option.click();
+    const check = (): void => {
+      const shown = scope.document.querySelector('.letter-scroll');
+      if (shown && shown !== before) {
+        scope.requestAnimationFrame(() => resolve(scope.performance.now() - start));
+      } else if (scope.performance.now() - start > args.timeoutMs) {
+        resolve(null);
+      } else {
+        scope.requestAnimationFrame(check);
+      }
+    };
+    check();
+  });
 }
 
 /**

@@ -40,6 +40,7 @@ import {
   waitForSearch,
   type SearchTiming,
   timeViewOpen,
+  timeLetterOpen,
 } from '../../e2e/bench/page-probes';
 import { installArchiveStandIn } from '../../e2e/support/archive-stand-in';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/browser-path';
@@ -387,6 +388,34 @@ async function measureViews(page: Page): Promise<void> {
   }
 }
 
+/** Letters of the first council opened one after another, after the one its choosing opened. */
+const LETTER_OPENINGS = 6;
+
+/**
+ * Opens letters of the first council in turn, as a person reading through them does: the time
+ * from the click to the first frame drawn with the letter, whose paragraphs are read from
+ * beside its text (letter-paragraphs.ts). Reported, with no target of its own.
+ */
+async function measureLetterOpens(page: Page): Promise<void> {
+  // A search left in the box (the one typed during the import) shows its results in place of the letters.
+  await page.getByRole('searchbox', { name: 'Search letters' }).fill('');
+  await page.getByRole('listbox', { name: 'Councils' }).getByRole('option').first().click();
+  const letters = page.locator('.pane--letters [role="option"]');
+  await letters.first().waitFor({ timeout: 60_000 });
+  await page.locator('.letter-scroll').waitFor({ timeout: 60_000 });
+  const times: (number | null)[] = [];
+  const last = Math.min(LETTER_OPENINGS, (await letters.count()) - 1);
+  for (let i = 1; i <= last; i++) times.push(await page.evaluate(timeLetterOpen, { index: i, timeoutMs: 60_000 }));
+  const opened = times.filter((t): t is number => t !== null);
+  emit({
+    metric: 'letter_open',
+    value: opened.length > 0 ? round(median(opened), 0) : null,
+    unit: 'ms',
+    openedMs: times.map((t) => round(t, 0)),
+    source: 'click on a letter of the first council to the first frame drawn with it, median of the letters after the first',
+  });
+}
+
 async function run(options: BenchOptions): Promise<void> {
   const startedAt = Date.now();
   let corpusDir: string;
@@ -550,6 +579,7 @@ async function run(options: BenchOptions): Promise<void> {
         emit(idbDiskLine(profile, logsBefore));
       }
       await measureViews(page);
+      await measureLetterOpens(page);
       if (options.importOnly) {
         expectWorkersToEnd = true;
         emit({ metric: 'bench_total', value: round((Date.now() - startedAt) / 1000, 0), unit: 's' });
