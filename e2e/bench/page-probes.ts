@@ -514,46 +514,22 @@ export function readMeasures(name: string): MeasureEntry[] {
 }
 
 /**
- * Clicks the letters pane's `index`th letter and times how long until a letter other than the
- * one shown before is in the page and a frame has been drawn with it: how long a letter takes
- * to open, its paragraphs read from beside its text included. Null when it never came.
+ * Clicks `open` (the `nth` element it matches, the first by default) and times how long until
+ * `ready` is in the page and a frame has been drawn with it: how long a view or a letter takes
+ * to open, as a person sees it. With `anew`, `ready` must be another element than the one in
+ * the page before the click (a letter in place of the one shown). Null when it never came.
  */
-export function timeLetterOpen(args: { index: number; timeoutMs: number }): Promise<number | null> {
+export function timeViewOpen(args: { open: string; nth?: number; ready: string; anew?: boolean; timeoutMs: number }): Promise<number | null> {
   const scope = globalThis as unknown as ProbeScope;
-  const options = scope.document.querySelectorAll('.pane--letters [role="option"]');
-  const option = options[args.index] as (ProbeElement & { click(): void }) | undefined;
-  if (!option) return Promise.resolve(null);
-  const before = scope.document.querySelector('.letter-scroll');
-  return new Promise((resolve) => {
-    const start = scope.performance.now();
-    option.click();
-    const check = (): void => {
-      const shown = scope.document.querySelector('.letter-scroll');
-      if (shown && shown !== before) {
-        scope.requestAnimationFrame(() => resolve(scope.performance.now() - start));
-      } else if (scope.performance.now() - start > args.timeoutMs) {
-        resolve(null);
-      } else {
-        scope.requestAnimationFrame(check);
-      }
-    };
-    check();
-  });
-}
-
-/**
- * Clicks `open` and times how long until `ready` is in the page and a frame has been drawn
- * with it: how long a view takes to open, as a person sees it. Null when it never came.
- */
-export function timeViewOpen(args: { open: string; ready: string; timeoutMs: number }): Promise<number | null> {
-  const scope = globalThis as unknown as ProbeScope;
-  const button = scope.document.querySelector(args.open) as (ProbeElement & { click(): void }) | null;
+  const button = scope.document.querySelectorAll(args.open)[args.nth ?? 0] as (ProbeElement & { click(): void }) | undefined;
   if (!button) return Promise.resolve(null);
+  const before = args.anew ? scope.document.querySelector(args.ready) : null;
   return new Promise((resolve) => {
     const start = scope.performance.now();
     button.click();
     const check = (): void => {
-      if (scope.document.querySelector(args.ready)) {
+      const shown = scope.document.querySelector(args.ready);
+      if (shown && shown !== before) {
         scope.requestAnimationFrame(() => resolve(scope.performance.now() - start));
       } else if (scope.performance.now() - start > args.timeoutMs) {
         resolve(null);

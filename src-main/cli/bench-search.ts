@@ -40,7 +40,6 @@ import {
   waitForSearch,
   type SearchTiming,
   timeViewOpen,
-  timeLetterOpen,
 } from '../../e2e/bench/page-probes';
 import { installArchiveStandIn } from '../../e2e/support/archive-stand-in';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/browser-path';
@@ -405,7 +404,9 @@ async function measureLetterOpens(page: Page): Promise<void> {
   await page.locator('.letter-scroll').waitFor({ timeout: 60_000 });
   const times: (number | null)[] = [];
   const last = Math.min(LETTER_OPENINGS, (await letters.count()) - 1);
-  for (let i = 1; i <= last; i++) times.push(await page.evaluate(timeLetterOpen, { index: i, timeoutMs: 60_000 }));
+  for (let i = 1; i <= last; i++) {
+    times.push(await page.evaluate(timeViewOpen, { open: '.pane--letters [role="option"]', nth: i, ready: '.letter-scroll', anew: true, timeoutMs: 60_000 }));
+  }
   const opened = times.filter((t): t is number => t !== null);
   emit({
     metric: 'letter_open',
