@@ -15,7 +15,7 @@
 import type { Block, Section } from '../../../src-shared/letters/letter';
 import { judgementSection } from '../../../src-shared/summaries/letter-parts';
 import type { KeptLetterRow, KeptSection, LetterArchiveDb, LetterRow } from './db';
-import { keepTexts, packsOf, placedParagraphs, takeTexts } from './text-packs';
+import { keepTexts, packsOf, placedParagraphs, takeTexts, type TextToKeep } from './text-packs';
 import type { StoredLetter } from './types';
 
 /** The paragraphs a row keeps apart, as its pack holds them: each section's, or null for a section whose row keeps them. */
@@ -38,6 +38,18 @@ export function keptApart(row: LetterRow): { row: KeptLetterRow; paragraphs: Uin
     return rest;
   });
   return { row: { ...row, sections }, paragraphs: encoder.encode(JSON.stringify(apart)) };
+}
+
+/**
+ * A whole row as its letter is kept: the paragraphs it keeps apart given to `text`, the text
+ * to keep for it (which keeps none for a row with nothing to keep apart).
+ */
+export function keptWith(row: LetterRow, text: TextToKeep): KeptLetterRow {
+  const apart = keptApart(row);
+  delete text.paragraphs;
+  if (!apart) return row;
+  text.paragraphs = apart.paragraphs;
+  return apart.row;
 }
 
 /** Whether a row keeps some of its sections' paragraphs apart, beside its text. */
@@ -98,12 +110,7 @@ export async function moveParagraphsApart(db: LetterArchiveDb, rows: readonly Ke
   const moved = new Map<string, KeptLetterRow>();
   for (const row of whole) {
     const text = texts.get(row.id);
-    if (!text) continue;
-    const apart = keptApart(row);
-    delete text.paragraphs;
-    if (!apart) continue;
-    text.paragraphs = apart.paragraphs;
-    moved.set(row.id, apart.row);
+    if (text) moved.set(row.id, keptWith(row, text));
   }
   await keepTexts(db, [...texts.values()]);
   return rows.map((row) => moved.get(row.id) ?? row);

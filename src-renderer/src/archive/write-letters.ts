@@ -11,7 +11,7 @@ import { SAME_LETTER_SIMILARITY, couldBeSameLetter, letterWords, similarity, wor
 import { addToCouncils, recomputeCouncils } from './council-rows';
 import { appendToReport, putGrades, reportEntriesOf, toTextRow, type KeptLetterRow, type LetterArchiveDb, type LetterRow } from './db';
 import type { ImportClock } from './import-clock';
-import { keepsParagraphsApart, keptApart, withParagraphs } from './letter-paragraphs';
+import { keepsParagraphsApart, keptWith, withParagraphs } from './letter-paragraphs';
 import { keepTexts, takeTexts, type TextToKeep } from './text-packs';
 import type { DuplicateFile, DuplicatedLetter, ImportFailure, ReportRow } from './types';
 
@@ -153,11 +153,8 @@ export async function writeBatch(
     // texts (letter-paragraphs.ts): parted now, as a later file of the batch may have changed a row.
     const textOf = new Map(texts.map((text) => [text.id, text]));
     const part = (row: LetterRow): KeptLetterRow => {
-      const apart = keptApart(row);
       const text = textOf.get(row.id);
-      if (!apart || !text) return row;
-      text.paragraphs = apart.paragraphs;
-      return apart.row;
+      return text ? keptWith(row, text) : row;
     };
     const freshRows = fresh.map(part);
     for (const id of changed) {
