@@ -62,13 +62,12 @@ export async function queryReport(id: number): Promise<ImportReport | undefined>
     if (!row) return undefined;
     const failures: ImportFailure[] = [];
     const sameLetters: DuplicateFile[] = [];
-    await db.reportEntries
-      .where('reportId')
-      .equals(id)
-      .each((entry) => {
-        if ('reason' in entry) failures.push({ file: entry.file, reason: entry.reason });
-        else sameLetters.push(entry.letter ? { file: entry.file, sameAs: entry.sameAs, letter: entry.letter } : { file: entry.file, sameAs: entry.sameAs });
-      });
+    // In one request: a cursor takes a round trip through this thread for every file named.
+    const entries = await db.reportEntries.where('reportId').equals(id).toArray();
+    for (const entry of entries) {
+      if ('reason' in entry) failures.push({ file: entry.file, reason: entry.reason });
+      else sameLetters.push(entry.letter ? { file: entry.file, sameAs: entry.sameAs, letter: entry.letter } : { file: entry.file, sameAs: entry.sameAs });
+    }
     const { id: reportId, source, startedAt, finishedAt, total, added, duplicates, cancelled } = row;
     return { id: reportId, source, startedAt, finishedAt, total, added, duplicates, sameLetters, failures, cancelled };
   });
@@ -83,14 +82,11 @@ export async function queryReport(id: number): Promise<ImportReport | undefined>
 export async function queryCounts(): Promise<ArchiveCounts> {
   const db = getDb();
   return db.transaction('r', [db.councils, db.letters], async () => {
-    let letters = 0;
-    let councils = 0;
-    await db.councils.each((council) => {
-      letters += council.letterCount;
-      councils += 1;
-    });
-    const samples = await db.letters.where('sampleFlag').equals(1).count();
-    return { letters, councils, samples };
+    // Asked for together, and the councils in one request: a cursor over them took a round
+    // trip through this thread for each council, while the next batch's write waited on it.
+    const [rows, samples] = await Promise.all([db.councils.toArray(), db.letters.where('sampleFlag').equals(1).count()]);
+    const letters = rows.reduce((sum, council) => sum + council.letterCount, 0);
+    return { letters, councils: rows.length, samples };
   });
 }
 
