@@ -71,17 +71,17 @@ let staging: MessagePort | null = null;
 async function handle(request: ParseRequest): Promise<void> {
   const id = typeof request?.id === 'number' ? request.id : -1;
   try {
+    /** Letters read from files, as JSON, for the search index. */
+    const staged: string[] = [];
     for (const [index, file] of request.files.entries()) {
       const { parsed, json } = await parseOne(file);
       const fromFile = 'bytes' in file;
-      // Each letter read from a file goes to the search index as it is read, before "done": the
-      // import writes the batch after that, and then tells the index which letters went in. One
-      // message a letter, not one a batch: a batch's letters as one string (some 10 MB) were
-      // fresh memory to make, to send and to receive, which costs more than the messages do.
-      if (fromFile && json !== undefined) staging?.postMessage({ lettersJson: lettersJson([json]) } satisfies StagedLetters);
+      if (fromFile && json !== undefined) staged.push(json);
       const sent = toSend(parsed, json, fromFile);
       scope.postMessage({ id, index, parsed: sent }, 'utf8' in sent && sent.utf8 ? [sent.utf8.buffer] : []);
     }
+    // Before "done": the import writes the batch after it, and then tells the index which letters went in.
+    if (staged.length > 0) staging?.postMessage({ lettersJson: lettersJson(staged) } satisfies StagedLetters);
     scope.postMessage({ id, done: true });
   } catch (error) {
     scope.postMessage({ id, error: describe(error) });
