@@ -9,7 +9,7 @@
  * the same letter.) Two letters of one council, kind and date whose words or grades differ
  * are two letters.
  */
-import { councilKeyOf, type Letter } from './letter';
+import { councilKeyOf, type Letter, type Section } from './letter';
 
 /** Share of word runs two letters must have in common to be one letter. */
 export const SAME_LETTER_SIMILARITY = 0.9;
@@ -59,13 +59,16 @@ export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): numb
   return shared / (a.size + b.size - shared);
 }
 
+/** What tells whether two letters could be one: their occasion and grades (a row that keeps its paragraphs apart has them). */
+type Graded = Pick<Letter, 'kind' | 'date' | 'council' | 'overall'> & { sections: readonly Pick<Section, 'grade'>[] };
+
 /** The grades a letter gives, overall and section by section, in order. */
-function gradesOf(letter: Pick<Letter, 'overall' | 'sections'>): string {
+function gradesOf(letter: Pick<Graded, 'overall' | 'sections'>): string {
   return [letter.overall?.grade ?? '-', ...letter.sections.map((s) => s.grade?.grade ?? '-')].join('');
 }
 
 /** The same occasion and the same grades: what must hold before the words are compared. */
-export function couldBeSameLetter(a: Letter, b: Letter): boolean {
+export function couldBeSameLetter(a: Graded, b: Graded): boolean {
   return sameOccasion(a, b) && gradesOf(a) === gradesOf(b);
 }
 

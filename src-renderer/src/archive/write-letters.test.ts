@@ -1,6 +1,6 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { curlyQuotes } from '../../../src-main/corpus/damage';
 import { findCouncilName, replaceCouncil } from '../../../src-main/corpus/vary-letter';
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
@@ -56,6 +56,23 @@ describe('the same letter imported twice', () => {
     });
     expect(report).toMatchObject({ added: 2, duplicates: 0, sameLetters: [] });
     expect((await queryLettersOf('coventry')).map((l) => l.date)).toEqual(['2009-12-09', '2009-12-09']);
+  });
+
+  it("reads whole only the archive's letters a new one could be: those of the same occasion and grades", async () => {
+    const coventry = sampleText('coventry-2009-annual-rating.txt');
+    const stoke = sampleText(STOKE);
+    const asCoventry = replaceCouncil(stoke, findCouncilName(stoke)!, { officialName: 'Coventry City Council', displayName: 'Coventry' });
+    await importLetters(memorySource(new Map([['coventry.txt', encoder.encode(coventry)]])), { parse: parseDirectly });
+    const db = getDb();
+    const [stored] = await db.letters.toArray();
+    const [other] = (await parseDirectly([{ relativePath: 'other.txt', bytes: encoder.encode(asCoventry) }])).map((file) => file.outcome);
+    // The same council, kind and date, but not the same grades: it cannot be the same letter.
+    expect(other?.ok && [other.letter.date, other.letter.kind]).toEqual([stored!.date, stored!.kind]);
+    expect(other?.ok && other.letter.overall?.grade).not.toBe(stored!.overall?.grade);
+    const packReads = vi.spyOn(db.textPacks, 'bulkGet');
+    const report = await importLetters(memorySource(new Map([['other.txt', encoder.encode(asCoventry)]])), { parse: parseDirectly });
+    expect(report).toMatchObject({ added: 1, duplicates: 0 });
+    expect(packReads).not.toHaveBeenCalled();
   });
 
   it('keeps the text each letter was read from, and the parser version that read it', async () => {

@@ -95,8 +95,10 @@ export async function writeBatch(
     const byId = await db.letters.bulkGet(incoming.map(({ row }) => row.id));
     const unknown = incoming.filter((_, i) => !byId[i]);
     const occasions = [...new Set(unknown.map(({ row }) => JSON.stringify([row.councilKey, row.date])))].map((o) => JSON.parse(o) as [string, string]);
-    // Letters the new ones may be the same as: the archive's of the same council and date, whole, and the batch's own.
-    const stored = occasions.length > 0 ? await db.letters.where('[councilKey+date]').anyOf(occasions).toArray() : [];
+    // Letters the new ones may be the same as: the archive's of the same occasion and grades, and the batch's own.
+    // Only those are read whole (their words are compared), not every letter of the same council and date.
+    const sameDay = occasions.length > 0 ? await db.letters.where('[councilKey+date]').anyOf(occasions).toArray() : [];
+    const stored = sameDay.filter((letter) => unknown.some(({ row }) => couldBeSameLetter(letter, row)));
     const pool = (await withParagraphs(db, stored)).filter((letter): letter is LetterRow => letter !== undefined);
     /** The archive's rows as it keeps them, for a letter of the pool found to be the same: its paragraphs stay apart. */
     const keptRow = new Map(stored.map((row) => [row.id, row]));
