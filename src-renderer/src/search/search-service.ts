@@ -298,7 +298,14 @@ export class SearchService {
     // snapshot cannot be read): a failure is met where they are awaited, not as unhandled.
     storedIds.catch(() => undefined);
     pendingIds.catch(() => undefined);
-    const row = await withBinary(await this.db.searchIndex.get(SNAPSHOT_KEY), this.options.snapshotFiles ?? null);
+    // The snapshot's file is read while IndexedDB finds the row that names it: the row, a string of
+    // megabytes, took 0.38 s and the file 0.64 s one after the other at 10,000 letters. A save
+    // leaves one file, and the row then says whether it is the one.
+    const files = this.options.snapshotFiles ?? null;
+    const rowRead = this.db.searchIndex.get(SNAPSHOT_KEY);
+    rowRead.catch(() => undefined);
+    const early = files ? await files.readOnly().catch(() => null) : null;
+    const row = await withBinary(await rowRead, files, early);
     const fromSnapshot = SectionIndex.fromSnapshot(row, this.version);
     if (fromSnapshot) {
       const stored = await storedIds;

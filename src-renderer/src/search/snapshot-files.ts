@@ -9,6 +9,11 @@ export interface SnapshotFiles {
   write(name: string, bytes: ArrayBuffer): Promise<void>;
   /** The file's bytes; null when there is no such file, or it cannot be read whole. */
   read(name: string): Promise<ArrayBuffer | null>;
+  /**
+   * The one file there is (a save removes those before it), with its name: read before the row
+   * that names it, while IndexedDB finds that row. Null when there is none, or more than one.
+   */
+  readOnly(): Promise<{ name: string; bytes: ArrayBuffer } | null>;
   /** Removes every snapshot file but `keep`: those of earlier saves. */
   removeAllBut(keep: string): Promise<void>;
 }
@@ -51,6 +56,27 @@ export function originPrivateFiles(): SnapshotFiles | null {
     if (!handle.createSyncAccessHandle) throw new Error('files cannot be read and written here');
     return handle.createSyncAccessHandle();
   };
+  const readFile = async (name: string): Promise<ArrayBuffer | null> => {
+    let access: SyncAccessHandle;
+    try {
+      access = await open(name, false);
+    } catch {
+      return null;
+    }
+    try {
+      const size = access.getSize();
+      const buffer = new ArrayBuffer(size);
+      const view = new Uint8Array(buffer);
+      for (let at = 0; at < size; ) {
+        const read = access.read(view.subarray(at), { at });
+        if (read <= 0) return null;
+        at += read;
+      }
+      return buffer;
+    } finally {
+      access.close();
+    }
+  };
   return {
     async write(name, bytes) {
       const access = await open(name, true);
@@ -67,26 +93,13 @@ export function originPrivateFiles(): SnapshotFiles | null {
         access.close();
       }
     },
-    async read(name) {
-      let access: SyncAccessHandle;
-      try {
-        access = await open(name, false);
-      } catch {
-        return null;
-      }
-      try {
-        const size = access.getSize();
-        const buffer = new ArrayBuffer(size);
-        const view = new Uint8Array(buffer);
-        for (let at = 0; at < size; ) {
-          const read = access.read(view.subarray(at), { at });
-          if (read <= 0) return null;
-          at += read;
-        }
-        return buffer;
-      } finally {
-        access.close();
-      }
+    read: readFile,
+    async readOnly() {
+      const names: string[] = [];
+      for await (const name of (await folder()).keys()) names.push(name);
+      if (names.length !== 1) return null;
+      const bytes = await readFile(names[0]!);
+      return bytes ? { name: names[0]!, bytes } : null;
     },
     async removeAllBut(keep) {
       const dir = await folder();

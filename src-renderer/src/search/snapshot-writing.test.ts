@@ -136,17 +136,27 @@ describe('snapshotWriter', () => {
 });
 
 /** Snapshot files in memory: what the origin's private file system keeps, for Node. */
-function memoryFiles(failWrites = false): SnapshotFiles & { kept: Map<string, Uint8Array> } {
+function memoryFiles(failWrites = false): SnapshotFiles & { kept: Map<string, Uint8Array>; reads: string[] } {
   const kept = new Map<string, Uint8Array>();
+  const reads: string[] = [];
+  const read = async (name: string) => {
+    reads.push(name);
+    const bytes = kept.get(name);
+    return bytes ? bytes.slice().buffer : null;
+  };
   return {
     kept,
+    reads,
     async write(name, bytes) {
       if (failWrites) throw new Error('the disk is full');
       kept.set(name, new Uint8Array(bytes.slice(0)));
     },
-    async read(name) {
-      const bytes = kept.get(name);
-      return bytes ? bytes.slice().buffer : null;
+    read,
+    async readOnly() {
+      if (kept.size !== 1) return null;
+      const [name] = kept.keys();
+      const bytes = await read(name!);
+      return bytes ? { name: name!, bytes } : null;
     },
     async removeAllBut(keep) {
       for (const name of [...kept.keys()]) if (name !== keep) kept.delete(name);
@@ -184,6 +194,24 @@ describe('snapshot files', () => {
     }
   });
 
+  it('takes the file read before its row when it is the one the row names, and reads the named one when not', async () => {
+    const db = getDb();
+    const files = memoryFiles();
+    await putSnapshot(db, rowOf([1, 2, 3]), files);
+    const row = (await db.searchIndex.get(SNAPSHOT_KEY))!;
+    const early = await files.readOnly();
+    expect(early?.name).toBe(row.binaryFile!.name);
+    files.reads.length = 0;
+    expect([...new Uint8Array((await withBinary(row, files, early))!.binary!)]).toEqual([1, 2, 3]);
+    expect(files.reads).toEqual([]);
+    // A file left by a save the app did not finish: not the row's, so the row's own is read.
+    const stray = { name: 'snapshot-stray.bin', bytes: new Uint8Array([9, 9, 9]).buffer };
+    expect([...new Uint8Array((await withBinary(row, files, stray))!.binary!)]).toEqual([1, 2, 3]);
+    expect(files.reads).toEqual([row.binaryFile!.name]);
+    files.kept.set('snapshot-stray.bin', new Uint8Array([9, 9, 9]));
+    expect(await files.readOnly()).toBeNull();
+  });
+
   it('gives no snapshot when its file is missing or not whole', async () => {
     const db = getDb();
     const files = memoryFiles();
@@ -209,9 +237,14 @@ describe('snapshot files', () => {
     const expected = await first.search('"looked after children"');
     await first.flush();
     expect((await db.searchIndex.get(SNAPSHOT_KEY))!.binaryFile).toBeDefined();
+    files.reads.length = 0;
+    const readOnly = vi.spyOn(files, 'readOnly');
     const second = new SearchService(db, { snapshotFiles: files });
     expect({ ...(await second.search('"looked after children"')), elapsedMs: 0 }).toEqual({ ...expected, elapsedMs: 0 });
     expect(second.loadedFrom).toBe('snapshot');
+    // Read once, as the folder's one file, while its row was read.
+    expect(readOnly).toHaveBeenCalledTimes(1);
+    expect(files.reads).toEqual([(await db.searchIndex.get(SNAPSHOT_KEY))!.binaryFile!.name]);
     files.kept.clear();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {

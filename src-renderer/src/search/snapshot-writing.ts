@@ -47,11 +47,16 @@ export async function putSnapshot(db: LetterArchiveDb, row: SearchIndexRow, file
 /**
  * The snapshot row with its binary, read from its file when the row names one; undefined
  * when that file is missing or not whole (the index is then built again from the letters).
+ * `early` is a file read before the row was (readOnly): its bytes serve if it is the file named.
  */
-export async function withBinary(row: SearchIndexRow | undefined, files: SnapshotFiles | null): Promise<SearchIndexRow | undefined> {
+export async function withBinary(
+  row: SearchIndexRow | undefined,
+  files: SnapshotFiles | null,
+  early: { name: string; bytes: ArrayBuffer } | null = null,
+): Promise<SearchIndexRow | undefined> {
   if (!row?.binaryFile || row.binary) return row;
   const { name, bytes } = row.binaryFile;
-  const binary = files ? await files.read(name).catch(() => null) : null;
+  const binary = early?.name === name ? early.bytes : files ? await files.read(name).catch(() => null) : null;
   if (binary?.byteLength !== bytes) {
     console.warn(`The search index's file ${name} is ${binary ? 'not whole' : 'missing'}: the index is built again`);
     return undefined;
