@@ -136,7 +136,7 @@ describe('snapshotWriter', () => {
 });
 
 /** Snapshot files in memory: what the origin's private file system keeps, for Node. */
-function memoryFiles(failWrites = false): SnapshotFiles & { kept: Map<string, Uint8Array>; reads: string[] } {
+function memoryFiles(failWrites = false): SnapshotFiles & { kept: Map<string, Uint8Array>; reads: string[]; failWrites: boolean } {
   const kept = new Map<string, Uint8Array>();
   const reads: string[] = [];
   const read = async (name: string) => {
@@ -147,8 +147,13 @@ function memoryFiles(failWrites = false): SnapshotFiles & { kept: Map<string, Ui
   return {
     kept,
     reads,
+    failWrites,
     async write(name, bytes) {
-      if (failWrites) throw new Error('the disk is full');
+      // Part of the file is written before the disk fills.
+      if (this.failWrites) {
+        kept.set(name, new Uint8Array(bytes.slice(0, 1)));
+        throw new Error('the disk is full');
+      }
       kept.set(name, new Uint8Array(bytes.slice(0)));
     },
     read,
@@ -184,11 +189,16 @@ describe('snapshot files', () => {
     const db = getDb();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      await putSnapshot(db, rowOf([7, 8]), memoryFiles(true));
+      const files = memoryFiles();
+      await putSnapshot(db, rowOf([5, 6]), files);
+      files.failWrites = true;
+      await putSnapshot(db, rowOf([7, 8]), files);
       const row = (await db.searchIndex.get(SNAPSHOT_KEY))!;
       expect(row.binaryFile).toBeUndefined();
       expect([...new Uint8Array(row.binary!)]).toEqual([7, 8]);
       expect(await withBinary(row, null)).toBe(row);
+      // Neither the last save's file nor the part of this one's is left to be read at the next start.
+      expect(files.kept.size).toBe(0);
     } finally {
       warn.mockRestore();
     }

@@ -37,6 +37,8 @@ export async function putSnapshot(db: LetterArchiveDb, row: SearchIndexRow, file
   } catch (error) {
     console.warn('The search index could not be kept in a file; it is kept in the archive instead', error);
     await db.searchIndex.put(row);
+    // No file is the row's now: one left (the last save's, or part of this one's) would only be read for nothing at the next start.
+    await files.removeAllBut('').catch((removeError: unknown) => console.warn('Old search index files could not be removed', removeError));
     return row;
   }
   await db.searchIndex.put({ ...header, binaryFile: { name, bytes: binary.byteLength } });
