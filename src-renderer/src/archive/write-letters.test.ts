@@ -73,6 +73,7 @@ describe('the same letter imported twice', () => {
     const report = await importLetters(memorySource(new Map([['other.txt', encoder.encode(asCoventry)]])), { parse: parseDirectly });
     expect(report).toMatchObject({ added: 1, duplicates: 0 });
     expect(packReads).not.toHaveBeenCalled();
+    packReads.mockRestore();
   });
 
   it('keeps the text each letter was read from, and the parser version that read it', async () => {

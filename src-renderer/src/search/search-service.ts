@@ -298,14 +298,7 @@ export class SearchService {
     // snapshot cannot be read): a failure is met where they are awaited, not as unhandled.
     storedIds.catch(() => undefined);
     pendingIds.catch(() => undefined);
-    // The snapshot's file is read while IndexedDB finds the row that names it: the row, a string of
-    // megabytes, took 0.38 s and the file 0.64 s one after the other at 10,000 letters. A save
-    // leaves one file, and the row then says whether it is the one.
-    const files = this.options.snapshotFiles ?? null;
-    const rowRead = this.db.searchIndex.get(SNAPSHOT_KEY);
-    rowRead.catch(() => undefined);
-    const early = files ? await files.readOnly().catch(() => null) : null;
-    const row = await withBinary(await rowRead, files, early);
+    const row = await this.readSnapshot();
     const fromSnapshot = SectionIndex.fromSnapshot(row, this.version);
     if (fromSnapshot) {
       const stored = await storedIds;
@@ -334,6 +327,20 @@ export class SearchService {
     this.loadMs = performance.now() - started;
     this.maybeWarmUp();
     return this.index;
+  }
+
+  /**
+   * The saved snapshot's row with its binary. The file is read while IndexedDB finds the row that
+   * names it: the row, a string of megabytes, took 0.38 s and the file 0.64 s one after the other
+   * at 10,000 letters. A save leaves one file, and the row then says whether it is the one (a
+   * file read for nothing is let go here, not held while the index is built again).
+   */
+  private async readSnapshot(): Promise<SearchIndexRow | undefined> {
+    const files = this.options.snapshotFiles ?? null;
+    const rowRead = this.db.searchIndex.get(SNAPSHOT_KEY);
+    rowRead.catch(() => undefined);
+    const early = files ? await files.readOnly().catch(() => null) : null;
+    return withBinary(await rowRead, files, early);
   }
 
   /**
