@@ -56,6 +56,12 @@ export function originPrivateFiles(): SnapshotFiles | null {
     if (!handle.createSyncAccessHandle) throw new Error('files cannot be read and written here');
     return handle.createSyncAccessHandle();
   };
+  /** The files' names, listed whole before any is read or removed. */
+  const namesIn = async (dir: DirectoryHandle): Promise<string[]> => {
+    const names: string[] = [];
+    for await (const name of dir.keys()) names.push(name);
+    return names;
+  };
   const readFile = async (name: string): Promise<ArrayBuffer | null> => {
     let access: SyncAccessHandle;
     try {
@@ -95,16 +101,14 @@ export function originPrivateFiles(): SnapshotFiles | null {
     },
     read: readFile,
     async readOnly() {
-      const names: string[] = [];
-      for await (const name of (await folder()).keys()) names.push(name);
+      const names = await namesIn(await folder());
       if (names.length !== 1) return null;
       const bytes = await readFile(names[0]!);
       return bytes ? { name: names[0]!, bytes } : null;
     },
     async removeAllBut(keep) {
       const dir = await folder();
-      const names: string[] = [];
-      for await (const name of dir.keys()) if (name !== keep) names.push(name);
+      const names = (await namesIn(dir)).filter((name) => name !== keep);
       for (const name of names) await dir.removeEntry(name).catch((error: unknown) => console.warn(`An old search index file could not be removed: ${name}`, error));
     },
   };
