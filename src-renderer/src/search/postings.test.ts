@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Postings, PostingsCursor, streamHasRun, wordStream } from './postings';
+import { Postings, PostingsCursor, StreamPhrase, streamHasRun, wordStream, type PlacedWord, type WordStream } from './postings';
 
 describe('Postings', () => {
   it('grows as documents are added, finds each by id, and caps term frequency', () => {
@@ -97,6 +97,71 @@ describe('word streams', () => {
         expect(streamHasRun(wordStream(words), run)).toBe(words.some((_, start) => runAt(start)));
         expect(streamHasRun(wordStream(words), run, from, to)).toBe(words.some((_, start) => start >= from && start <= to && runAt(start)));
       }),
+      { seed: 20091209, numRuns: 1000 },
+    );
+  });
+});
+
+describe('phrases in word streams', () => {
+  /** Sections' streams, and each placed word's postings with its first and last places, as the index keeps them. */
+  function indexed(sections: (number[] | null)[], placedWords: ReadonlySet<number>) {
+    const streams: (WordStream | undefined)[] = sections.map((words) => (words ? wordStream(words) : undefined));
+    const postings = new Map<number, Postings>();
+    sections.forEach((words, doc) => {
+      for (const id of new Set(words ?? [])) {
+        if (!placedWords.has(id)) continue;
+        if (!postings.has(id)) postings.set(id, new Postings());
+        postings.get(id)!.push(doc, words!.filter((w) => w === id).length, words!.indexOf(id), words!.lastIndexOf(id));
+      }
+    });
+    return { streams, postings };
+  }
+
+  function phraseOf(sections: (number[] | null)[], run: number[], placedWords: ReadonlySet<number>): StreamPhrase | null {
+    const { streams, postings } = indexed(sections, placedWords);
+    const placed: PlacedWord[] = [];
+    for (const [offset, id] of run.entries()) {
+      if (!placedWords.has(id)) continue;
+      const found = postings.get(id);
+      // A placed word in no section: the phrase is in none (the index gives no phrase then).
+      if (!found) return null;
+      placed.push({ postings: found, offset });
+    }
+    placed.sort((a, b) => a.postings.size - b.postings.size);
+    return new StreamPhrase(streams, Int32Array.from(run), placed, run.every((id) => placedWords.has(id)));
+  }
+
+  const naive = (words: number[] | null, run: number[]) => words !== null && words.some((_, start) => run.every((id, j) => words[start + j] === id));
+
+  it('are found where the text has them, whether the postings or the words settle it (property)', () => {
+    const section = fc.option(fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 40 }), { nil: null, freq: 8 });
+    fc.assert(
+      fc.property(
+        fc.array(section, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 4 }),
+        // Words 3 and 4 are placed or not (stop words have no postings).
+        fc.boolean(),
+        fc.nat(20),
+        (sections, run, placeAll, from) => {
+          const placedWords = new Set(placeAll ? [0, 1, 2, 3, 4] : [0, 1, 2]);
+          const phrase = phraseOf(sections, run, placedWords);
+          const expected = sections.map((words) => naive(words, run));
+          if (phrase === null) {
+            expect(expected.every((there) => !there)).toBe(true);
+            return;
+          }
+          // Every section at once, as a search sifts them; some already known are left as they are.
+          const docs = Int32Array.from(sections.keys());
+          const status = new Uint8Array(sections.length);
+          const known = Math.min(from, sections.length);
+          for (let doc = 0; doc < known; doc++) status[doc] = 7;
+          phrase.markEach(docs, docs.length, status, 2);
+          expect([...status]).toEqual(expected.map((there, doc) => (doc < known ? 7 : there ? 1 : 2)));
+          // One section at a time, in any order.
+          const again = phraseOf(sections, run, placedWords)!;
+          for (let doc = sections.length - 1; doc >= 0; doc--) expect(again.has(doc)).toBe(expected[doc]);
+        },
+      ),
       { seed: 20091209, numRuns: 1000 },
     );
   });
