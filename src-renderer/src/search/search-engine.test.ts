@@ -348,6 +348,19 @@ describe('filters', () => {
     expect(search(index, 'region:london').letters.map((l) => l.letterId)).toEqual(['london-2010']);
   });
 
+  it('lists newest first, then by council and letter, however many are kept and in whatever order they came', () => {
+    const dated = (id: string, council: string, date: string) => letter({ id, council, date, year: 2009, sections: [{ text: 'Fostering' }] });
+    // A date of another form is ordered as text, as before dates were kept as numbers.
+    const letters = [dated('a', 'Bury', '2009-03-01'), dated('e', 'Ely', '2009'), dated('d', 'Ayr', '2008-12-31'), dated('c', 'Zed', '2010-01-05'), dated('b', 'Ashford', '2009-03-01')];
+    for (const order of [letters, [...letters].reverse()]) {
+      const index = SectionIndex.empty();
+      for (const l of order) index.addLetter(l);
+      expect(runQuery(index, 'kind:apa', { letters: 10 }).letters.map((l) => l.letterId)).toEqual(['c', 'b', 'a', 'e', 'd']);
+      expect(runQuery(index, 'kind:apa', { letters: 2 }).letters.map((l) => l.letterId)).toEqual(['c', 'b']);
+      expect(runQuery(index, 'kind:apa', { letters: 2, offset: 2 }).letters.map((l) => l.letterId)).toEqual(['a', 'e']);
+    }
+  });
+
   it('lists by filters when the words are all stop words, saying so', () => {
     const r = search(index, 'the grade:1');
     expect(r.totalSections).toBe(2);
@@ -521,8 +534,11 @@ describe('keeping up with changes', () => {
   it('forgets removed letters and finds added ones, phrases included', async () => {
     const index = made();
     expect(search(index, '"looked after children"').totalSections).toBe(1);
+    expect(search(index, '"being healthy"').totalSections).toBe(1);
     index.removeLetter('walsall-2007');
     expect(search(index, '"looked after children"').totalSections).toBe(0);
+    // A removed section's heading holds no phrase, though its postings stay until the index is vacuumed.
+    expect(search(index, '"being healthy"').totalSections).toBe(0);
     expect(search(index, 'fostering').totalSections).toBe(4);
     await index.vacuum();
     expect(search(index, 'grade:1').totalSections).toBe(1);

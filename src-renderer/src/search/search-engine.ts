@@ -65,7 +65,8 @@ const NOT_IN_TEXT = 3;
  * `status` across queries.
  */
 class Phrase {
-  private readonly names = new Map<string, boolean>();
+  /** By a heading's or council name's code (SectionIndex.nameOf): whether the phrase is in it. */
+  private readonly names = new Map<number, boolean>();
   private readonly normalised: string[];
 
   constructor(
@@ -95,22 +96,23 @@ class Phrase {
     if (known === THERE) return true;
     if (known === NOT_THERE) return false;
     let there = known !== NOT_IN_TEXT && this.inText !== null && this.inText.has(doc);
-    // The stored fields only where the postings say the phrase may be there.
-    if (!there && this.inHeading.mayHold(doc)) there = this.inName(index.doc(doc)?.heading);
-    if (!there && this.inCouncilName.mayHold(doc)) there = this.inName(index.doc(doc)?.councilName);
+    // The heading and council's name only where the postings say the phrase may be there,
+    // and by their codes: each name is read once per phrase, not each section's stored fields.
+    // A removed section keeps its codes (and its postings, until the index is vacuumed): it holds nothing.
+    if (!there && this.inHeading.mayHold(doc) && index.isLive(doc)) there = this.inName(index, index.headingCodes[doc]!);
+    if (!there && this.inCouncilName.mayHold(doc) && index.isLive(doc)) there = this.inName(index, index.councilNameCodes[doc]!);
     this.status[doc] = there ? THERE : NOT_THERE;
     return there;
   }
 
-  private inName(name: string | undefined): boolean {
-    if (name === undefined) return false;
-    let there = this.names.get(name);
+  private inName(index: SectionIndex, code: number): boolean {
+    let there = this.names.get(code);
     if (there === undefined) {
       // Its words as the text's are read, so a name and a text agree on what a phrase is.
-      const written = wordsOf(name).map(normaliseWord);
+      const written = wordsOf(index.nameOf(code)).map(normaliseWord);
       const run = this.normalised;
       there = written.some((_, start) => run.every((word, j) => written[start + j] === word));
-      this.names.set(name, there);
+      this.names.set(code, there);
     }
     return there;
   }
@@ -481,7 +483,7 @@ class DocFilter {
   private readonly gradeOk: boolean[] | null;
   private readonly regionOk: boolean[] | null;
   private readonly councilTest: ((section: StoredSection) => boolean) | null;
-  /** By letter ordinal: 0 not known yet, 1 the council is allowed, 2 not. */
+  /** By council name's code (SectionIndex.councilNameCodes): 0 not known yet, 1 the council is allowed, 2 not. */
   private readonly councilOk: Uint8Array;
   private readonly outcomeTest: ((section: StoredSection) => boolean) | null;
 
@@ -499,7 +501,7 @@ class DocFilter {
     const regionTest = filters.regions.length ? only({ regions: filters.regions }) : null;
     this.regionOk = regionTest ? this.codes.regionNames.map((name, code) => code > 0 && regionTest({ region: name } as StoredSection)) : null;
     this.councilTest = filters.councils.length ? only({ councils: filters.councils }) : null;
-    this.councilOk = new Uint8Array(this.councilTest ? index.letterCapacity : 0);
+    this.councilOk = new Uint8Array(this.councilTest ? index.nameCount : 0);
     this.outcomeTest = filters.outcomes.length ? only({ outcomes: filters.outcomes }) : null;
   }
 
@@ -510,12 +512,12 @@ class DocFilter {
     if (this.gradeOk && !this.gradeOk[codes.grades[doc]!]) return false;
     if (this.regionOk && !this.regionOk[codes.regions[doc]!]) return false;
     if (this.councilTest) {
-      const letter = this.index.letterOrdinalOf[doc]!;
-      let ok = this.councilOk[letter];
+      // A council's name is tested once, and the section's stored fields are not read.
+      const name = this.index.councilNameCodes[doc]!;
+      let ok = this.councilOk[name];
       if (ok === 0) {
-        const section = this.index.doc(doc);
-        ok = section !== undefined && this.councilTest(section) ? 1 : 2;
-        this.councilOk[letter] = ok;
+        ok = this.councilTest({ councilName: this.index.nameOf(name) } as StoredSection) ? 1 : 2;
+        this.councilOk[name] = ok;
       }
       if (ok !== 1) return false;
     }
@@ -845,8 +847,13 @@ function groupByLetter(
   for (let i = 0; i < letterCount; i++) councils.add(index.councilOf(letters[i]!));
   const councilKeys = [...councils].sort();
   // The best `offset + limit` of them, kept in order as they come: most fall below the worst kept at once.
+  const dates = index.letterDates;
   const before = (a: number, b: number): boolean => {
     if (best[a] !== best[b]) return best[a]! > best[b]!;
+    // Newest first; the stored fields are read only for letters of the same date (or of a date of another form).
+    const da = dates[a]!;
+    const db = dates[b]!;
+    if (da !== db && da !== -1 && db !== -1) return da > db;
     return byDateThenPlace(index.doc(bestDoc[a]!)!, index.doc(bestDoc[b]!)!) < 0;
   };
   const wanted = offset + limit;

@@ -203,6 +203,14 @@ function codeOf(list: string[], codes: Map<string, number>, value: string, limit
   return code;
 }
 
+/**
+ * A date of the form YYYY-MM-DD as the number YYYYMMDD, which sorts as the text does; -1 for a
+ * date of another form, which only the text can order.
+ */
+export function dateKey(date: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10)) : -1;
+}
+
 function grown<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(array: T, size: number, make: (n: number) => T): T {
   if (array.length >= size) return array;
   const next = make(Math.max(size, Math.ceil(array.length * 1.5), 1024));
@@ -303,6 +311,16 @@ export class SectionIndex {
   private readonly councilCodes = new Map<string, number>();
   private readonly councilList: string[] = [];
   private councilOfLetter = new Int32Array(0);
+  /** Each letter ordinal's date as a number that sorts as the date does (see dateKey). */
+  private dateOfLetter = new Int32Array(0);
+  /**
+   * Headings and councils' names by code, and each short id's heading and council name as
+   * codes: a phrase that may be in them is looked for once per name, not once per section.
+   */
+  private readonly nameCodes = new Map<string, number>();
+  private readonly nameList: string[] = [];
+  private headingOfDoc = new Int32Array(0);
+  private councilNameOfDoc = new Int32Array(0);
   private nextId = 0;
   private liveDocs = 0;
   /** Changes whenever a document is added or removed, so caches know to forget. */
@@ -518,6 +536,8 @@ export class SectionIndex {
     this.letterOfDoc[shortId] = ordinal;
     this.councilOfLetter = grown(this.councilOfLetter, ordinal + 1, (n) => new Int32Array(n));
     this.councilOfLetter[ordinal] = codeOf(this.councilList, this.councilCodes, stored.councilKey)!;
+    this.dateOfLetter = grown(this.dateOfLetter, ordinal + 1, (n) => new Int32Array(n));
+    this.dateOfLetter[ordinal] = dateKey(stored.date);
     this.years = grown(this.years, size, (n) => new Uint16Array(n));
     this.years[shortId] = stored.year;
     this.kinds = grown(this.kinds, size, (n) => new Uint8Array(n));
@@ -527,6 +547,10 @@ export class SectionIndex {
     this.regionOfDoc = grown(this.regionOfDoc, size, (n) => new Uint8Array(n));
     // Code 0 is no region; a byte holds the others, as many as there are.
     this.regionOfDoc[shortId] = stored.region === null ? 0 : (codeOf(this.regionList, this.regionCodes, stored.region, 256) ?? 0);
+    this.headingOfDoc = grown(this.headingOfDoc, size, (n) => new Int32Array(n));
+    this.headingOfDoc[shortId] = codeOf(this.nameList, this.nameCodes, stored.heading)!;
+    this.councilNameOfDoc = grown(this.councilNameOfDoc, size, (n) => new Int32Array(n));
+    this.councilNameOfDoc[shortId] = codeOf(this.nameList, this.nameCodes, stored.councilName)!;
     for (let f = 0; f < this.lengths.length; f++) this.lengths[f] = grown(this.lengths[f]!, size, (n) => new Uint32Array(n));
   }
 
@@ -552,9 +576,34 @@ export class SectionIndex {
     return this.docs[shortId];
   }
 
+  /** Short id → the code of its heading (`nameOf` gives it back), for a phrase to be looked for once per heading. */
+  get headingCodes(): Int32Array {
+    return this.headingOfDoc;
+  }
+
+  /** Short id → the code of its council's name (`nameOf` gives it back). */
+  get councilNameCodes(): Int32Array {
+    return this.councilNameOfDoc;
+  }
+
+  /** How many headings and councils' names have codes. */
+  get nameCount(): number {
+    return this.nameList.length;
+  }
+
+  /** A heading or council's name by its code. */
+  nameOf(code: number): string {
+    return this.nameList[code]!;
+  }
+
   /** Short id → letter ordinal. */
   get letterOrdinalOf(): Int32Array {
     return this.letterOfDoc;
+  }
+
+  /** Letter ordinal → its date as a number (dateKey): compared without reading its sections. */
+  get letterDates(): Int32Array {
+    return this.dateOfLetter;
   }
 
   /** The council key of a letter, by ordinal. */
