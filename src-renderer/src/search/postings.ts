@@ -302,8 +302,8 @@ export class StreamPhrase {
       const doc = pending[i]!;
       const lo = starts[i]!;
       const stream = streams[doc]!;
-      // Beyond the words, stream[lo] is undefined: no word, so no phrase starts there.
-      if (stream[lo] === first && lo <= this.fits(stream, lo) && streamHasRun(stream, ids, lo, lo)) status[doc] = 1;
+      // Beyond the words, stream[lo] is undefined: no word, so no phrase starts there (nor runs past the end).
+      if (stream[lo] === first && streamHasRun(stream, ids, lo, lo)) status[doc] = 1;
       else {
         pending[left] = doc;
         starts[left] = lo + 1;
@@ -322,7 +322,11 @@ export class StreamPhrase {
 const FOUND = -2;
 const ABSENT = -1;
 
-/** Arrays `markEach` keeps its windows in between rounds, kept from one call to the next. */
+/**
+ * Arrays `markEach` keeps its windows in between rounds, kept from one call to the next and
+ * shared by every phrase: `markEach` runs its rounds in one synchronous call and calls nothing
+ * that could call it again.
+ */
 let scratch = { starts: new Int32Array(0), ends: new Int32Array(0), pending: new Int32Array(0) };
 
 function windowScratch(count: number): typeof scratch {

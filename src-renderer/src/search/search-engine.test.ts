@@ -358,6 +358,10 @@ describe('filters', () => {
       expect(runQuery(index, 'kind:apa', { letters: 10 }).letters.map((l) => l.letterId)).toEqual(['c', 'b', 'a', 'e', 'd']);
       expect(runQuery(index, 'kind:apa', { letters: 2 }).letters.map((l) => l.letterId)).toEqual(['c', 'b']);
       expect(runQuery(index, 'kind:apa', { letters: 2, offset: 2 }).letters.map((l) => l.letterId)).toEqual(['a', 'e']);
+      // The newest letter's place (its ordinal) goes to an older one, which takes its own date.
+      index.removeLetter('c');
+      index.addLetter(dated('f', 'Ayr', '2007-06-30'));
+      expect(runQuery(index, 'kind:apa', { letters: 10 }).letters.map((l) => l.letterId)).toEqual(['b', 'a', 'e', 'd', 'f']);
     }
   });
 
@@ -537,7 +541,7 @@ describe('keeping up with changes', () => {
     expect(search(index, '"being healthy"').totalSections).toBe(1);
     index.removeLetter('walsall-2007');
     expect(search(index, '"looked after children"').totalSections).toBe(0);
-    // A removed section's heading holds no phrase, though its postings stay until the index is vacuumed.
+    // Nor the phrase in a removed section's heading, though its postings stay until the index is vacuumed.
     expect(search(index, '"being healthy"').totalSections).toBe(0);
     expect(search(index, 'fostering').totalSections).toBe(4);
     await index.vacuum();
@@ -598,7 +602,7 @@ describe('keeping up with changes', () => {
   it('answers the same from a snapshot, snippets included', () => {
     const index = made();
     const loaded = SectionIndex.fromSnapshot(structuredClone(index.toSnapshot()))!;
-    for (const query of ['fostering', '"looked after children"', 'safeg', 'grade:1 kind:apa', 'fostering OR bullying -adoption council:walsall']) {
+    for (const query of ['fostering', '"looked after children"', 'safeg', 'grade:1 kind:apa', 'kind:apa', '"being healthy"', '"upon hull"', 'fostering OR bullying -adoption council:walsall']) {
       const a = search(index, query);
       const b = search(loaded, query);
       expect({ ...b, elapsedMs: 0 }, query).toEqual({ ...a, elapsedMs: 0 });

@@ -471,7 +471,8 @@ const YEARS_KEPT = 128;
 
 /**
  * `filterTest` by short id: years, kinds, grades and regions are looked up in the index's
- * typed arrays, councils once per letter, and only outcomes need the section's stored fields.
+ * typed arrays, councils once per council's name (by its code), and only outcomes need the
+ * section's stored fields.
  * A class rather than a closure, so the loops that call it stay compiled from one query to the next.
  */
 class DocFilter {
@@ -513,6 +514,8 @@ class DocFilter {
     if (this.regionOk && !this.regionOk[codes.regions[doc]!]) return false;
     if (this.councilTest) {
       // A council's name is tested once, and the section's stored fields are not read.
+      // A removed section keeps its code: it passes no council filter (as it passes no outcome's).
+      if (!this.index.isLive(doc)) return false;
       const name = this.index.councilNameCodes[doc]!;
       let ok = this.councilOk[name];
       if (ok === 0) {
