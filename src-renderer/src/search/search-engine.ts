@@ -99,8 +99,10 @@ class Phrase {
     // The heading and council's name only where the postings say the phrase may be there,
     // and by their codes: each name is read once per phrase, not each section's stored fields.
     // A removed section keeps its codes (and its postings, until the index is vacuumed): it holds nothing.
-    if (!there && this.inHeading.mayHold(doc) && index.isLive(doc)) there = this.inName(index, index.headingCodes[doc]!);
-    if (!there && this.inCouncilName.mayHold(doc) && index.isLive(doc)) there = this.inName(index, index.councilNameCodes[doc]!);
+    if (!there && index.isLive(doc)) {
+      if (this.inHeading.mayHold(doc)) there = this.inName(index, index.headingCodes[doc]!);
+      if (!there && this.inCouncilName.mayHold(doc)) there = this.inName(index, index.councilNameCodes[doc]!);
+    }
     this.status[doc] = there ? THERE : NOT_THERE;
     return there;
   }

@@ -528,6 +528,9 @@ export class SectionIndex {
     if (ordinal === undefined) {
       ordinal = this.freeOrdinals.pop() ?? this.letterOrdinals.size;
       this.letterOrdinals.set(stored.letterId, ordinal);
+      // Worked out once per letter, at its first section: its sections share its date.
+      this.dateOfLetter = grown(this.dateOfLetter, ordinal + 1, (n) => new Int32Array(n));
+      this.dateOfLetter[ordinal] = dateKey(stored.date);
     }
     const size = shortId + 1;
     this.live = grown(this.live, size, (n) => new Uint8Array(n));
@@ -536,8 +539,6 @@ export class SectionIndex {
     this.letterOfDoc[shortId] = ordinal;
     this.councilOfLetter = grown(this.councilOfLetter, ordinal + 1, (n) => new Int32Array(n));
     this.councilOfLetter[ordinal] = codeOf(this.councilList, this.councilCodes, stored.councilKey)!;
-    this.dateOfLetter = grown(this.dateOfLetter, ordinal + 1, (n) => new Int32Array(n));
-    this.dateOfLetter[ordinal] = dateKey(stored.date);
     this.years = grown(this.years, size, (n) => new Uint16Array(n));
     this.years[shortId] = stored.year;
     this.kinds = grown(this.kinds, size, (n) => new Uint8Array(n));
