@@ -5,6 +5,8 @@
  * postings) that alone is over the worker's memory budget. These cost five.
  */
 
+import type { Slab } from './slab';
+
 /** Times a term is in a field, kept up to this: BM25 saturates long before. */
 const MAX_TF = 255;
 /**
@@ -159,10 +161,13 @@ export class Postings {
 /** A section's words in order, each as its number in the vocabulary. */
 export type WordStream = Uint16Array | Uint32Array;
 
-export function wordStream(ids: readonly number[]): WordStream {
+/** The words' numbers as a word stream, 16 bits a word when every number fits; cut from `slab` when given. */
+export function wordStream(ids: Int32Array | readonly number[], slab?: Slab): WordStream {
   let max = 0;
-  for (const id of ids) if (id > max) max = id;
-  return max <= 0xffff ? Uint16Array.from(ids) : Uint32Array.from(ids);
+  for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
+  const stream = max <= 0xffff ? (slab?.uint16(ids.length) ?? new Uint16Array(ids.length)) : (slab?.uint32(ids.length) ?? new Uint32Array(ids.length));
+  stream.set(ids);
+  return stream;
 }
 
 /**

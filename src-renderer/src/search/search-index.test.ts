@@ -130,6 +130,24 @@ describe('SectionIndex', () => {
     expect(index.text(leicester.id, 0)).toBe(sectionText(leicester.sections[0]!));
   });
 
+  it('counts a term and its first and last places over a section whose new words outgrow the tallies midway', () => {
+    const index = SectionIndex.empty();
+    // Thousands of words never met before: the counts by term grow while this section is read.
+    const words = Array.from({ length: 5000 }, (_, i) => `novel${i.toString(36)}`);
+    const text = ['zebra', ...words.slice(0, 2500), "zebra's", ...words.slice(2500), 'zebra'].join(' ');
+    const letter = byFile('leicester');
+    const section = { ...letter.sections[0]!, paragraphs: [{ type: 'paragraph' as const, text }], recommendations: [], areasForDevelopment: [] };
+    index.addLetter({ ...letter, sections: [section] });
+    const postings = (term: string) => index.term(term)!.get(SEARCH_FIELDS.indexOf('text'))!;
+    const zebra = postings('zebra');
+    expect([zebra.size, zebra.tfs[0], zebra.firsts![0], zebra.lasts![0]]).toEqual([1, 3, 0, 5002]);
+    const possessive = postings("zebra's");
+    expect([possessive.size, possessive.tfs[0], possessive.firsts![0], possessive.lasts![0]]).toEqual([1, 1, 2501, 2501]);
+    const last = postings(words[4999]!);
+    expect([last.tfs[0], last.firsts![0], last.lasts![0]]).toEqual([1, 5001, 5001]);
+    expect(index.text(letter.id, 0)).toBe(text);
+  });
+
   it('gives the terms a word stands for: exact, by prefix, by near spelling', () => {
     const index = fullIndex();
     expect(index.term('fostering')).toBeDefined();

@@ -15,7 +15,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { councilKeyOf, type ApaOutcome, type Block, type GradeScale, type Letter, type Section } from '../../../src-shared/letters/letter';
 import { LEAD_WORDS, SNIPPET_WORDS, type MarkedText } from '../../../src-shared/search/snippet';
 import { isStopWord, normaliseWord, possessiveBase, wordsOf } from '../../../src-shared/search/words';
-import { Postings, StreamPhrase, WordsInField, wordStream, type PlacedWord, type WordStream } from './postings';
+import { Postings, StreamPhrase, WordsInField, type PlacedWord, type WordStream } from './postings';
 import { TextCodec } from './text-codec';
 import { WordTable } from './word-table';
 import type { SearchIndexRow } from '../archive/db';
@@ -288,12 +288,17 @@ export class SectionIndex {
   /** Every word of the texts, numbered: word streams hold these numbers. */
   private vocabulary = new WordTable();
   /**
-   * By word number: the text field's postings it adds to (textPostingsOf), once looked up.
-   * Forgotten when vacuuming, which may drop postings from the tree.
+   * By word number: the text field's terms it adds to (textTermsOf), once looked up, by the
+   * numbers their postings have in `textPostings`. All three are forgotten when vacuuming,
+   * which may drop postings from the tree.
    */
-  private textPostingsByWord: (readonly Postings[] | undefined)[] = [];
+  private textTermsByWord: (readonly number[] | undefined)[] = [];
+  private textPostings: Postings[] = [];
+  private textPostingNumbers = new Map<Postings, number>();
   /** Counts by word number for the section being added; all zero between sections. */
   private readonly tally = { tf: new Int32Array(0), first: new Int32Array(0), last: new Int32Array(0) };
+  /** The same by term number (textTermsOf). */
+  private readonly termTally = { tf: new Int32Array(0), first: new Int32Array(0), last: new Int32Array(0) };
   private letterOfDoc = new Int32Array(0);
   /** 1 for a live document, by short id. */
   private live = new Uint8Array(0);
@@ -407,7 +412,9 @@ export class SectionIndex {
 
   /** Takes removed documents out of the postings, and terms left with none out of the tree. */
   vacuum(): Promise<void> {
-    this.textPostingsByWord = [];
+    this.textTermsByWord = [];
+    this.textPostings = [];
+    this.textPostingNumbers = new Map();
     const alive = (doc: number) => this.docs[doc] !== undefined;
     const empty: string[] = [];
     for (const [term, data] of this.tree) {
@@ -451,7 +458,7 @@ export class SectionIndex {
   private addText(shortId: number, text: string): void {
     const encoded = this.codec.encode(text, this.vocabulary);
     const ids = encoded.ids;
-    this.streams[shortId] = wordStream(ids);
+    this.streams[shortId] = ids;
     this.layouts[shortId] = encoded.layout;
     if (encoded.extras) this.extras.set(shortId, encoded.extras);
     this.setLength(TEXT_FIELD, shortId, encoded.distinctWritten);
@@ -474,32 +481,62 @@ export class SectionIndex {
       tf[id]! += 1;
       last[id] = at;
     }
-    // A term may come from more than one word ("children" from "children" and "children's").
-    const terms = new Map<Postings, [tf: number, first: number, last: number]>();
+    // A term may come from more than one word ("children" from "children" and "children's"):
+    // its count and places are summed by the term's number, in arrays like the words'.
+    const terms = this.termTally;
+    const termsMet: number[] = [];
     for (const id of met) {
-      for (const postings of this.textPostingsOf(id)) {
-        const entry = terms.get(postings);
-        if (entry) {
-          entry[0] += tf[id]!;
-          entry[1] = Math.min(entry[1], first[id]!);
-          entry[2] = Math.max(entry[2], last[id]!);
-        } else terms.set(postings, [tf[id]!, first[id]!, last[id]!]);
+      for (const term of this.textTermsOf(id)) {
+        if (terms.tf[term] === 0) {
+          termsMet.push(term);
+          terms.first[term] = first[id]!;
+          terms.last[term] = last[id]!;
+        } else {
+          if (first[id]! < terms.first[term]!) terms.first[term] = first[id]!;
+          if (last[id]! > terms.last[term]!) terms.last[term] = last[id]!;
+        }
+        terms.tf[term]! += tf[id]!;
       }
       tf[id] = 0;
     }
-    for (const [postings, [count, from, to]] of terms) postings.push(shortId, count, from, to);
+    for (const term of termsMet) {
+      this.textPostings[term]!.push(shortId, terms.tf[term]!, terms.first[term], terms.last[term]);
+      terms.tf[term] = 0;
+    }
   }
 
-  /** The text field's postings of the terms a word (by number) is indexed under: none for a stop word, two for a possessive. */
-  private textPostingsOf(id: number): readonly Postings[] {
-    let postings = this.textPostingsByWord[id];
-    if (postings === undefined) {
+  /**
+   * The terms a word (by number) is indexed under in the text field, by the numbers their
+   * postings have in `textPostings`: none for a stop word, two for a possessive.
+   */
+  private textTermsOf(id: number): readonly number[] {
+    let terms = this.textTermsByWord[id];
+    if (terms === undefined) {
       const found = indexTerm(this.vocabulary.words[id]!);
-      const terms = found === null ? [] : typeof found === 'string' ? [found] : found;
-      postings = terms.map((term) => this.postingsOf(term, TEXT_FIELD));
-      this.textPostingsByWord[id] = postings;
+      const names = found === null ? [] : typeof found === 'string' ? [found] : found;
+      terms = names.map((name) => {
+        const postings = this.postingsOf(name, TEXT_FIELD);
+        let number = this.textPostingNumbers.get(postings);
+        if (number === undefined) {
+          number = this.textPostings.length;
+          this.textPostings.push(postings);
+          this.textPostingNumbers.set(postings, number);
+        }
+        return number;
+      });
+      this.textTermsByWord[id] = terms;
+      const tally = this.termTally;
+      if (tally.tf.length < this.textPostings.length) {
+        const size = Math.max(this.textPostings.length, tally.tf.length * 2, 1024);
+        // Perhaps in the middle of a section: its terms met so far keep their counts.
+        for (const key of ['tf', 'first', 'last'] as const) {
+          const grownArray = new Int32Array(size);
+          grownArray.set(tally[key]);
+          tally[key] = grownArray;
+        }
+      }
     }
-    return postings;
+    return terms;
   }
 
   private setLength(f: number, shortId: number, length: number): void {

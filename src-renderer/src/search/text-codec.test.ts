@@ -30,7 +30,7 @@ describe('TextCodec', () => {
     const words = new WordTable();
     const encoded = new TextCodec().encode('Looked after CHILDREN’s homes', words);
     expect(words.words).toEqual(['looked', 'after', "children's", 'homes']);
-    expect(encoded.ids).toEqual([0, 1, 2, 3]);
+    expect([...encoded.ids]).toEqual([0, 1, 2, 3]);
     expect(encoded.layout).toHaveLength(5);
   });
 

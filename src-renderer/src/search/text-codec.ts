@@ -10,6 +10,8 @@
  * The last byte is the separator after the last word.
  */
 import { normaliseApostrophes, wordPatternFor } from '../../../src-shared/search/words';
+import { wordStream, type WordStream } from './postings';
+import { Slab } from './slab';
 
 /** A string of its own, sharing no memory with the text it was cut from (V8 keeps longer slices as views of it). */
 export function ownCopy(text: string): string {
@@ -24,8 +26,8 @@ const AS_WRITTEN = 3;
 const ESCAPE = 63;
 
 export interface EncodedText {
-  /** The words' numbers. */
-  ids: number[];
+  /** The words' numbers: the text's word stream. */
+  ids: WordStream;
   /** One byte per word, and one for what follows the last. */
   layout: Uint8Array;
   /** What the layout could not say; undefined when nothing. */
@@ -70,6 +72,11 @@ export class TextCodec {
    */
   private seen = new Int32Array(0);
   private stamp = 0;
+  /** encodePlain's words' numbers and layout bytes as it finds them, kept from text to text. */
+  private idScratch = new Int32Array(0);
+  private byteScratch = new Uint8Array(0);
+  /** Where the streams and layouts it gives are cut from. */
+  private readonly slab = new Slab();
 
   constructor(separators: readonly string[] = []) {
     for (const s of separators) this.separatorNumber(s);
@@ -107,7 +114,10 @@ export class TextCodec {
       end = match.index + match[0].length;
     }
     bytes.push(this.separatorByte(text.slice(end), extras));
-    return { ids, layout: Uint8Array.from(bytes), extras: extras.length ? extras : undefined, distinctWritten: asWritten.size };
+    const layout = this.slab.uint8(bytes.length);
+    layout.set(bytes);
+    // Typed, as encodePlain's are: wordStream's loop then sees one kind of array.
+    return { ids: wordStream(Int32Array.from(ids), this.slab), layout, extras: extras.length ? extras : undefined, distinctWritten: asWritten.size };
   }
 
   /**
@@ -116,10 +126,18 @@ export class TextCodec {
    * A word met before is found by its place in the text: nothing is cut out of it.
    */
   encodePlain(text: string, normalised: string, words: WordNumbering): EncodedText {
-    const ids: number[] = [];
-    const bytes: number[] = [];
-    const extras: string[] = [];
     const length = normalised.length;
+    // A text has fewer words than half its length plus one: the scratch holds every word's
+    // number and layout byte, and the last byte, without growing (nor arrays of numbers to copy).
+    const room = (length >> 1) + 2;
+    if (this.idScratch.length < room) {
+      this.idScratch = new Int32Array(Math.max(room, this.idScratch.length * 2));
+      this.byteScratch = new Uint8Array(this.idScratch.length);
+    }
+    const ids = this.idScratch;
+    const bytes = this.byteScratch;
+    let count = 0;
+    const extras: string[] = [];
     // Whether any apostrophe was normalised: asked once, as comparing the two texts costs a scan.
     const apostrophesAsWritten = normalised === text;
     const stamp = ++this.stamp;
@@ -150,7 +168,6 @@ export class TextCodec {
         at++;
       }
       const id = words.idAt(normalised, start, at);
-      ids.push(id);
       const shape = uppers === 0 ? LOWER : firstUpper && uppers === 1 ? CAPITAL : lowers === 0 ? UPPER : AS_WRITTEN;
       if (shape === AS_WRITTEN) (mixed ??= new Set()).add(normalised.slice(start, at));
       else if (this.mark(id * 3 + shape, stamp)) distinct++;
@@ -158,11 +175,15 @@ export class TextCodec {
       // A curly apostrophe is not "'" as the word is kept: the word goes as written.
       const kind = apostrophesAsWritten || !apostrophes || sameStretch(text, normalised, start, at) ? shape : AS_WRITTEN;
       if (kind === AS_WRITTEN) extras.push(ownCopy(text.slice(start, at)));
-      bytes.push(separator | kind);
+      ids[count] = id;
+      bytes[count] = separator | kind;
+      count++;
       end = at;
     }
-    bytes.push(this.separatorAt(text, end, length, extras));
-    return { ids, layout: Uint8Array.from(bytes), extras: extras.length ? extras : undefined, distinctWritten: distinct + (mixed?.size ?? 0) };
+    bytes[count] = this.separatorAt(text, end, length, extras);
+    const layout = this.slab.uint8(count + 1);
+    layout.set(bytes.subarray(0, count + 1));
+    return { ids: wordStream(ids.subarray(0, count), this.slab), layout, extras: extras.length ? extras : undefined, distinctWritten: distinct + (mixed?.size ?? 0) };
   }
 
   /** Marks `slot` as met in the text of `stamp`; true when it was not yet. */
