@@ -1,8 +1,8 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseApostrophes, wordPatternFor } from '../../../src-shared/search/words';
-import { TextCodec } from './text-codec';
+import { WORD_PATTERN, normaliseApostrophes, wordPatternFor } from '../../../src-shared/search/words';
+import { TextCodec, scannable } from './text-codec';
 import { WordTable } from './word-table';
 
 /** Encodes and decodes with a vocabulary of its own, as the index does. */
@@ -101,5 +101,35 @@ describe('TextCodec', () => {
       }),
       { seed: 20100301, numRuns: 2000 },
     );
+  });
+  it('reads text with Latin-1 letters by its scan exactly as by the word pattern (property)', () => {
+    // Accented letters, ß, µ and ÿ (whose upper cases are not one char of Latin-1), letters
+    // and digits without case (ª, º, ², ½), and Latin-1's signs, which are not word chars.
+    const pieces = fc.oneof(
+      fc.constantFrom('École', 'ÉCOLE', 'école', 'café', 'CAFÉ', 'Café', 'cAfÉ', 'Straße', 'STRAßE', 'µg', 'Gµ', 'GµG', 'ÿes', 'Nº', 'nº', 'ª', '2²', '½', 'Øresund', 'ØRESUND', 'þorn', 'Þorn', "d'Été", 'D’ÉTÉ', "É'", 'É', 'é', '×', '÷', '«', '»', '\u00ad', '\u00a0', '°', '£', ' ', '\n', ', ', '’', "'", 'McDonald', 'CHILDREN'),
+      fc.stringMatching(/^[A-Za-z0-9' .,’\u00a0-\u00ff]{0,6}$/),
+    );
+    const [scanCodec, patternCodec] = [new TextCodec(), new TextCodec()];
+    const [byScan, byPattern] = [new WordTable(), new WordTable()];
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const normalised = normaliseApostrophes(text);
+        expect(scannable(normalised)).toBe(true);
+        const scanned = scanCodec.encodePlain(text, normalised, byScan);
+        const matched = patternCodec.encodeByPattern(text, normalised, WORD_PATTERN, byPattern);
+        expect(scanned).toEqual(matched);
+        expect(byScan.words).toEqual(byPattern.words);
+        expect(scanCodec.decode(scanned.ids, byScan.words, scanned.layout, scanned.extras)).toBe(text);
+      }),
+      { seed: 20100302, numRuns: 2000 },
+    );
+  });
+
+  it('leaves to the word pattern text with letters of other scripts or beyond the first plane', () => {
+    expect(scannable('Café £5 – “fine” • 2½')).toBe(true);
+    expect(scannable('Ÿ')).toBe(false);
+    expect(scannable('Ελλάδα')).toBe(false);
+    expect(scannable('🙂')).toBe(false);
   });
 });

@@ -44,9 +44,35 @@ export interface WordNumbering {
   idAt(text: string, start: number, end: number): number;
 }
 
-/** A char code of [A-Za-z0-9]. */
+/** What a char code below 256 is in a word: not part of one, an upper-case letter, a lower-case one, or a letter or digit without case. */
+const NOT_WORD = 0;
+const UPPER_CHAR = 1;
+const LOWER_CHAR = 2;
+const CASELESS = 3;
+
+/** By char code below 256, as WORD_PATTERN's classes (Unicode's letters and digits) and their case have them. */
+const CHAR_KINDS = Uint8Array.from({ length: 256 }, (_, code) => {
+  const char = String.fromCharCode(code);
+  if (/\p{Lu}/u.test(char)) return UPPER_CHAR;
+  if (/\p{Ll}/u.test(char)) return LOWER_CHAR;
+  return /[\p{L}\p{N}]/u.test(char) ? CASELESS : NOT_WORD;
+});
+
+/** A char code of a letter or digit of ASCII or Latin-1 ([\p{L}\p{N}] below 256). */
 function isWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return code < 256 && CHAR_KINDS[code] !== NOT_WORD;
+}
+
+/**
+ * Text whose words the scan finds: ASCII, Latin-1 (its accented letters among them), and the
+ * punctuation letters use. Anything else (a letter of another script, an astral character)
+ * takes the word pattern.
+ */
+const BEYOND_SCAN = /[^\t-\r -~\u00a0-\u00ff\u2013\u2014\u201c\u201d\u2026\u2022]/;
+
+/** Whether `encode` reads this text (apostrophes normalised) by its scan of char codes. */
+export function scannable(normalised: string): boolean {
+  return !BEYOND_SCAN.test(normalised);
 }
 
 function capitalised(word: string): string {
@@ -85,10 +111,9 @@ export class TextCodec {
   /** Splits `text` into words, numbered by `words` (each given normalised), and a layout. */
   encode(text: string, words: WordNumbering): EncodedText {
     const normalised = normaliseApostrophes(text);
-    const pattern = wordPatternFor(normalised);
-    // Most letters are plain text: their words are found by a scan of char codes, which
-    // finds what ASCII_WORD_PATTERN finds without a match object, a slice and a case test each.
-    return pattern.unicode ? this.encodeByPattern(text, normalised, pattern, words) : this.encodePlain(text, normalised, words);
+    // Nearly all letters are scannable: their words are found by a scan of char codes, which
+    // finds what WORD_PATTERN finds without a match object, a slice and a case test each.
+    return scannable(normalised) ? this.encodePlain(text, normalised, words) : this.encodeByPattern(text, normalised, wordPatternFor(normalised), words);
   }
 
   /** `encode` by the word pattern: any text. */
@@ -121,9 +146,10 @@ export class TextCodec {
   }
 
   /**
-   * `encode` for text whose words are all ASCII letters and digits (ASCII_WORD_PATTERN's):
-   * the same words, layout and extras as `encodeByPattern`, found by a scan of char codes.
-   * A word met before is found by its place in the text: nothing is cut out of it.
+   * `encode` for scannable text: the same words, layout and extras as `encodeByPattern`, found
+   * by a scan of char codes. A word of ASCII met before is found by its place in the text:
+   * nothing is cut out of it. One with a letter of Latin-1 is cut out and lower-cased, as the
+   * pattern's are, and counted by what it is.
    */
   encodePlain(text: string, normalised: string, words: WordNumbering): EncodedText {
     const length = normalised.length;
@@ -157,17 +183,25 @@ export class TextCodec {
       let lowers = 0;
       let firstUpper = false;
       let apostrophes = false;
+      let beyondAscii = false;
       for (;;) {
         const code = normalised.charCodeAt(at);
-        if (code >= 65 && code <= 90) {
+        // NaN past the end: not part of a word.
+        const charKind = code < 256 ? CHAR_KINDS[code]! : NOT_WORD;
+        if (charKind === UPPER_CHAR) {
           if (at === start) firstUpper = true;
           uppers++;
-        } else if (code >= 97 && code <= 122) lowers++;
-        else if (code === 39 && isWordCode(normalised.charCodeAt(at + 1)) && at > start) apostrophes = true;
-        else if (!(code >= 48 && code <= 57)) break;
+        } else if (charKind === LOWER_CHAR) lowers++;
+        else if (charKind === NOT_WORD) {
+          if (code === 39 && isWordCode(normalised.charCodeAt(at + 1))) apostrophes = true;
+          else break;
+        }
+        if (code > 127) beyondAscii = true;
         at++;
       }
-      const id = words.idAt(normalised, start, at);
+      // A word with a letter beyond ASCII is looked up as the pattern's are, cut out and
+      // lower-cased: the table's hash by place lower-cases ASCII letters alone.
+      const id = beyondAscii ? words.idOf(normalised.slice(start, at).toLowerCase()) : words.idAt(normalised, start, at);
       const shape = uppers === 0 ? LOWER : firstUpper && uppers === 1 ? CAPITAL : lowers === 0 ? UPPER : AS_WRITTEN;
       if (shape === AS_WRITTEN) (mixed ??= new Set()).add(normalised.slice(start, at));
       else if (this.mark(id * 3 + shape, stamp)) distinct++;
