@@ -242,6 +242,8 @@ export interface IndexLoad {
   /** detail.loadMs: the worker's own time loading (or rebuilding) the index. */
   workerMs: number | null;
   snapshotChars: number | null;
+  /** detail.loadPhasesMs: workerMs in parts (reading the snapshot, making the index, catching up). */
+  workerPhasesMs: { readMs: number; buildMs: number; catchUpMs: number } | null;
 }
 
 export function waitForIndexLoad(args: { timeoutMs: number }): Promise<IndexLoad | null> {
@@ -259,6 +261,7 @@ export function waitForIndexLoad(args: { timeoutMs: number }): Promise<IndexLoad
           documents: numberOf('documents'),
           workerMs: numberOf('loadMs'),
           snapshotChars: numberOf('snapshotChars'),
+          workerPhasesMs: typeof detail.loadPhasesMs === 'object' && detail.loadPhasesMs !== null ? (detail.loadPhasesMs as IndexLoad['workerPhasesMs']) : null,
         });
       } else if (scope.performance.now() - began > args.timeoutMs) resolve(null);
       else setTimeout(poll, 50);

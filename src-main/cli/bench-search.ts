@@ -38,6 +38,7 @@ import {
   readState,
   waitForIndexLoad,
   waitForSearch,
+  type IndexLoad,
   type SearchTiming,
   timeViewOpen,
 } from '../../e2e/bench/page-probes';
@@ -630,7 +631,7 @@ async function run(options: BenchOptions): Promise<void> {
         source: 'every section lower-cased once, then per query: substring test per word and phrase, field tests per filter (second of two passes)',
       });
       // Index load at start-up, over reloads.
-      const loads: { ms: number; workerMs: number | null; source: string | null; documents: number | null; how: string }[] = [];
+      const loads: { ms: number; workerMs: number | null; workerPhasesMs?: IndexLoad['workerPhasesMs']; source: string | null; documents: number | null; how: string }[] = [];
       let afterReload: HeapFigures | null = null;
       let mainAfterReload: { used: number; total: number } | null = null;
       // The client's measures were seen while typing: the index-load measure should be there too.
@@ -674,6 +675,7 @@ async function run(options: BenchOptions): Promise<void> {
           unit: 'ms',
           runs: loads.map((l) => round(l.ms, 0)),
           workerLoadMs: loads.map((l) => round(l.workerMs, 0)),
+          workerLoadPhasesMs: loads.map((l) => (l.workerPhasesMs ? { readMs: round(l.workerPhasesMs.readMs, 0), buildMs: round(l.workerPhasesMs.buildMs, 0), catchUpMs: round(l.workerPhasesMs.catchUpMs, 0) } : null)),
           source: loads[0]?.source ?? null,
           documents: loads[0]?.documents ?? null,
           how: loads[0]?.how ?? null,

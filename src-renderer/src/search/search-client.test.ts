@@ -67,7 +67,7 @@ function response(query: string, elapsedMs = 3): SearchResponse {
   };
 }
 
-const INFO: SearchIndexInfo = { documents: 21, source: 'snapshot', loadMs: 12, snapshotChars: 3456 };
+const INFO: SearchIndexInfo = { documents: 21, source: 'snapshot', loadMs: 12, snapshotChars: 3456, loadPhasesMs: { readMs: 5, buildMs: 6, catchUpMs: 1 } };
 
 async function client() {
   return import('./search-client');
@@ -130,7 +130,7 @@ describe('search client', () => {
     FakeWorker.made[0]!.reply({ type: 'ready', info: INFO });
     const [load] = performance.getEntriesByName('letter-archive:index-load') as PerformanceMeasure[];
     expect(load!.entryType).toBe('measure');
-    expect(load!.detail).toEqual({ source: 'snapshot', documents: 21, loadMs: 12, snapshotChars: 3456 });
+    expect(load!.detail).toEqual({ source: 'snapshot', documents: 21, loadMs: 12, snapshotChars: 3456, loadPhasesMs: { readMs: 5, buildMs: 6, catchUpMs: 1 } });
   });
 
   it('asks the worker what it loaded', async () => {

@@ -58,8 +58,8 @@ const channel = new WorkerChannel<SearchReply>({
       return;
     }
     if (reply.type !== 'ready') return;
-    const { source, documents, loadMs, snapshotChars } = reply.info;
-    measure(INDEX_LOAD_MEASURE, startedAt, { source, documents, loadMs, snapshotChars });
+    const { source, documents, loadMs, snapshotChars, loadPhasesMs } = reply.info;
+    measure(INDEX_LOAD_MEASURE, startedAt, { source, documents, loadMs, snapshotChars, loadPhasesMs });
   },
 });
 

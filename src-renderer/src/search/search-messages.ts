@@ -11,6 +11,11 @@ export interface SearchIndexInfo {
   loadMs: number;
   /** Length of the snapshot's JSON: the one loaded, or the last one saved (0 before the first save). */
   snapshotChars: number;
+  /**
+   * `loadMs` in parts: reading the snapshot (its file and row), making the index from it (or
+   * building it from the archive), and catching up with the archive's letters since.
+   */
+  loadPhasesMs: { readMs: number; buildMs: number; catchUpMs: number };
 }
 
 /** What the worker did of its own accord, sent unasked so the benchmark can see when the index caught up. */

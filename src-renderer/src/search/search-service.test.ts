@@ -39,6 +39,10 @@ describe('SearchService', () => {
     expect(info).toMatchObject({ source: 'rebuilt', snapshotChars: 0 });
     expect(info.documents).toBeGreaterThan(5);
     expect(info.loadMs).toBeGreaterThan(0);
+    // Its parts: the snapshot looked for (none), then the index built from the archive.
+    const { readMs, buildMs, catchUpMs } = info.loadPhasesMs;
+    expect(readMs + buildMs + catchUpMs).toBeCloseTo(info.loadMs, 6);
+    expect(buildMs).toBeGreaterThan(0);
     await service.flush();
     const row = await getDb().searchIndex.get(SNAPSHOT_KEY);
     expect(row?.version).toBe(INDEX_VERSION);

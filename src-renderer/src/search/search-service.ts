@@ -96,6 +96,7 @@ export class SearchService {
   loadedFrom: 'snapshot' | 'rebuilt' | null = null;
   /** Time the first load (or build) took, texts included. */
   private loadMs = 0;
+  private loadPhasesMs: SearchIndexInfo['loadPhasesMs'] = { readMs: 0, buildMs: 0, catchUpMs: 0 };
   /** Length of the snapshot last loaded or saved. */
   private snapshotChars = 0;
   private readonly warmUpWanted: boolean;
@@ -252,7 +253,7 @@ export class SearchService {
   info(): Promise<SearchIndexInfo> {
     return this.run(async () => {
       const index = await this.loaded();
-      return { documents: index.sectionCount, source: this.loadedFrom ?? 'rebuilt', loadMs: this.loadMs, snapshotChars: this.snapshotChars };
+      return { documents: index.sectionCount, source: this.loadedFrom ?? 'rebuilt', loadMs: this.loadMs, snapshotChars: this.snapshotChars, loadPhasesMs: this.loadPhasesMs };
     });
   }
 
@@ -299,7 +300,9 @@ export class SearchService {
     storedIds.catch(() => undefined);
     pendingIds.catch(() => undefined);
     const row = await this.readSnapshot();
+    const read = performance.now();
     const fromSnapshot = SectionIndex.fromSnapshot(row, this.version);
+    let built = performance.now();
     if (fromSnapshot) {
       const stored = await storedIds;
       const seen = new Set(stored);
@@ -316,15 +319,18 @@ export class SearchService {
       this.loadedFrom = 'snapshot';
       this.snapshotChars = row?.json.length ?? 0;
     } else {
-      const built = SectionIndex.empty();
+      const rebuilt = SectionIndex.empty();
       // Built from the archive as it is: what was pending is in, once this index is saved.
       for (const id of await pendingIds) this.unsaved.add(id);
-      await this.readAll(built);
-      this.index = built;
+      await this.readAll(rebuilt);
+      built = performance.now();
+      this.index = rebuilt;
       this.loadedFrom = 'rebuilt';
       this.scheduleSave();
     }
-    this.loadMs = performance.now() - started;
+    const ended = performance.now();
+    this.loadMs = ended - started;
+    this.loadPhasesMs = { readMs: read - started, buildMs: built - read, catchUpMs: ended - built };
     this.maybeWarmUp();
     return this.index;
   }
