@@ -500,7 +500,7 @@ export class SectionIndex {
       tf[id] = 0;
     }
     for (const term of termsMet) {
-      this.textPostings[term]!.push(shortId, terms.tf[term]!, terms.first[term], terms.last[term]);
+      this.textPostings[term]!.push(shortId, terms.tf[term]!, terms.first[term]!, terms.last[term]!);
       terms.tf[term] = 0;
     }
   }

@@ -312,6 +312,10 @@ describe('SearchService', () => {
     const second = new SearchService(getDb());
     expect(councilsFound(await second.search('fostering'))).toContain('Leicester');
     expect(second.loadedFrom).toBe('snapshot');
+    // Its load in parts: the index made from the snapshot, then Leicester read from the archive.
+    const phases = (await second.info()).loadPhasesMs;
+    expect(phases.buildMs).toBeGreaterThan(0);
+    expect(phases.catchUpMs).toBeGreaterThan(0);
     await second.flush();
 
     await removeSampleLetters();

@@ -6,7 +6,8 @@
  * arrays of an index loaded from its snapshot already are.
  *
  * A block lives as long as any array cut from it. A section removed later leaves its bytes
- * in the block until the index is saved and loaded again, as a loaded index does.
+ * in the block until the index is saved and loaded again, as a loaded index does (for the
+ * rest of the session, should saving keep failing).
  */
 
 /** Bytes a block holds; an array of more than a quarter of this has a buffer of its own. */

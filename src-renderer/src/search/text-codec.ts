@@ -9,7 +9,7 @@
  * or UPPER, go as they are into the section's list of extras, in the order they are met.
  * The last byte is the separator after the last word.
  */
-import { normaliseApostrophes, wordPatternFor } from '../../../src-shared/search/words';
+import { WORD_PATTERN, normaliseApostrophes } from '../../../src-shared/search/words';
 import { wordStream, type WordStream } from './postings';
 import { Slab } from './slab';
 
@@ -113,7 +113,7 @@ export class TextCodec {
     const normalised = normaliseApostrophes(text);
     // Nearly all letters are scannable: their words are found by a scan of char codes, which
     // finds what WORD_PATTERN finds without a match object, a slice and a case test each.
-    return scannable(normalised) ? this.encodePlain(text, normalised, words) : this.encodeByPattern(text, normalised, wordPatternFor(normalised), words);
+    return scannable(normalised) ? this.encodePlain(text, normalised, words) : this.encodeByPattern(text, normalised, WORD_PATTERN, words);
   }
 
   /** `encode` by the word pattern: any text. */

@@ -57,9 +57,9 @@ export class WordTable {
   }
 
   /**
-   * The number of the word at text[start, end), lower-cased, given one when new. For text
-   * whose words hold ASCII letters, digits and "'" alone, as ASCII_WORD_PATTERN finds them:
-   * the same number `idOf` gives the word cut out and lower-cased.
+   * The number of the word at text[start, end), lower-cased, given one when new. For a word of
+   * ASCII letters, digits and "'" (as the codec's scan finds them): the same number `idOf`
+   * gives the word cut out and lower-cased.
    */
   idAt(text: string, start: number, end: number): number {
     if (this.tabled < this.words.length) this.table();
