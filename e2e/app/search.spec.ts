@@ -26,6 +26,18 @@ test('searching "fostering" finds Leicester and Coventry, and opening a result h
   await expect(page.getByRole('listbox', { name: 'Councils' }).getByRole('option', { name: /Leicester/ })).toHaveAttribute('aria-selected', 'true');
 });
 
+test('a word with an accented letter is found and marked as written ("café" in Coventry\'s letter)', async ({ page, shell, appUrl }) => {
+  void shell;
+  const { box, results, letter } = await openApp(page, appUrl);
+  await box.fill('CAFÉ');
+  await expect(results.getByRole('option')).toHaveCount(1);
+  await expect(results).toContainText('Coventry');
+  await results.getByRole('option').first().click();
+  const marks = letter.locator('mark');
+  await expect(marks.first()).toBeVisible();
+  expect(await marks.allInnerTexts()).toEqual(['café']);
+});
+
 test('the keyboard goes into the results, opens one, and Esc comes back step by step', async ({ page, shell, appUrl }) => {
   void shell;
   const { box, results, letter } = await openApp(page, appUrl);
