@@ -151,7 +151,7 @@ export class TextCodec {
    * nothing is cut out of it. One with a letter of Latin-1 is cut out and lower-cased, as the
    * pattern's are, and counted by what it is.
    */
-  encodePlain(text: string, normalised: string, words: WordNumbering): EncodedText {
+  private encodePlain(text: string, normalised: string, words: WordNumbering): EncodedText {
     const length = normalised.length;
     // A text has fewer words than half its length plus one: the scratch holds every word's
     // number and layout byte, and the last byte, without growing (nor arrays of numbers to copy).
