@@ -6,7 +6,7 @@
  * For benchmarks, the main thread records two kinds of performance measure:
  *   'letter-archive:search'      per `runSearch`, from the call to the answer; detail { query, elapsedMs }
  *   'letter-archive:index-load'  once per worker, from its start to the index being ready;
- *                                detail { source, documents, loadMs, snapshotChars }
+ *                                detail { source, documents, loadMs, snapshotChars, loadPhasesMs }
  *   'letter-archive:index-add'   each time the worker took letters in; detail the IndexActivity
  *   'letter-archive:index-save'  each time the worker saved its snapshot; detail the IndexActivity
  */
