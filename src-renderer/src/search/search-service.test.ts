@@ -143,6 +143,28 @@ describe('SearchService', () => {
     expect(rest.every((l) => found.has(l.id))).toBe(true);
   });
 
+  it('keeps a staged letter it was told of, though more letters are staged than it holds while it reads others back', async () => {
+    await importSamples();
+    const [first, second] = await wholeLetters(getDb());
+    const service = new SearchService(getDb(), { saveDelayMs: 10_000 });
+    await service.remove([first!.id, second!.id]);
+    service.setImporting(true);
+    service.stage([second!]);
+    // While the first is read back from the archive, a long import stages thousands more:
+    // the oldest staged, the second among them, are let go from the stage.
+    const letters = getDb().letters;
+    const bulkGet = letters.bulkGet.bind(letters);
+    vi.spyOn(letters, 'bulkGet').mockImplementationOnce((keys) => {
+      service.stage(Array.from({ length: 5001 }, (_, i) => ({ ...first!, id: `later-${i}` })));
+      return bulkGet(keys);
+    });
+    await service.add([first!.id, second!.id]);
+    service.setImporting(false);
+    const found = new Set((await service.search('fostering OR council', { letters: 100 })).letters.map((l) => l.letterId));
+    expect(found).toContain(first!.id);
+    expect(found).toContain(second!.id);
+  });
+
   it('answers a search typed while the letters of an import go in between chunks, not after the whole batch', async () => {
     await importSamples();
     const samples = await wholeLetters(getDb());

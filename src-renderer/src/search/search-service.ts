@@ -142,13 +142,20 @@ export class SearchService {
     return this.run(async () => {
       const index = await this.loaded();
       const wanted = letterIds.filter((id) => !index.hasLetter(id));
-      const unstaged = wanted.filter((id) => !this.staged.has(id));
+      // The staged ones are taken out before the archive is read: letters staged while it is
+      // read could push them out of the stage, and they would then be in neither.
+      const fromStage = new Map<string, IndexedLetter>();
+      for (const id of wanted) {
+        const letter = this.staged.get(id);
+        if (letter) fromStage.set(id, letter);
+        this.staged.delete(id);
+      }
+      const unstaged = wanted.filter((id) => !fromStage.has(id));
       const read = new Map<string, IndexedLetter>();
       for (const letter of unstaged.length > 0 ? await readLetters(this.db, unstaged) : []) if (letter) read.set(letter.id, letter);
       const letters: IndexedLetter[] = [];
       for (const id of wanted) {
-        const letter = this.staged.get(id) ?? read.get(id);
-        this.staged.delete(id);
+        const letter = fromStage.get(id) ?? read.get(id);
         if (letter) letters.push(letter);
       }
       await this.takeIn(index, letters, read.size);
