@@ -525,16 +525,10 @@ export class SectionIndex {
         return number;
       });
       this.textTermsByWord[id] = terms;
+      // Perhaps in the middle of a section: grown copies, so its terms met so far keep their counts.
       const tally = this.termTally;
-      if (tally.tf.length < this.textPostings.length) {
-        const size = Math.max(this.textPostings.length, tally.tf.length * 2, 1024);
-        // Perhaps in the middle of a section: its terms met so far keep their counts.
-        for (const key of ['tf', 'first', 'last'] as const) {
-          const grownArray = new Int32Array(size);
-          grownArray.set(tally[key]);
-          tally[key] = grownArray;
-        }
-      }
+      const size = this.textPostings.length;
+      for (const key of ['tf', 'first', 'last'] as const) tally[key] = grown(tally[key], size, (n) => new Int32Array(n));
     }
     return terms;
   }

@@ -149,7 +149,7 @@ export class TextCodec {
    * `encode` for scannable text: the same words, layout and extras as `encodeByPattern`, found
    * by a scan of char codes. A word of ASCII met before is found by its place in the text:
    * nothing is cut out of it. One with a letter of Latin-1 is cut out and lower-cased, as the
-   * pattern's are, and counted by what it is.
+   * pattern's are.
    */
   private encodePlain(text: string, normalised: string, words: WordNumbering): EncodedText {
     const length = normalised.length;
