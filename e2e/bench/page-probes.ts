@@ -393,6 +393,21 @@ export function loadBruteForce(): Promise<{ letters: number; sections: number; c
       });
     }
   };
+  /**
+   * The paragraphs kept after a text (paragraph-bytes.ts): JSON as written before, or a byte 1
+   * and JSON in which a paragraph is its words or [start, end] in the text, white space made one space.
+   */
+  const paragraphsOf = (bytes: Uint8Array, text: () => string): (Block[] | null)[] => {
+    const decoder = new (globalThis as unknown as { TextDecoder: new () => { decode(bytes: Uint8Array): string } }).TextDecoder();
+    if (bytes[0] !== 1) return JSON.parse(decoder.decode(bytes)) as (Block[] | null)[];
+    type Kept = string | [number, number];
+    let words: string | undefined;
+    const wordsOf = (kept: Kept) => (typeof kept === 'string' ? kept : (words ??= text()).slice(kept[0], kept[1]).replace(/[ \t\n\v\f\r]+/g, ' '));
+    const lists = JSON.parse(decoder.decode(bytes.subarray(1))) as ((Kept | { l: Kept[] })[] | null)[];
+    return lists.map((blocks) =>
+      blocks === null ? null : blocks.map((block): Block => (typeof block === 'object' && !Array.isArray(block) ? { type: 'list', items: block.l.map(wordsOf) } : { type: 'paragraph', text: wordsOf(block) })),
+    );
+  };
   const request = <T>(r: IdbRequest<T>) =>
     new Promise<T>((resolve, reject) => {
       r.onsuccess = () => resolve(r.result);
@@ -441,7 +456,7 @@ export function loadBruteForce(): Promise<{ letters: number; sections: number; c
             const from = place.at + place.length;
             let lists: (Block[] | null)[] = [];
             try {
-              lists = JSON.parse(decoder.decode(pack.utf8.subarray(from, from + (place.paragraphBytes ?? 0)))) as (Block[] | null)[];
+              lists = paragraphsOf(pack.utf8.subarray(from, from + (place.paragraphBytes ?? 0)), () => decoder.decode(pack.utf8.subarray(place.at, from)));
             } catch {
               // Taken with what its row holds, below.
               continue;

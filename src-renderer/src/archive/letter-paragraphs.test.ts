@@ -1,6 +1,7 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseLetter } from '../../../src-shared/letters/parse-letter';
 import { judgementSection } from '../../../src-shared/summaries/letter-parts';
 import { getDb, openFreshDbForTests, type LetterRow } from './db';
 import { asListed, joinParagraphs, keepsParagraphsApart, keptApart, readLetter, readLetters } from './letter-paragraphs';
@@ -23,10 +24,22 @@ async function samplesById(): Promise<Map<string, LetterRow>> {
   return new Map((await storedSamples()).map((letter) => [letter.id, letter as LetterRow]));
 }
 
+/** Each sample letter as an import reads it, and the text it was read from. */
+async function samplesWithTexts(): Promise<{ letter: LetterRow; text: string }[]> {
+  const read = await samplesById();
+  const withTexts: { letter: LetterRow; text: string }[] = [];
+  for (const [name, bytes] of sampleFiles()) {
+    const outcome = await parseLetter(bytes);
+    if (!outcome.ok) throw new Error(`${name}: ${outcome.reason}`);
+    withTexts.push({ letter: read.get(outcome.letter.id)!, text: outcome.source.text });
+  }
+  return withTexts;
+}
+
 describe('a letter kept with its paragraphs apart', () => {
   it('keeps in its row every part but the paragraphs, and those of its overall judgement; joined again, it is the letter read', async () => {
-    for (const letter of (await samplesById()).values()) {
-      const apart = keptApart(letter)!;
+    for (const { letter, text } of await samplesWithTexts()) {
+      const apart = keptApart(letter, text)!;
       const judged = judgementSection(letter);
       expect(judged).toBeGreaterThanOrEqual(0);
       apart.row.sections.forEach((section, i) => {
@@ -36,28 +49,37 @@ describe('a letter kept with its paragraphs apart', () => {
         else expect(section).not.toHaveProperty('paragraphs');
       });
       expect(keepsParagraphsApart(apart.row)).toBe(true);
-      expect(joinParagraphs(apart.row, apart.paragraphs)).toEqual(letter);
+      expect(joinParagraphs(apart.row, apart.paragraphs, new TextEncoder().encode(text))).toEqual(letter);
       // The letter itself is left as it was.
       expect(letter.sections.every((section) => Array.isArray(section.paragraphs))).toBe(true);
     }
   });
 
   it('has nothing to keep apart for a letter whose only section is its judgement', async () => {
-    const [letter] = (await samplesById()).values();
-    const judged = letter!.sections[judgementSection(letter!)]!;
-    expect(keptApart({ ...letter!, sections: [judged] })).toBeNull();
+    const { letter, text } = (await samplesWithTexts())[0]!;
+    const judged = letter.sections[judgementSection(letter)]!;
+    expect(keptApart({ ...letter, sections: [judged] }, text)).toBeNull();
   });
 
   it('shows a section whose paragraphs cannot be read with none, and says so, rather than failing', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const [letter] = (await samplesById()).values();
-    const { row, paragraphs } = keptApart(letter!)!;
-    for (const bytes of [undefined, paragraphs.subarray(0, 10), new TextEncoder().encode('{"not":"a list"}')]) {
-      const joined = joinParagraphs(row, bytes);
+    const { letter, text } = (await samplesWithTexts())[0]!;
+    const { row, paragraphs } = keptApart(letter, text)!;
+    const utf8 = new TextEncoder().encode(text);
+    const unreadable: [Uint8Array | undefined, Uint8Array | undefined][] = [
+      [undefined, utf8],
+      [paragraphs.subarray(0, 10), utf8],
+      [new TextEncoder().encode('{"not":"a list"}'), utf8],
+      // Paragraphs kept as places in a text that is not there, or too short to hold them.
+      [paragraphs, undefined],
+      [paragraphs, utf8.subarray(0, 100)],
+    ];
+    for (const [bytes, textBytes] of unreadable) {
+      const joined = joinParagraphs(row, bytes, textBytes);
       expect(joined.sections.map((s) => s.paragraphs.length)).toEqual(row.sections.map((s) => s.paragraphs?.length ?? 0));
     }
-    expect(warn).toHaveBeenCalledTimes(3);
-    expect(String(warn.mock.calls[0]![0])).toContain(letter!.id);
+    expect(warn).toHaveBeenCalledTimes(unreadable.length);
+    expect(String(warn.mock.calls[0]![0])).toContain(letter.id);
   });
 
   it('is how an import keeps letters, and every reader of words reads them whole', async () => {

@@ -3,9 +3,10 @@
  * its row they made Chromium's IndexedDB rewrite its store some nine times over during an
  * import: letters are keyed by a digest, so every new row lands among the old ones, and each
  * merge of LevelDB's tables copies the old letters again (the bench's `import_idb_disk`). So an
- * import writes a letter's row without most of its paragraphs, and keeps them, as UTF-8 JSON,
- * right after the letter's text in the text's pack (text-packs.ts), which is written once, as a
- * blob of its own, and goes with the text when the letter goes.
+ * import writes a letter's row without most of its paragraphs, and keeps them right after the
+ * letter's text in the text's pack (text-packs.ts), which is written once, as a blob of its own,
+ * and goes with the text when the letter goes. Most paragraphs are kept as their places in the
+ * text, not their words again (paragraph-bytes.ts).
  *
  * The row keeps the paragraphs of the section that gives the letter's overall judgement: the
  * panes and printed summaries of councils show those, and read many letters at once. What else
@@ -15,19 +16,17 @@
 import type { Block, Section } from '../../../src-shared/letters/letter';
 import { judgementSection } from '../../../src-shared/summaries/letter-parts';
 import type { KeptLetterRow, KeptSection, LetterArchiveDb, LetterRow } from './db';
-import { keepTexts, packsOf, placedParagraphs, takeTexts, type TextToKeep } from './text-packs';
+import { decodeParagraphs, encodeParagraphs, type ParagraphsApart } from './paragraph-bytes';
+import { keepTexts, packsOf, placedBytes, placedParagraphs, takeTexts, type TextToKeep } from './text-packs';
 import type { StoredLetter } from './types';
 
-/** The paragraphs a row keeps apart, as its pack holds them: each section's, or null for a section whose row keeps them. */
-type ParagraphsApart = (Block[] | null)[];
-
-const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /**
- * A letter's row without the paragraphs it keeps apart, and those paragraphs as UTF-8 JSON to
- * keep after its text; null for a letter with no section to take them from.
+ * A letter's row without the paragraphs it keeps apart, and those paragraphs as bytes to keep
+ * after its text, `text` (paragraph-bytes.ts); null for a letter with no section to take them from.
  */
-export function keptApart(row: LetterRow): { row: KeptLetterRow; paragraphs: Uint8Array } | null {
+export function keptApart(row: LetterRow, text: string): { row: KeptLetterRow; paragraphs: Uint8Array } | null {
   const kept = judgementSection(row);
   if (row.sections.every((_, i) => i === kept)) return null;
   const apart: ParagraphsApart = row.sections.map((section, i) => (i === kept ? null : section.paragraphs));
@@ -37,7 +36,7 @@ export function keptApart(row: LetterRow): { row: KeptLetterRow; paragraphs: Uin
     delete rest.paragraphs;
     return rest;
   });
-  return { row: { ...row, sections }, paragraphs: encoder.encode(JSON.stringify(apart)) };
+  return { row: { ...row, sections }, paragraphs: encodeParagraphs(apart, text) };
 }
 
 /**
@@ -45,7 +44,7 @@ export function keptApart(row: LetterRow): { row: KeptLetterRow; paragraphs: Uin
  * to keep for it (which keeps none for a row with nothing to keep apart).
  */
 export function keptWith(row: LetterRow, text: TextToKeep): KeptLetterRow {
-  const apart = keptApart(row);
+  const apart = keptApart(row, decoder.decode(text.utf8));
   delete text.paragraphs;
   if (!apart) return row;
   text.paragraphs = apart.paragraphs;
@@ -58,18 +57,13 @@ export function keepsParagraphsApart(row: KeptLetterRow): boolean {
 }
 
 /**
- * A row with the paragraphs it keeps apart put back, read from `bytes`. A section whose
- * paragraphs cannot be read (never expected: they go with the letter's text) shows none.
+ * A row with the paragraphs it keeps apart put back, read from `bytes` (and `text`, the letter's
+ * text as UTF-8 kept before them). A section whose paragraphs cannot be read (never expected:
+ * they go with the letter's text) shows none.
  */
-export function joinParagraphs(row: KeptLetterRow, bytes: Uint8Array | undefined): LetterRow {
+export function joinParagraphs(row: KeptLetterRow, bytes: Uint8Array | undefined, text?: Uint8Array): LetterRow {
   if (!keepsParagraphsApart(row)) return row as LetterRow;
-  let apart: unknown = null;
-  try {
-    if (bytes) apart = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    apart = null;
-  }
-  const list = Array.isArray(apart) ? (apart as unknown[]) : [];
+  const list: unknown[] = (bytes && decodeParagraphs(bytes, text)) ?? [];
   let missing = 0;
   const sections = row.sections.map((section, i) => {
     if (section.paragraphs !== undefined) return section as Section;
@@ -93,8 +87,14 @@ export async function withParagraphs(db: LetterArchiveDb, rows: readonly (KeptLe
   if (apart.length === 0) return rows.map((row) => row && joinParagraphs(row, undefined));
   const places = await db.texts.bulkGet(apart.map((row) => row.id));
   const packs = await packsOf(db, places);
-  const bytes = new Map(places.flatMap((place) => (place && 'pack' in place ? [[place.id, placedParagraphs(place, packs.get(place.pack))] as const] : [])));
-  return rows.map((row) => row && joinParagraphs(row, bytes.get(row.id)));
+  const kept = new Map(
+    places.flatMap((place) => {
+      if (!place || !('pack' in place)) return [];
+      const pack = packs.get(place.pack);
+      return [[place.id, { paragraphs: placedParagraphs(place, pack), text: placedBytes(place, pack) }] as const];
+    }),
+  );
+  return rows.map((row) => row && joinParagraphs(row, kept.get(row.id)?.paragraphs, kept.get(row.id)?.text));
 }
 
 /**
