@@ -148,7 +148,7 @@ export async function importLetters(source: LetterSource, options: ImportOptions
     for (const file of parsed) {
       if (file.outcome.ok) {
         const { letter, source: text } = file.outcome;
-        read.push({ letter, row: toRow(letter, file.relativePath, source.folder, sample, importedAt), text, utf8: file.utf8 });
+        read.push({ letter, row: toRow(letter, file.relativePath, source.folder, sample, importedAt), text, utf8: file.utf8, paragraphs: file.paragraphs });
       } else {
         failures.push({ file: file.relativePath, reason: file.outcome.reason });
       }

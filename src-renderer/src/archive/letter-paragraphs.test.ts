@@ -4,10 +4,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseLetter } from '../../../src-shared/letters/parse-letter';
 import { judgementSection } from '../../../src-shared/summaries/letter-parts';
 import { getDb, openFreshDbForTests, type LetterRow } from './db';
-import { asListed, joinParagraphs, keepsParagraphsApart, keptApart, readLetter, readLetters } from './letter-paragraphs';
+import { letterJson } from '../../../src-shared/letters/letter-json';
+import type { TextPlace } from './db';
+import { asListed, joinParagraphs, keepsParagraphsApart, keptApart, keptWith, readLetter, readLetters } from './letter-paragraphs';
+import { received } from './parse-client';
+import type { ParseItem } from './parse-messages';
+import { paragraphsApart } from './paragraph-bytes';
+import { toSend } from './parse-sending';
 import { queryLatestLetters, queryLettersOf } from './queries';
 import { importLetters, removeLetters, undoRemoval } from './repository';
-import { takeTexts } from './text-packs';
+import { placedParagraphs, takeTexts, type TextToKeep } from './text-packs';
 import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
 import { storedSamples } from './test-support/stored-letters';
 
@@ -120,5 +126,41 @@ describe('a letter kept with its paragraphs apart', () => {
     expect(await readLetters(db, kept.slice(0, 2))).toEqual([undefined, undefined]);
     expect(await undoRemoval(removal)).toBe(2);
     for (const letter of await readLetters(db, kept)) expect(letter!.sections).toEqual(read.get(letter!.id)!.sections);
+  });
+  it('keeps the paragraphs as the parse worker kept them, from the same file, and reads every letter back whole', async () => {
+    // Files parsed and sent as the parse worker sends them: the text as UTF-8, and the paragraphs
+    // kept apart, made there; here in the form of before (JSON), which only the worker made.
+    const asTheWorkerSends = async (files: ParseItem[]) =>
+      (await parseDirectly(files)).map((parsed) => {
+        const file = received(toSend(parsed, parsed.outcome.ok ? letterJson(parsed.outcome.letter) : undefined, true));
+        if (file.outcome.ok && file.paragraphs) file.paragraphs = new TextEncoder().encode(JSON.stringify(paragraphsApart(file.outcome.letter)));
+        return file;
+      });
+    const sent = await asTheWorkerSends([...sampleFiles()].map(([relativePath, bytes]) => ({ relativePath, bytes })));
+    expect(sent.every((file) => file.utf8 && file.paragraphs?.[0] === '['.charCodeAt(0))).toBe(true);
+    await importLetters(memorySource(sampleFiles()), { parse: asTheWorkerSends });
+
+    const db = getDb();
+    const read = await samplesById();
+    const whole = await readLetters(db, [...read.keys()]);
+    for (const letter of whole) expect(letter!.sections).toEqual(read.get(letter!.id)!.sections);
+    // What the archive keeps after each text is the worker's bytes.
+    for (const file of sent) {
+      if (!file.outcome.ok) continue;
+      const place = (await db.texts.get(file.outcome.letter.id)) as TextPlace;
+      const pack = (await db.textPacks.get(place.pack))!.utf8;
+      expect(placedParagraphs(place, pack)).toEqual(file.paragraphs);
+    }
+  });
+
+  it('takes paragraphs kept already as they are, and makes them from the text otherwise', async () => {
+    const { letter, text } = (await samplesWithTexts())[0]!;
+    const given = new Uint8Array([1, 91, 93]);
+    const kept: TextToKeep = { id: letter.id, utf8: new TextEncoder().encode(text) };
+    keptWith(letter, kept, given);
+    expect(kept.paragraphs).toBe(given);
+    keptWith(letter, kept);
+    expect(kept.paragraphs).toEqual(keptApart(letter, text)!.paragraphs);
+    expect(joinParagraphs(keptApart(letter, text)!.row, kept.paragraphs, kept.utf8)).toEqual(letter);
   });
 });

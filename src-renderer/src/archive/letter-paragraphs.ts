@@ -14,9 +14,8 @@
  * whole, with `readLetters` or `withParagraphs`.
  */
 import type { Block, Section } from '../../../src-shared/letters/letter';
-import { judgementSection } from '../../../src-shared/summaries/letter-parts';
 import type { KeptLetterRow, KeptSection, LetterArchiveDb, LetterRow } from './db';
-import { decodeParagraphs, encodeParagraphs, type ParagraphsApart } from './paragraph-bytes';
+import { decodeParagraphs, encodeParagraphs, paragraphsApart } from './paragraph-bytes';
 import { keepTexts, packsOf, placedBytes, placedParagraphs, takeTexts, type TextToKeep } from './text-packs';
 import type { StoredLetter } from './types';
 
@@ -24,27 +23,28 @@ const decoder = new TextDecoder();
 
 /**
  * A letter's row without the paragraphs it keeps apart, and those paragraphs as bytes to keep
- * after its text, `text` (paragraph-bytes.ts); null for a letter with no section to take them from.
+ * after its text, `text` (paragraph-bytes.ts); null for a letter with no section to take them
+ * from. `encoded` is those bytes when the parse worker has made them already, from the same letter.
  */
-export function keptApart(row: LetterRow, text: string): { row: KeptLetterRow; paragraphs: Uint8Array } | null {
-  const kept = judgementSection(row);
-  if (row.sections.every((_, i) => i === kept)) return null;
-  const apart: ParagraphsApart = row.sections.map((section, i) => (i === kept ? null : section.paragraphs));
+export function keptApart(row: LetterRow, text: string | (() => string), encoded?: Uint8Array): { row: KeptLetterRow; paragraphs: Uint8Array } | null {
+  const apart = paragraphsApart(row);
+  if (!apart) return null;
   const sections = row.sections.map((section, i): KeptSection => {
-    if (i === kept) return section;
+    if (apart[i] === null) return section;
     const rest: KeptSection = { ...section };
     delete rest.paragraphs;
     return rest;
   });
-  return { row: { ...row, sections }, paragraphs: encodeParagraphs(apart, text) };
+  return { row: { ...row, sections }, paragraphs: encoded ?? encodeParagraphs(apart, typeof text === 'string' ? text : text()) };
 }
 
 /**
  * A whole row as its letter is kept: the paragraphs it keeps apart given to `text`, the text
- * to keep for it (which keeps none for a row with nothing to keep apart).
+ * to keep for it (which keeps none for a row with nothing to keep apart). `encoded`: those
+ * paragraphs as the parse worker kept them, read from the same file as the row.
  */
-export function keptWith(row: LetterRow, text: TextToKeep): KeptLetterRow {
-  const apart = keptApart(row, decoder.decode(text.utf8));
+export function keptWith(row: LetterRow, text: TextToKeep, encoded?: Uint8Array): KeptLetterRow {
+  const apart = keptApart(row, () => decoder.decode(text.utf8), encoded);
   delete text.paragraphs;
   if (!apart) return row;
   text.paragraphs = apart.paragraphs;

@@ -12,10 +12,21 @@
  * Two forms are read: JSON as written before (it starts with "["), and the form written now,
  * a marker byte and then JSON in which a paragraph is either its words or [start, end] in the text.
  */
-import type { Block } from '../../../src-shared/letters/letter';
+import type { Block, Letter } from '../../../src-shared/letters/letter';
+import { judgementSection } from '../../../src-shared/summaries/letter-parts';
 
 /** The paragraphs a row keeps apart, as its pack holds them: each section's, or null for a section whose row keeps them. */
 export type ParagraphsApart = (Block[] | null)[];
+
+/**
+ * The paragraphs a letter's row keeps apart: those of every section but the one that gives the
+ * letter's overall judgement (which the panes and summaries show); null when that is its only section.
+ */
+export function paragraphsApart(letter: Pick<Letter, 'kind' | 'sections'>): ParagraphsApart | null {
+  const kept = judgementSection(letter);
+  if (letter.sections.every((_, i) => i === kept)) return null;
+  return letter.sections.map((section, i) => (i === kept ? null : section.paragraphs));
+}
 
 /** A paragraph as kept: its words, or where in the text they are ([start, end), in UTF-16 code units). */
 type KeptWords = string | [number, number];

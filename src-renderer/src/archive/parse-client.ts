@@ -160,9 +160,10 @@ export class ParseClient {
 /** A file as the worker sent it, with its letter made an object again. */
 export function received(sent: ParsedFile | SentLetter): ParsedFile {
   if (!('letterJson' in sent)) return sent;
-  const { relativePath, letterJson, source, utf8 } = sent;
+  const { relativePath, letterJson, source, utf8, paragraphs } = sent;
   const parsed: ParsedFile = { relativePath, outcome: { ok: true, letter: letterFromJson(letterJson), source } };
   if (utf8) parsed.utf8 = utf8;
+  if (utf8 && paragraphs) parsed.paragraphs = paragraphs;
   return parsed;
 }
 

@@ -12,6 +12,8 @@ export interface ParsedFile {
    * it read, off the UI thread, and hands the bytes over; the outcome's text is then empty.
    */
   utf8?: Uint8Array;
+  /** With `utf8`: the paragraphs the letter's row keeps apart, as kept after its text (paragraph-bytes.ts); none when it keeps none apart. */
+  paragraphs?: Uint8Array;
 }
 
 /**
@@ -23,6 +25,7 @@ export interface SentLetter {
   letterJson: string;
   source: LetterText;
   utf8?: Uint8Array;
+  paragraphs?: Uint8Array;
 }
 
 export interface ParseRequest {

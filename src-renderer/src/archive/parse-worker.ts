@@ -11,7 +11,8 @@ import { reparseLetter } from '../../../src-shared/letters/reparse';
 import { webSha256Hex } from '../../../src-shared/letters/sha256';
 import type { PdfReader } from '../../../src-shared/pdf/pdf-text';
 import type { StagedLetters } from '../search/search-messages';
-import type { ParseItem, ParseReply, ParseRequest, ParseWorkerSetup, ParsedFile, SentLetter } from './parse-messages';
+import type { ParseItem, ParseReply, ParseRequest, ParseWorkerSetup, ParsedFile } from './parse-messages';
+import { handedOver, toSend } from './parse-sending';
 
 /** The little of a worker's global scope this file uses (the DOM and WebWorker libs cannot both be loaded). */
 interface WorkerScope {
@@ -33,22 +34,9 @@ const readPdf: PdfReader = async (bytes) => {
   return (await pdfReader)(bytes);
 };
 
-const encoder = new TextEncoder();
-
 // Letters' ids by Web Crypto: the same digest, at less than half the cost here (sha256.ts).
 // The app's scheme is secure, so Web Crypto is there; a page served otherwise keeps sha256Hex.
 if (typeof crypto !== 'undefined' && crypto.subtle) digestIdsWith(webSha256Hex);
-
-/**
- * A file's letter as sent: as JSON, and, for a file read (`encode`), its text encoded as UTF-8
- * here, as the archive keeps it, so that the UI thread neither encodes it nor receives it twice.
- */
-function toSend(parsed: ParsedFile, json: string | undefined, encode: boolean): ParsedFile | SentLetter {
-  if (!parsed.outcome.ok || json === undefined) return parsed;
-  const { relativePath, outcome } = parsed;
-  if (!encode) return { relativePath, letterJson: json, source: outcome.source };
-  return { relativePath, letterJson: json, source: { ...outcome.source, text: '' }, utf8: encoder.encode(outcome.source.text) };
-}
 
 /** A file parsed, and its letter as JSON to send, when it is one. */
 async function parseOne(file: Partial<ParseItem>): Promise<{ parsed: ParsedFile; json?: string }> {
@@ -78,7 +66,7 @@ async function handle(request: ParseRequest): Promise<void> {
       const fromFile = 'bytes' in file;
       if (fromFile && json !== undefined) staged.push(json);
       const sent = toSend(parsed, json, fromFile);
-      scope.postMessage({ id, index, parsed: sent }, 'utf8' in sent && sent.utf8 ? [sent.utf8.buffer] : []);
+      scope.postMessage({ id, index, parsed: sent }, handedOver(sent));
     }
     // Before "done": the import writes the batch after it, and then tells the index which letters went in.
     if (staged.length > 0) staging?.postMessage({ lettersJson: lettersJson(staged) } satisfies StagedLetters);

@@ -22,6 +22,8 @@ export interface ReadLetter {
   text: LetterText;
   /** The text as UTF-8, when the parse worker encoded it (`text.text` is then empty). */
   utf8?: Uint8Array;
+  /** With `utf8`: the paragraphs the letter's row keeps apart, as the parse worker kept them (paragraph-bytes.ts). */
+  paragraphs?: Uint8Array;
 }
 
 /** The report an import writes as it goes: its id, and its counts before this batch. */
@@ -116,14 +118,22 @@ export async function writeBatch(
     const rowFor = (letter: KeptLetterRow): KeptLetterRow =>
       freshById.get(letter.id) === letter ? letter : (updated.get(letter.id) ?? { ...(keptRow.get(letter.id) ?? letter) });
 
-    for (const [i, { letter, row, text, utf8 }] of incoming.entries()) {
+    /** Paragraphs the parse worker kept, by the id of the letter whose text is kept with them. */
+    const encoded = new Map<string, Uint8Array>();
+    const keepText = (id: string, { text, utf8, paragraphs }: ReadLetter) => {
+      texts.push(toTextRow(id, text, utf8));
+      if (utf8 && paragraphs) encoded.set(id, paragraphs);
+    };
+
+    for (const [i, read] of incoming.entries()) {
+      const { letter, row } = read;
       const known = byId[i] ?? freshById.get(row.id);
       const same = known ?? pool.find((other) => couldBeSameLetter(other, row) && similarity(runs.of(other), runs.of(row)) >= SAME_LETTER_SIMILARITY);
       if (!same) {
         fresh.push(row);
         freshById.set(row.id, row);
         pool.push(row);
-        texts.push(toTextRow(row.id, text, utf8));
+        keepText(row.id, read);
         continue;
       }
       written.duplicates++;
@@ -144,7 +154,7 @@ export async function writeBatch(
         // Read by an older parser: the letter takes this reading, and this text to read again from.
         councilKeys.add(target.councilKey);
         target = withNewReading(target, letter);
-        texts.push(toTextRow(target.id, text, utf8));
+        keepText(target.id, read);
         councilKeys.add(target.councilKey);
         changed.add(target.id);
       }
@@ -156,7 +166,7 @@ export async function writeBatch(
     const textOf = new Map(texts.map((text) => [text.id, text]));
     const part = (row: LetterRow): KeptLetterRow => {
       const text = textOf.get(row.id);
-      return text ? keptWith(row, text) : row;
+      return text ? keptWith(row, text, encoded.get(row.id)) : row;
     };
     const freshRows = fresh.map(part);
     for (const id of changed) {
