@@ -402,7 +402,12 @@ export function loadBruteForce(): Promise<{ letters: number; sections: number; c
     if (bytes[0] !== 1) return JSON.parse(decoder.decode(bytes)) as (Block[] | null)[];
     type Kept = string | [number, number];
     let words: string | undefined;
-    const wordsOf = (kept: Kept) => (typeof kept === 'string' ? kept : (words ??= text()).slice(kept[0], kept[1]).replace(/[ \t\n\v\f\r]+/g, ' '));
+    const wordsOf = (kept: Kept) => {
+      if (typeof kept === 'string') return kept;
+      words ??= text();
+      if (!(kept[0] >= 0 && kept[0] <= kept[1] && kept[1] <= words.length)) throw new Error('a paragraph lies outside the text');
+      return words.slice(kept[0], kept[1]).replace(/[ \t\n\v\f\r]+/g, ' ');
+    };
     const lists = JSON.parse(decoder.decode(bytes.subarray(1))) as ((Kept | { l: Kept[] })[] | null)[];
     return lists.map((blocks) =>
       blocks === null ? null : blocks.map((block): Block => (typeof block === 'object' && !Array.isArray(block) ? { type: 'list', items: block.l.map(wordsOf) } : { type: 'paragraph', text: wordsOf(block) })),
@@ -449,7 +454,10 @@ export function loadBruteForce(): Promise<{ letters: number; sections: number; c
           list.push({ letter, place });
           apart.set(place.pack, list);
         }
-        const decoder = new (globalThis as unknown as { TextDecoder: new () => { decode(bytes: Uint8Array): string } }).TextDecoder();
+        // A text's leading byte-order mark is kept: places in it count it (paragraph-bytes.ts).
+        const decoder = new (globalThis as unknown as { TextDecoder: new (label: string, options: { ignoreBOM: boolean }) => { decode(bytes: Uint8Array): string } }).TextDecoder('utf-8', {
+          ignoreBOM: true,
+        });
         await eachValue(db, 'textPacks', (value) => {
           const pack = value as { id: string; utf8: Uint8Array };
           for (const { letter, place } of apart.get(pack.id) ?? []) {

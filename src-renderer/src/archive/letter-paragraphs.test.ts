@@ -127,29 +127,35 @@ describe('a letter kept with its paragraphs apart', () => {
     expect(await undoRemoval(removal)).toBe(2);
     for (const letter of await readLetters(db, kept)) expect(letter!.sections).toEqual(read.get(letter!.id)!.sections);
   });
-  it('keeps the paragraphs as the parse worker kept them, from the same file, and reads every letter back whole', async () => {
+  it('keeps the paragraphs as the parse worker kept them, from the same file, new or read again, and reads every letter back whole', async () => {
     // Files parsed and sent as the parse worker sends them: the text as UTF-8, and the paragraphs
-    // kept apart, made there; here in the form of before (JSON), which only the worker made.
-    const asTheWorkerSends = async (files: ParseItem[]) =>
+    // kept apart, made there; or those paragraphs in the form of before (JSON), which only the worker made.
+    const asTheWorkerSends = (form: 'places' | 'json') => async (files: ParseItem[]) =>
       (await parseDirectly(files)).map((parsed) => {
         const file = received(toSend(parsed, parsed.outcome.ok ? letterJson(parsed.outcome.letter) : undefined, true));
-        if (file.outcome.ok && file.paragraphs) file.paragraphs = new TextEncoder().encode(JSON.stringify(paragraphsApart(file.outcome.letter)));
+        if (form === 'json' && file.outcome.ok && file.paragraphs) file.paragraphs = new TextEncoder().encode(JSON.stringify(paragraphsApart(file.outcome.letter)));
         return file;
       });
-    const sent = await asTheWorkerSends([...sampleFiles()].map(([relativePath, bytes]) => ({ relativePath, bytes })));
-    expect(sent.every((file) => file.utf8 && file.paragraphs?.[0] === '['.charCodeAt(0))).toBe(true);
-    await importLetters(memorySource(sampleFiles()), { parse: asTheWorkerSends });
-
     const db = getDb();
     const read = await samplesById();
-    const whole = await readLetters(db, [...read.keys()]);
-    for (const letter of whole) expect(letter!.sections).toEqual(read.get(letter!.id)!.sections);
-    // What the archive keeps after each text is the worker's bytes.
-    for (const file of sent) {
-      if (!file.outcome.ok) continue;
-      const place = (await db.texts.get(file.outcome.letter.id)) as TextPlace;
-      const pack = (await db.textPacks.get(place.pack))!.utf8;
-      expect(placedParagraphs(place, pack)).toEqual(file.paragraphs);
+    const files = [...sampleFiles()].map(([relativePath, bytes]) => ({ relativePath, bytes }));
+    for (const form of ['places', 'json'] as const) {
+      const sent = await asTheWorkerSends(form)(files);
+      expect(sent.every((file) => file.utf8 && file.paragraphs?.[0] === (form === 'json' ? '['.charCodeAt(0) : 1))).toBe(true);
+      // The second time, the archive's letters were read by an older parser: each takes this reading, and these paragraphs.
+      if (form === 'json') await db.letters.toCollection().modify({ parserVersion: 0 });
+      const report = await importLetters(memorySource(sampleFiles()), { parse: asTheWorkerSends(form) });
+      expect(report.added).toBe(form === 'places' ? 5 : 0);
+
+      const whole = await readLetters(db, [...read.keys()]);
+      for (const letter of whole) expect(letter!.sections).toEqual(read.get(letter!.id)!.sections);
+      // What the archive keeps after each text is the worker's bytes.
+      for (const file of sent) {
+        if (!file.outcome.ok) continue;
+        const place = (await db.texts.get(file.outcome.letter.id)) as TextPlace;
+        const pack = (await db.textPacks.get(place.pack))!.utf8;
+        expect(placedParagraphs(place, pack)).toEqual(file.paragraphs);
+      }
     }
   });
 

@@ -19,7 +19,8 @@ import { decodeParagraphs, encodeParagraphs, paragraphsApart } from './paragraph
 import { keepTexts, packsOf, placedBytes, placedParagraphs, takeTexts, type TextToKeep } from './text-packs';
 import type { StoredLetter } from './types';
 
-const decoder = new TextDecoder();
+/** Keeps a leading byte-order mark, as paragraph-bytes.ts reads a text. */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * A letter's row without the paragraphs it keeps apart, and those paragraphs as bytes to keep

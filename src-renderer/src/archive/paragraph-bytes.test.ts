@@ -76,16 +76,16 @@ describe('paragraphs kept as places in the letter’s text', () => {
   it('gives back any paragraphs exactly, whether stretches of the text or not', () => {
     // Texts of words, white space of every kind, and characters beyond ASCII; paragraphs cut from
     // them as a parser would (white space made one space), or mended, or made up.
-    const piece = fc.constantFrom('children', 'Council', 'good', '’s', 'café', '£5', 'num-', 'ber', ' ', '  ', '\n', '\r\n', '\t', '\u00a0', '\f', '.', '"', '\\');
+    const piece = fc.constantFrom('children', 'Council', 'good', '’s', 'café', '£5', '𝒜', 'num-', 'ber', ' ', '  ', '\n', '\r\n', '\t', '\v', '\u00a0', '\f', '.', '"', '\\', '\uD800', '\uDC00', '\uFEFF');
     const textOf = fc.array(piece, { minLength: 1, maxLength: 60 }).map((pieces) => pieces.join(''));
-    const spans = fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('cut', 'mended', 'other')), { maxLength: 12 });
+    const spans = fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('cut', 'raw', 'mended', 'other')), { maxLength: 12 });
     fc.assert(
       fc.property(textOf, spans, textOf, (text, cuts, other) => {
         const blocks: Block[] = cuts.map(([a, b, how]) => {
           const [start, end] = [a % (text.length + 1), b % (text.length + 1)].sort((x, y) => x - y) as [number, number];
           // As a parser makes a paragraph of lines: each run of white space one space.
           const words = text.slice(start, end).replace(/[ \t\n\v\f\r]+/g, ' ').trim();
-          const paragraph = how === 'cut' ? words : how === 'mended' ? words.replace('num- ber', 'number') : other;
+          const paragraph = how === 'cut' ? words : how === 'raw' ? text.slice(start, end) : how === 'mended' ? words.replace('num- ber', 'number') : other;
           return a % 3 === 0 ? { type: 'list', items: [paragraph, words] } : { type: 'paragraph', text: paragraph };
         });
         const apart: ParagraphsApart = [blocks, null, []];

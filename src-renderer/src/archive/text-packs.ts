@@ -22,7 +22,7 @@ export const PACK_BYTES = 1 << 20;
 
 /**
  * A text to keep: a letter's id, its text as UTF-8 and what a PDF's layout knew; and the
- * paragraphs its letter's row keeps apart, as UTF-8 JSON (letter-paragraphs.ts), kept after it.
+ * paragraphs its letter's row keeps apart, as bytes (paragraph-bytes.ts), kept after it.
  */
 export type TextToKeep = { id: string; pdf?: LetterText['pdf']; utf8: Uint8Array; paragraphs?: Uint8Array };
 

@@ -123,6 +123,7 @@ export async function writeBatch(
     const keepText = (id: string, { text, utf8, paragraphs }: ReadLetter) => {
       texts.push(toTextRow(id, text, utf8));
       if (utf8 && paragraphs) encoded.set(id, paragraphs);
+      else encoded.delete(id);
     };
 
     for (const [i, read] of incoming.entries()) {
