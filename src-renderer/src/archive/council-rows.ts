@@ -29,6 +29,9 @@ export async function recomputeCouncils(tables: CouncilTables, keys: Iterable<st
   }
 }
 
+/** What a council's row is made from of a letter: never its words. */
+type CouncilLetter = Pick<StoredLetter, 'id' | 'councilKey' | 'council' | 'date' | 'overall'>;
+
 /**
  * Updates council rows for letters just added, from the rows as they stand and the new
  * letters alone: a council's count grows by its new letters, and its latest letter changes
@@ -37,8 +40,8 @@ export async function recomputeCouncils(tables: CouncilTables, keys: Iterable<st
  * breaks such ties as the archive's index orders them. Call inside a `rw` transaction over
  * `letters` and `councils`, after the letters are written.
  */
-export async function addToCouncils(tables: CouncilTables, added: readonly StoredLetter[]): Promise<void> {
-  const byKey = new Map<string, StoredLetter[]>();
+export async function addToCouncils(tables: CouncilTables, added: readonly CouncilLetter[]): Promise<void> {
+  const byKey = new Map<string, CouncilLetter[]>();
   for (const letter of added) {
     const list = byKey.get(letter.councilKey);
     if (list) list.push(letter);

@@ -4,7 +4,7 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { letterGrades, type LetterGrades } from '../../../src-shared/analysis/letter-grades';
-import { councilKeyOf, type Block, type LetterText, type Section } from '../../../src-shared/letters/letter';
+import { councilKeyOf, type Block, type Letter, type LetterText, type Section } from '../../../src-shared/letters/letter';
 import { recomputeCouncils } from './council-rows';
 import type { CouncilRow, ImportReport, ReportEntryRow, ReportRow, Selection, StoredLetter, TickRow } from './types';
 
@@ -28,6 +28,9 @@ export type KeptSection = Omit<Section, 'paragraphs'> & { paragraphs?: Block[] }
 
 /** A letter as its row keeps it: what reads it gets its paragraphs with letter-paragraphs.ts. */
 export type KeptLetterRow = Omit<LetterRow, 'sections'> & { sections: KeptSection[] };
+
+/** A letter read as its row will keep it: the parse worker sends it so, with the paragraphs apart (parse-messages.ts). */
+export type KeptLetter = Omit<Letter, 'sections'> & { sections: KeptSection[] };
 
 /**
  * The text a letter was read from, kept so a later parser can read it again: apart from the

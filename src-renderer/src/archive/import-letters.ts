@@ -147,8 +147,10 @@ export async function importLetters(source: LetterSource, options: ImportOptions
     const read: ReadLetter[] = [];
     for (const file of parsed) {
       if (file.outcome.ok) {
-        const { letter, source: text } = file.outcome;
-        read.push({ letter, row: toRow(letter, file.relativePath, source.folder, sample, importedAt), text, utf8: file.utf8, paragraphs: file.paragraphs });
+        // A letter the worker sent as its row keeps it is written so: it is never made whole here.
+        const letter = file.kept ?? file.outcome.letter;
+        const row = toRow(letter, file.relativePath, source.folder, sample, importedAt);
+        read.push({ letter, row, text: file.outcome.source, utf8: file.utf8, paragraphs: file.paragraphs });
       } else {
         failures.push({ file: file.relativePath, reason: file.outcome.reason });
       }

@@ -4,17 +4,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseLetter } from '../../../src-shared/letters/parse-letter';
 import { judgementSection } from '../../../src-shared/summaries/letter-parts';
 import { getDb, openFreshDbForTests, type LetterRow } from './db';
-import { letterJson } from '../../../src-shared/letters/letter-json';
 import type { TextPlace } from './db';
 import { asListed, joinParagraphs, keepsParagraphsApart, keptApart, keptWith, readLetter, readLetters } from './letter-paragraphs';
-import { received } from './parse-client';
 import type { ParseItem } from './parse-messages';
 import { paragraphsApart } from './paragraph-bytes';
-import { toSend } from './parse-sending';
 import { queryLatestLetters, queryLettersOf } from './queries';
 import { importLetters, removeLetters, undoRemoval } from './repository';
 import { placedParagraphs, takeTexts, type TextToKeep } from './text-packs';
-import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
+import { memorySource, parseAsTheWorkerSends, parseDirectly, sampleFiles } from './test-support/memory-source';
 import { storedSamples } from './test-support/stored-letters';
 
 let dbCount = 0;
@@ -131,8 +128,7 @@ describe('a letter kept with its paragraphs apart', () => {
     // Files parsed and sent as the parse worker sends them: the text as UTF-8, and the paragraphs
     // kept apart, made there; or those paragraphs in the form of before (JSON), which only the worker made.
     const asTheWorkerSends = (form: 'places' | 'json') => async (files: ParseItem[]) =>
-      (await parseDirectly(files)).map((parsed) => {
-        const file = received(toSend(parsed, parsed.outcome.ok ? letterJson(parsed.outcome.letter) : undefined, true));
+      (await parseAsTheWorkerSends(files)).map((file) => {
         if (form === 'json' && file.outcome.ok && file.paragraphs) file.paragraphs = new TextEncoder().encode(JSON.stringify(paragraphsApart(file.outcome.letter)));
         return file;
       });

@@ -14,8 +14,8 @@
  * whole, with `readLetters` or `withParagraphs`.
  */
 import type { Block, Section } from '../../../src-shared/letters/letter';
-import type { KeptLetterRow, KeptSection, LetterArchiveDb, LetterRow } from './db';
-import { decodeParagraphs, encodeParagraphs, paragraphsApart } from './paragraph-bytes';
+import type { KeptLetterRow, LetterArchiveDb, LetterRow } from './db';
+import { decodeParagraphs, encodeParagraphs, paragraphsApart, withoutParagraphsApart } from './paragraph-bytes';
 import { keepTexts, packsOf, placedBytes, placedParagraphs, takeTexts, type TextToKeep } from './text-packs';
 import type { StoredLetter } from './types';
 
@@ -30,13 +30,7 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 export function keptApart(row: LetterRow, text: string | (() => string), encoded?: Uint8Array): { row: KeptLetterRow; paragraphs: Uint8Array } | null {
   const apart = paragraphsApart(row);
   if (!apart) return null;
-  const sections = row.sections.map((section, i): KeptSection => {
-    if (apart[i] === null) return section;
-    const rest: KeptSection = { ...section };
-    delete rest.paragraphs;
-    return rest;
-  });
-  return { row: { ...row, sections }, paragraphs: encoded ?? encodeParagraphs(apart, typeof text === 'string' ? text : text()) };
+  return { row: withoutParagraphsApart(row, apart), paragraphs: encoded ?? encodeParagraphs(apart, typeof text === 'string' ? text : text()) };
 }
 
 /**

@@ -12,7 +12,8 @@
  * Two forms are read: JSON as written before (it starts with "["), and the form written now,
  * a marker byte and then JSON in which a paragraph is either its words or [start, end] in the text.
  */
-import type { Block, Letter } from '../../../src-shared/letters/letter';
+import type { Block, Letter, Section } from '../../../src-shared/letters/letter';
+import type { KeptSection } from './db';
 import { judgementSection } from '../../../src-shared/summaries/letter-parts';
 
 /** The paragraphs a row keeps apart, as its pack holds them: each section's, or null for a section whose row keeps them. */
@@ -26,6 +27,17 @@ export function paragraphsApart(letter: Pick<Letter, 'kind' | 'sections'>): Para
   const kept = judgementSection(letter);
   if (letter.sections.every((_, i) => i === kept)) return null;
   return letter.sections.map((section, i) => (i === kept ? null : section.paragraphs));
+}
+
+/** `letter` with the paragraphs `apart` holds taken out of its sections, as its row keeps it. */
+export function withoutParagraphsApart<L extends { sections: readonly Section[] }>(letter: L, apart: ParagraphsApart): Omit<L, 'sections'> & { sections: KeptSection[] } {
+  const sections = letter.sections.map((section, i): KeptSection => {
+    if (apart[i] === null) return section;
+    const rest: KeptSection = { ...section };
+    delete rest.paragraphs;
+    return rest;
+  });
+  return { ...letter, sections };
 }
 
 /** A paragraph as kept: its words, or where in the text they are ([start, end), in UTF-16 code units). */

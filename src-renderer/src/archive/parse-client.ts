@@ -8,7 +8,10 @@
  */
 import { errorInWords } from '../../../src-shared/error-words';
 import { searchStagingPort } from '../search/search-client';
+import type { Letter } from '../../../src-shared/letters/letter';
 import { letterFromJson } from '../../../src-shared/letters/letter-json';
+import type { KeptLetter, KeptLetterRow } from './db';
+import { joinParagraphs } from './letter-paragraphs';
 import type { ParseItem, ParseReply, ParseWorkerSetup, ParsedFile, SentLetter } from './parse-messages';
 
 /** No letter takes anywhere near this long: real ones take milliseconds, a large PDF a second or two. */
@@ -157,14 +160,30 @@ export class ParseClient {
   }
 }
 
-/** A file as the worker sent it, with its letter made an object again. */
+/**
+ * A file as the worker sent it, with its letter made an object again: whole, or, for a letter
+ * sent as its row keeps it, as kept (`kept`), and whole only when `outcome.letter` is read.
+ */
 export function received(sent: ParsedFile | SentLetter): ParsedFile {
   if (!('letterJson' in sent)) return sent;
   const { relativePath, letterJson, source, utf8, paragraphs } = sent;
-  const parsed: ParsedFile = { relativePath, outcome: { ok: true, letter: letterFromJson(letterJson), source } };
-  if (utf8) parsed.utf8 = utf8;
-  if (utf8 && paragraphs) parsed.paragraphs = paragraphs;
-  return parsed;
+  if (!utf8 || !paragraphs) {
+    const parsed: ParsedFile = { relativePath, outcome: { ok: true, letter: letterFromJson(letterJson), source } };
+    if (utf8) parsed.utf8 = utf8;
+    return parsed;
+  }
+  const kept = JSON.parse(letterJson) as KeptLetter;
+  let whole: Letter | undefined;
+  const outcome = {
+    ok: true as const,
+    source,
+    get letter(): Letter {
+      // The rows and texts of an import are kept as they came; this is for what needs the words.
+      whole ??= joinParagraphs(kept as KeptLetterRow, paragraphs, utf8);
+      return whole;
+    },
+  };
+  return { relativePath, outcome, utf8, paragraphs, kept };
 }
 
 /** Parse workers to run: one for each core the machine has to spare, and at least one. */

@@ -1,5 +1,6 @@
 /** Messages between the import and its parse worker. Types only. */
 import type { LetterText, ParseOutcome } from '../../../src-shared/letters/letter';
+import type { KeptLetter } from './db';
 
 /** A file to read, or a letter's kept text to read again (its "path" is then the letter's id). */
 export type ParseItem = { relativePath: string; bytes: Uint8Array } | { relativePath: string; text: LetterText };
@@ -14,6 +15,11 @@ export interface ParsedFile {
   utf8?: Uint8Array;
   /** With `utf8`: the paragraphs the letter's row keeps apart, as kept after its text (paragraph-bytes.ts); none when it keeps none apart. */
   paragraphs?: Uint8Array;
+  /**
+   * With `paragraphs`: the letter as its row keeps it, without those paragraphs. `outcome.letter`
+   * is then the letter whole, made from these on first reading, which an import never needs to.
+   */
+  kept?: KeptLetter;
 }
 
 /**
@@ -22,6 +28,7 @@ export interface ParsedFile {
  */
 export interface SentLetter {
   relativePath: string;
+  /** The letter as JSON; with `paragraphs`, without the paragraphs they hold (a KeptLetter). */
   letterJson: string;
   source: LetterText;
   utf8?: Uint8Array;

@@ -2,15 +2,17 @@
  * What the parse worker sends of a file it parsed (parse-worker.ts), apart from the worker itself
  * so that tests can send as it does; `received` (parse-client.ts) reads it on the other side.
  */
-import { encodeParagraphs, paragraphsApart } from './paragraph-bytes';
+import { encodeParagraphs, paragraphsApart, withoutParagraphsApart } from './paragraph-bytes';
 import type { ParsedFile, SentLetter } from './parse-messages';
 
 const encoder = new TextEncoder();
 
 /**
- * A file's letter as sent: as JSON, and, for a file read (`encode`), its text encoded as UTF-8
- * here, as the archive keeps it, so that the UI thread neither encodes it nor receives it twice;
- * and the paragraphs its row keeps apart, as kept after the text, made here from the text as read.
+ * A file's letter as sent: as JSON (`json`, the whole letter's). For a file read (`encode`):
+ * its text encoded as UTF-8 here, as the archive keeps it, so that the UI thread neither encodes
+ * it nor receives it twice; and the paragraphs its row keeps apart, as kept after the text, made
+ * here from the text as read, with the letter as JSON without them: the UI thread keeps the
+ * letter so, and reads a fifth of the words it would otherwise.
  */
 export function toSend(parsed: ParsedFile, json: string | undefined, encode: boolean): ParsedFile | SentLetter {
   if (!parsed.outcome.ok || json === undefined) return parsed;
@@ -18,7 +20,10 @@ export function toSend(parsed: ParsedFile, json: string | undefined, encode: boo
   if (!encode) return { relativePath, letterJson: json, source: outcome.source };
   const sent: SentLetter = { relativePath, letterJson: json, source: { ...outcome.source, text: '' }, utf8: encoder.encode(outcome.source.text) };
   const apart = paragraphsApart(outcome.letter);
-  if (apart) sent.paragraphs = encodeParagraphs(apart, outcome.source.text);
+  if (apart) {
+    sent.paragraphs = encodeParagraphs(apart, outcome.source.text);
+    sent.letterJson = JSON.stringify(withoutParagraphsApart(outcome.letter, apart));
+  }
   return sent;
 }
 

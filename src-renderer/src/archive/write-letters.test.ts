@@ -8,7 +8,7 @@ import { fromTextRow, getDb, openFreshDbForTests, toTextRow } from './db';
 import { readTexts } from './text-packs';
 import { queryCounts, queryLettersOf } from './queries';
 import { getReport, importLetters } from './repository';
-import { memorySource, parseDirectly, sampleFiles } from './test-support/memory-source';
+import { memorySource, parseAsTheWorkerSends, parseDirectly, sampleFiles } from './test-support/memory-source';
 import { wholeLetters } from './test-support/stored-letters';
 import { keepsParagraphsApart } from './letter-paragraphs';
 
@@ -27,20 +27,23 @@ function sampleText(name: string): string {
   return decoder.decode(sampleFiles().get(name)!);
 }
 
-describe('the same letter imported twice', () => {
+describe.each([
+  ['parsed here', parseDirectly],
+  ['sent by the parse worker', parseAsTheWorkerSends],
+])('the same letter imported twice (%s)', (_, parse) => {
   it('is one letter: a curly-quoted copy joins its list of files, and the report names the copy', async () => {
     const files = new Map([
       ['a/stoke.txt', encoder.encode(sampleText(STOKE))],
       ['b/stoke-curly.txt', encoder.encode(curlyQuotes(sampleText(STOKE)))],
     ]);
-    const report = await importLetters(memorySource(files), { parse: parseDirectly });
+    const report = await importLetters(memorySource(files), { parse });
     expect(report).toMatchObject({ added: 1, duplicates: 1, sameLetters: [{ file: 'b/stoke-curly.txt', sameAs: 'a/stoke.txt', letter: STOKE_LETTER }] });
     const letters = await queryLettersOf('stoke-on-trent');
     expect(letters).toHaveLength(1);
     expect(letters[0]!.files).toEqual(['a/stoke.txt', 'b/stoke-curly.txt']);
 
     // Imported again later, from another folder: still one letter, and the report says so.
-    const later = await importLetters(memorySource(new Map([['c/copy.txt', encoder.encode(curlyQuotes(sampleText(STOKE)))]])), { parse: parseDirectly });
+    const later = await importLetters(memorySource(new Map([['c/copy.txt', encoder.encode(curlyQuotes(sampleText(STOKE)))]])), { parse });
     expect(later).toMatchObject({ added: 0, duplicates: 1, sameLetters: [{ file: 'c/copy.txt', sameAs: 'a/stoke.txt' }] });
     expect((await queryLettersOf('stoke-on-trent'))[0]!.files).toEqual(['a/stoke.txt', 'b/stoke-curly.txt', 'c/copy.txt']);
     // Found by its words, read whole for the comparison, and written back as the archive kept it.
@@ -52,7 +55,7 @@ describe('the same letter imported twice', () => {
     const stoke = sampleText(STOKE);
     const asCoventry = replaceCouncil(stoke, findCouncilName(stoke)!, { officialName: 'Coventry City Council', displayName: 'Coventry' });
     const report = await importLetters(memorySource(new Map([['coventry.txt', encoder.encode(coventry)], ['other.txt', encoder.encode(asCoventry)]])), {
-      parse: parseDirectly,
+      parse,
     });
     expect(report).toMatchObject({ added: 2, duplicates: 0, sameLetters: [] });
     expect((await queryLettersOf('coventry')).map((l) => l.date)).toEqual(['2009-12-09', '2009-12-09']);
@@ -62,7 +65,7 @@ describe('the same letter imported twice', () => {
     const coventry = sampleText('coventry-2009-annual-rating.txt');
     const stoke = sampleText(STOKE);
     const asCoventry = replaceCouncil(stoke, findCouncilName(stoke)!, { officialName: 'Coventry City Council', displayName: 'Coventry' });
-    await importLetters(memorySource(new Map([['coventry.txt', encoder.encode(coventry)]])), { parse: parseDirectly });
+    await importLetters(memorySource(new Map([['coventry.txt', encoder.encode(coventry)]])), { parse });
     const db = getDb();
     const [stored] = await db.letters.toArray();
     const [other] = (await parseDirectly([{ relativePath: 'other.txt', bytes: encoder.encode(asCoventry) }])).map((file) => file.outcome);
@@ -70,14 +73,14 @@ describe('the same letter imported twice', () => {
     expect(other?.ok && [other.letter.date, other.letter.kind]).toEqual([stored!.date, stored!.kind]);
     expect(other?.ok && other.letter.overall?.grade).not.toBe(stored!.overall?.grade);
     const packReads = vi.spyOn(db.textPacks, 'bulkGet');
-    const report = await importLetters(memorySource(new Map([['other.txt', encoder.encode(asCoventry)]])), { parse: parseDirectly });
+    const report = await importLetters(memorySource(new Map([['other.txt', encoder.encode(asCoventry)]])), { parse });
     expect(report).toMatchObject({ added: 1, duplicates: 0 });
     expect(packReads).not.toHaveBeenCalled();
     packReads.mockRestore();
   });
 
   it('keeps the text each letter was read from, and the parser version that read it', async () => {
-    await importLetters(memorySource(sampleFiles()), { parse: parseDirectly });
+    await importLetters(memorySource(sampleFiles()), { parse });
     const letters = await getDb().letters.toArray();
     const rows = await getDb().texts.bulkGet(letters.map((l) => l.id));
     // Kept as UTF-8 bytes, end to end in one pack for an import this small.
@@ -101,13 +104,13 @@ describe('the same letter imported twice', () => {
   });
 
   it('brings a letter an older parser read up to date when the same text is imported again', async () => {
-    await importLetters(memorySource(new Map([['stoke.txt', sampleFiles().get(STOKE)!]])), { parse: parseDirectly });
+    await importLetters(memorySource(new Map([['stoke.txt', sampleFiles().get(STOKE)!]])), { parse });
     // As an older version left it: whole, another reading, and no text kept.
     const [stored] = await wholeLetters(getDb());
     await getDb().letters.put({ ...stored!, parserVersion: 1, title: 'As the old parser read it', warnings: ['old'] });
     await getDb().texts.clear();
 
-    const again = await importLetters(memorySource(new Map([['stoke.txt', sampleFiles().get(STOKE)!]])), { parse: parseDirectly });
+    const again = await importLetters(memorySource(new Map([['stoke.txt', sampleFiles().get(STOKE)!]])), { parse });
     expect(again).toMatchObject({ added: 0, duplicates: 1, sameLetters: [{ file: 'stoke.txt', sameAs: 'stoke.txt', letter: STOKE_LETTER }] });
     const [updated] = await getDb().letters.toArray();
     expect(updated).toMatchObject({ id: stored!.id, parserVersion: PARSER_VERSION, title: stored!.title, warnings: stored!.warnings, files: ['stoke.txt'] });
@@ -115,14 +118,14 @@ describe('the same letter imported twice', () => {
   });
 
   it('brings an old reading up to date from a copy found by its words, and keeps where the letter came from', async () => {
-    await importLetters(memorySource(new Map([['stoke.txt', encoder.encode(sampleText(STOKE))]]), [], 'First folder'), { parse: parseDirectly });
+    await importLetters(memorySource(new Map([['stoke.txt', encoder.encode(sampleText(STOKE))]]), [], 'First folder'), { parse });
     // As an older version left it: whole, and no text kept.
     const [stored] = await wholeLetters(getDb());
     await getDb().letters.put({ ...stored!, parserVersion: 1, sourceFolder: '/first', title: 'As the old parser read it', pageCount: 4 });
     await getDb().texts.clear();
 
     const copy = memorySource(new Map([['copy.txt', encoder.encode(curlyQuotes(sampleText(STOKE)))]]));
-    const report = await importLetters({ ...copy, folder: '/second' }, { parse: parseDirectly });
+    const report = await importLetters({ ...copy, folder: '/second' }, { parse });
     expect(report).toMatchObject({ added: 0, duplicates: 1, sameLetters: [{ file: 'copy.txt', sameAs: 'stoke.txt', letter: { ...STOKE_LETTER, folder: '/first' } }] });
     const [updated] = await getDb().letters.toArray();
     // The new reading is the copy's: its curly apostrophe and all.
@@ -133,12 +136,12 @@ describe('the same letter imported twice', () => {
   });
 
   it('keeps the text an old reading is brought up to date from, and lets go of the pack its old text was in', async () => {
-    await importLetters(memorySource(new Map([['stoke.txt', encoder.encode(sampleText(STOKE))]])), { parse: parseDirectly });
+    await importLetters(memorySource(new Map([['stoke.txt', encoder.encode(sampleText(STOKE))]])), { parse });
     const [stored] = await getDb().letters.toArray();
     await getDb().letters.put({ ...stored!, parserVersion: 1 });
     const [oldPack] = (await getDb().textPacks.toCollection().primaryKeys()) as string[];
 
-    await importLetters(memorySource(new Map([['copy.txt', encoder.encode(curlyQuotes(sampleText(STOKE)))]])), { parse: parseDirectly });
+    await importLetters(memorySource(new Map([['copy.txt', encoder.encode(curlyQuotes(sampleText(STOKE)))]])), { parse });
     const packs = (await getDb().textPacks.toCollection().primaryKeys()) as string[];
     expect(packs).toHaveLength(1);
     expect(packs[0]).not.toBe(oldPack);
@@ -152,28 +155,28 @@ describe('the same letter imported twice', () => {
   });
 
   it('makes a sample letter the person’s own when they import it, found in their file alone, and never lists sample files with their letters', async () => {
-    await importLetters(memorySource(new Map([[STOKE, sampleFiles().get(STOKE)!]]), [], 'Sample letters'), { parse: parseDirectly, sample: true });
-    const mine = await importLetters(memorySource(new Map([['mine/stoke.txt', sampleFiles().get(STOKE)!]])), { parse: parseDirectly });
+    await importLetters(memorySource(new Map([[STOKE, sampleFiles().get(STOKE)!]]), [], 'Sample letters'), { parse, sample: true });
+    const mine = await importLetters(memorySource(new Map([['mine/stoke.txt', sampleFiles().get(STOKE)!]])), { parse });
     // The report names the person's file, as one of the samples now theirs.
     expect(mine).toMatchObject({ added: 0, duplicates: 1, sameLetters: [{ file: 'mine/stoke.txt', sameAs: STOKE, letter: { ...STOKE_LETTER, wasSample: true } }] });
     expect((await getDb().letters.toArray())[0]).toMatchObject({ sample: false, sourceFile: 'mine/stoke.txt', files: ['mine/stoke.txt'] });
     expect((await getDb().letters.toArray())[0]).not.toHaveProperty('sampleFlag');
 
-    await importLetters(memorySource(new Map([[STOKE, sampleFiles().get(STOKE)!]]), [], 'Sample letters'), { parse: parseDirectly, sample: true });
+    await importLetters(memorySource(new Map([[STOKE, sampleFiles().get(STOKE)!]]), [], 'Sample letters'), { parse, sample: true });
     expect((await getDb().letters.toArray())[0]).toMatchObject({ sample: false, files: ['mine/stoke.txt'] });
   });
 
   it('keeps two letters whose words match but whose grades differ', async () => {
     const poorly = sampleText(STOKE).replace(/Performs? adequately \(2\)/i, 'Performs poorly (1)');
-    const report = await importLetters(memorySource(new Map([['a.txt', encoder.encode(sampleText(STOKE))], ['b.txt', encoder.encode(poorly)]])), { parse: parseDirectly });
+    const report = await importLetters(memorySource(new Map([['a.txt', encoder.encode(sampleText(STOKE))], ['b.txt', encoder.encode(poorly)]])), { parse });
     expect(report).toMatchObject({ added: 2, duplicates: 0, sameLetters: [] });
   });
 
   it('names every file of a folder imported twice in the second report, with the letter each holds, one entry row each', async () => {
     const folder = { ...memorySource(sampleFiles()), folder: '/letters' };
-    const first = await importLetters(folder, { parse: parseDirectly });
+    const first = await importLetters(folder, { parse });
     expect(first).toMatchObject({ added: 5, duplicates: 0, sameLetters: [] });
-    const second = await importLetters({ ...memorySource(sampleFiles()), folder: '/letters' }, { parse: parseDirectly });
+    const second = await importLetters({ ...memorySource(sampleFiles()), folder: '/letters' }, { parse });
     expect(second).toMatchObject({ added: 0, duplicates: 5 });
     expect(second.sameLetters!.map((d) => [d.file, d.sameAs])).toEqual([...sampleFiles().keys()].map((name) => [name, name]));
     expect(second.sameLetters!.find((d) => d.file === STOKE)).toEqual({ file: STOKE, sameAs: STOKE, letter: STOKE_LETTER });
@@ -183,13 +186,13 @@ describe('the same letter imported twice', () => {
     expect(await getDb().reports.get(second.id!)).toMatchObject({ duplicates: 5, same: 5 });
 
     // From another folder, the letters are named with the folder they were first imported from.
-    const elsewhere = await importLetters({ ...memorySource(new Map([[STOKE, sampleFiles().get(STOKE)!]])), folder: '/copies' }, { parse: parseDirectly });
+    const elsewhere = await importLetters({ ...memorySource(new Map([[STOKE, sampleFiles().get(STOKE)!]])), folder: '/copies' }, { parse });
     expect(elsewhere.sameLetters).toEqual([{ file: STOKE, sameAs: STOKE, letter: { ...STOKE_LETTER, folder: '/letters' } }]);
   });
 
   it('names the second of two files holding the same letter in one folder', async () => {
     const bytes = sampleFiles().get(STOKE)!;
-    const report = await importLetters(memorySource(new Map([['a.txt', bytes], ['b.txt', bytes]])), { parse: parseDirectly });
+    const report = await importLetters(memorySource(new Map([['a.txt', bytes], ['b.txt', bytes]])), { parse });
     expect(report).toMatchObject({ added: 1, duplicates: 1, sameLetters: [{ file: 'b.txt', sameAs: 'a.txt', letter: STOKE_LETTER }] });
     expect(await getReport(report.id!)).toMatchObject({ sameLetters: report.sameLetters });
   });

@@ -9,16 +9,19 @@ import { councilKeyOf, type Letter, type LetterText } from '../../../src-shared/
 import { PARSER_VERSION } from '../../../src-shared/letters/parser-version';
 import { SAME_LETTER_SIMILARITY, couldBeSameLetter, letterWords, similarity, wordRuns } from '../../../src-shared/letters/same-letter';
 import { addToCouncils, recomputeCouncils } from './council-rows';
-import { appendToReport, putGrades, reportEntriesOf, toTextRow, type KeptLetterRow, type LetterArchiveDb, type LetterRow } from './db';
+import { appendToReport, putGrades, reportEntriesOf, toTextRow, type KeptLetter, type KeptLetterRow, type LetterArchiveDb, type LetterRow } from './db';
 import type { ImportClock } from './import-clock';
-import { keepsParagraphsApart, keptWith, withParagraphs } from './letter-paragraphs';
+import { joinParagraphs, keepsParagraphsApart, keptWith, withParagraphs } from './letter-paragraphs';
 import { keepTexts, takeTexts, type TextToKeep } from './text-packs';
 import type { DuplicateFile, DuplicatedLetter, ImportFailure, ReportRow } from './types';
 
-/** A letter as read from a file, as the archive would store it, and the text it was read from. */
+/**
+ * A letter as read from a file, as the archive would store it, and the text it was read from.
+ * A letter the parse worker sent as its row keeps it (without `paragraphs`) stays so.
+ */
 export interface ReadLetter {
-  letter: Letter;
-  row: LetterRow;
+  letter: KeptLetter;
+  row: KeptLetterRow;
   text: LetterText;
   /** The text as UTF-8, when the parse worker encoded it (`text.text` is then empty). */
   utf8?: Uint8Array;
@@ -30,8 +33,8 @@ export interface ReadLetter {
 export type ReportTally = Required<Pick<ReportRow, 'id'>> & Pick<ReportRow, 'added' | 'duplicates' | 'failed' | 'same'>;
 
 export interface BatchWritten {
-  /** Letters new to the archive, as written. */
-  added: LetterRow[];
+  /** Letters new to the archive (whole, or as their rows keep them). */
+  added: KeptLetterRow[];
   /** Letters the archive had, read again from this import by a newer parser. */
   changed: string[];
   duplicates: number;
@@ -39,9 +42,11 @@ export interface BatchWritten {
   sameLetters: DuplicateFile[];
 }
 
-/** A letter as a row of the archive, read now by this version of the parser. */
-export function toRow(letter: Letter, sourceFile: string, sourceFolder: string | undefined, sample: boolean, importedAt: string): LetterRow {
-  const row: LetterRow = { ...letter, councilKey: councilKeyOf(letter.council), sourceFile, files: [sourceFile], sample, importedAt, parserVersion: PARSER_VERSION };
+/** A letter as a row of the archive, read now by this version of the parser (a row as kept, for a letter read as kept). */
+export function toRow(letter: Letter, sourceFile: string, sourceFolder: string | undefined, sample: boolean, importedAt: string): LetterRow;
+export function toRow(letter: KeptLetter, sourceFile: string, sourceFolder: string | undefined, sample: boolean, importedAt: string): KeptLetterRow;
+export function toRow(letter: KeptLetter, sourceFile: string, sourceFolder: string | undefined, sample: boolean, importedAt: string): KeptLetterRow {
+  const row: KeptLetterRow = { ...letter, councilKey: councilKeyOf(letter.council), sourceFile, files: [sourceFile], sample, importedAt, parserVersion: PARSER_VERSION };
   if (sourceFolder) row.sourceFolder = sourceFolder;
   if (sample) row.sampleFlag = 1;
   return row;
@@ -52,27 +57,30 @@ export function toRow(letter: Letter, sourceFile: string, sourceFolder: string |
  * says is the new reading's, where it came from and how it was imported stay the row's, and
  * so does its id, so that saved selections and searches still find it.
  */
-export function withNewReading(old: KeptLetterRow, letter: Letter): LetterRow {
-  const row: LetterRow = { ...old, ...letter, id: old.id, councilKey: councilKeyOf(letter.council), parserVersion: PARSER_VERSION };
+export function withNewReading(old: KeptLetterRow, letter: Letter): LetterRow;
+export function withNewReading(old: KeptLetterRow, letter: KeptLetter): KeptLetterRow;
+export function withNewReading(old: KeptLetterRow, letter: KeptLetter): KeptLetterRow {
+  const row: KeptLetterRow = { ...old, ...letter, id: old.id, councilKey: councilKeyOf(letter.council), parserVersion: PARSER_VERSION };
   // Fields a reading gives only sometimes (the pages of a PDF) must not linger from the old one.
   if (letter.pageCount === undefined) delete row.pageCount;
   return row;
 }
 
 /** The letter `row` duplicates, `stored` as the archive has it before this file, as the report names it. */
-function duplicatedLetter(stored: KeptLetterRow, row: LetterRow, sample: boolean): DuplicatedLetter {
+function duplicatedLetter(stored: KeptLetterRow, row: KeptLetterRow, sample: boolean): DuplicatedLetter {
   const letter: DuplicatedLetter = { council: stored.council.displayName, kind: stored.kind, year: stored.year, date: stored.date };
   if (stored.sourceFolder !== undefined && stored.sourceFolder !== row.sourceFolder) letter.folder = stored.sourceFolder;
   if (stored.sample && !sample) letter.wasSample = true;
   return letter;
 }
 
-/** The runs of words a letter is compared by, worked out once per letter in a batch. */
+/** The runs of words a letter is compared by, worked out once per letter in a batch (`whole` gives its words). */
 class Runs {
   private readonly cache = new Map<string, Set<string>>();
-  of(letter: LetterRow): Set<string> {
+  constructor(private readonly whole: (letter: KeptLetterRow) => LetterRow) {}
+  of(letter: KeptLetterRow): Set<string> {
     let runs = this.cache.get(letter.id);
-    if (!runs) this.cache.set(letter.id, (runs = wordRuns(letterWords(letter))));
+    if (!runs) this.cache.set(letter.id, (runs = wordRuns(letterWords(this.whole(letter)))));
     return runs;
   }
 }
@@ -101,11 +109,17 @@ export async function writeBatch(
     // Only those are read whole (their words are compared), not every letter of the same council and date.
     const sameDay = occasions.length > 0 ? await db.letters.where('[councilKey+date]').anyOf(occasions).toArray() : [];
     const stored = sameDay.filter((letter) => unknown.some(({ row }) => couldBeSameLetter(letter, row)));
-    const pool = (await withParagraphs(db, stored)).filter((letter): letter is LetterRow => letter !== undefined);
+    const pool: KeptLetterRow[] = (await withParagraphs(db, stored)).filter((letter): letter is LetterRow => letter !== undefined);
     /** The archive's rows as it keeps them, for a letter of the pool found to be the same: its paragraphs stay apart. */
     const keptRow = new Map(stored.map((row) => [row.id, row]));
-    const runs = new Runs();
-    const fresh: LetterRow[] = [];
+    /** This batch's letters sent as their rows keep them, by id: their words are read only to compare them. */
+    const sentKept = new Map(incoming.flatMap((read) => (read.utf8 && read.paragraphs && keepsParagraphsApart(read.row) ? [[read.row.id, read] as const] : [])));
+    const runs = new Runs((letter) => {
+      if (!keepsParagraphsApart(letter)) return letter as LetterRow;
+      const read = sentKept.get(letter.id);
+      return joinParagraphs(letter, read?.paragraphs, read?.utf8);
+    });
+    const fresh: KeptLetterRow[] = [];
     const texts: TextToKeep[] = [];
     const updated = new Map<string, KeptLetterRow>();
     const changed = new Set<string>();
@@ -113,7 +127,7 @@ export async function writeBatch(
     const councilKeys = new Set<string>();
     const written: BatchWritten = { added: [], changed: [], duplicates: 0, sameLetters: [] };
     /** This batch's new letters by id. */
-    const freshById = new Map<string, LetterRow>();
+    const freshById = new Map<string, KeptLetterRow>();
     /** The row to change for a letter already met: one of this batch's where it stands, or a copy of the archive's. */
     const rowFor = (letter: KeptLetterRow): KeptLetterRow =>
       freshById.get(letter.id) === letter ? letter : (updated.get(letter.id) ?? { ...(keptRow.get(letter.id) ?? letter) });
@@ -165,14 +179,20 @@ export async function writeBatch(
     // New letters and new readings as their rows keep them, most of their paragraphs after their
     // texts (letter-paragraphs.ts): parted now, as a later file of the batch may have changed a row.
     const textOf = new Map(texts.map((text) => [text.id, text]));
-    const part = (row: LetterRow): KeptLetterRow => {
+    const part = (row: KeptLetterRow): KeptLetterRow => {
       const text = textOf.get(row.id);
-      return text ? keptWith(row, text, encoded.get(row.id)) : row;
+      if (!text) return row;
+      if (!keepsParagraphsApart(row)) return keptWith(row as LetterRow, text, encoded.get(row.id));
+      // Sent as its row keeps it: its paragraphs are the bytes the worker sent with it.
+      const paragraphs = encoded.get(row.id);
+      if (!paragraphs) throw new Error(`the paragraphs of letter ${row.id} were not sent with it`);
+      text.paragraphs = paragraphs;
+      return row;
     };
     const freshRows = fresh.map(part);
     for (const id of changed) {
       const row = updated.get(id);
-      if (row && !keepsParagraphsApart(row)) updated.set(id, part(row as LetterRow));
+      if (row) updated.set(id, part(row));
     }
 
     // Writes that do not read what another writes are asked for together: IndexedDB runs a

@@ -1,9 +1,12 @@
 /** Test sources: files held in memory, and the sample letters read from resources/. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { letterJson } from '../../../../src-shared/letters/letter-json';
 import { parseLetter } from '../../../../src-shared/letters/parse-letter';
 import { reparseLetter } from '../../../../src-shared/letters/reparse';
+import { received } from '../parse-client';
 import type { ParseItem, ParsedFile } from '../parse-messages';
+import { toSend } from '../parse-sending';
 import type { ImportFailure, LetterSource } from '../types';
 
 export const SAMPLE_DIR = fileURLToPath(new URL('../../../../resources/sample-letters/', import.meta.url));
@@ -38,4 +41,12 @@ export async function parseDirectly(files: ParseItem[]): Promise<ParsedFile[]> {
   return Promise.all(
     files.map(async (f) => ({ relativePath: f.relativePath, outcome: 'bytes' in f ? await parseLetter(f.bytes) : await reparseLetter(f.text) })),
   );
+}
+
+/**
+ * Parses files as the parse worker does, and gives back what the import reads of its messages: a
+ * file's text as UTF-8, and its letter as its row keeps it, with the paragraphs kept apart (parse-sending.ts).
+ */
+export async function parseAsTheWorkerSends(files: ParseItem[]): Promise<ParsedFile[]> {
+  return (await parseDirectly(files)).map((parsed, i) => received(toSend(parsed, parsed.outcome.ok ? letterJson(parsed.outcome.letter) : undefined, 'bytes' in files[i]!)));
 }
