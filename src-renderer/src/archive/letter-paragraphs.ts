@@ -11,7 +11,8 @@
  * The row keeps the paragraphs of the section that gives the letter's overall judgement: the
  * panes and printed summaries of councils show those, and read many letters at once. What else
  * needs the words (the reader, the search index, exports, same-letter checks) reads the letter
- * whole, with `readLetters` or `withParagraphs`.
+ * whole, with `readLetters` or `withParagraphs`; an import's own letters, sent by the parse
+ * worker as their rows keep them, are made whole with `joinParagraphs` only to compare them.
  */
 import type { Block, Section } from '../../../src-shared/letters/letter';
 import type { KeptLetterRow, LetterArchiveDb, LetterRow } from './db';

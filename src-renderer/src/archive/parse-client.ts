@@ -174,15 +174,13 @@ export function received(sent: ParsedFile | SentLetter): ParsedFile {
   }
   const kept = JSON.parse(letterJson) as KeptLetter;
   let whole: Letter | undefined;
-  const outcome = {
-    ok: true as const,
-    source,
-    get letter(): Letter {
-      // The rows and texts of an import are kept as they came; this is for what needs the words.
-      whole ??= joinParagraphs(kept as KeptLetterRow, paragraphs, utf8);
-      return whole;
-    },
-  };
+  const outcome = { ok: true as const, source } as Extract<ParsedFile['outcome'], { ok: true }>;
+  // Made whole when first read, for what needs the words. Not enumerated, so that spreading or
+  // copying the outcome does not make it whole; a change to the letter belongs in `kept`.
+  Object.defineProperty(outcome, 'letter', {
+    enumerable: false,
+    get: (): Letter => (whole ??= joinParagraphs(kept as KeptLetterRow, paragraphs, utf8)),
+  });
   return { relativePath, outcome, utf8, paragraphs, kept };
 }
 

@@ -152,6 +152,10 @@ describe.each([
     expect(keepsParagraphsApart(row!)).toBe(true);
     const [whole] = await wholeLetters(getDb());
     expect(whole!.sections.flatMap((s) => s.paragraphs).some((b) => b.type === 'paragraph' && b.text.includes('’'))).toBe(true);
+    // Every section as the copy reads, under the archive's id.
+    const [copy] = await parseDirectly([{ relativePath: 'copy.txt', bytes: encoder.encode(curlyQuotes(sampleText(STOKE))) }]);
+    expect(whole!.id).toBe(stored!.id);
+    expect(whole!.sections).toEqual(copy!.outcome.ok && copy!.outcome.letter.sections);
   });
 
   it('makes a sample letter the person’s own when they import it, found in their file alone, and never lists sample files with their letters', async () => {

@@ -116,8 +116,10 @@ export async function writeBatch(
     const sentKept = new Map(incoming.flatMap((read) => (read.utf8 && read.paragraphs && keepsParagraphsApart(read.row) ? [[read.row.id, read] as const] : [])));
     const runs = new Runs((letter) => {
       if (!keepsParagraphsApart(letter)) return letter as LetterRow;
+      // Never expected: compared without some of its words, a letter could be taken for another.
       const read = sentKept.get(letter.id);
-      return joinParagraphs(letter, read?.paragraphs, read?.utf8);
+      if (!read) throw new Error(`the paragraphs of letter ${letter.id} were not sent with it`);
+      return joinParagraphs(letter, read.paragraphs, read.utf8);
     });
     const fresh: KeptLetterRow[] = [];
     const texts: TextToKeep[] = [];
