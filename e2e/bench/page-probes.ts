@@ -460,7 +460,10 @@ export function loadBruteForce(): Promise<{ letters: number; sections: number; c
         });
         await eachValue(db, 'textPacks', (value) => {
           const pack = value as { id: string; utf8: Uint8Array };
-          for (const { letter, place } of apart.get(pack.id) ?? []) {
+          const placed = apart.get(pack.id) ?? [];
+          // Let go of these letters once taken: their paragraphs are slices of their whole texts.
+          apart.delete(pack.id);
+          for (const { letter, place } of placed) {
             const from = place.at + place.length;
             let lists: (Block[] | null)[] = [];
             try {
