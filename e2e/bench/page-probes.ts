@@ -397,8 +397,7 @@ export function loadBruteForce(): Promise<{ letters: number; sections: number; c
    * The paragraphs kept after a text (paragraph-bytes.ts): JSON as written before, or a byte 1
    * and JSON in which a paragraph is its words or [start, end] in the text, white space made one space.
    */
-  const paragraphsOf = (bytes: Uint8Array, text: () => string): (Block[] | null)[] => {
-    const decoder = new (globalThis as unknown as { TextDecoder: new () => { decode(bytes: Uint8Array): string } }).TextDecoder();
+  const paragraphsOf = (bytes: Uint8Array, text: () => string, decoder: { decode(bytes: Uint8Array): string }): (Block[] | null)[] => {
     if (bytes[0] !== 1) return JSON.parse(decoder.decode(bytes)) as (Block[] | null)[];
     type Kept = string | [number, number];
     let words: string | undefined;
@@ -467,7 +466,7 @@ export function loadBruteForce(): Promise<{ letters: number; sections: number; c
             const from = place.at + place.length;
             let lists: (Block[] | null)[] = [];
             try {
-              lists = paragraphsOf(pack.utf8.subarray(from, from + (place.paragraphBytes ?? 0)), () => decoder.decode(pack.utf8.subarray(place.at, from)));
+              lists = paragraphsOf(pack.utf8.subarray(from, from + (place.paragraphBytes ?? 0)), () => decoder.decode(pack.utf8.subarray(place.at, from)), decoder);
             } catch {
               // Taken with what its row holds, below.
               continue;

@@ -42,7 +42,7 @@ async function samplesWithTexts(): Promise<{ letter: LetterRow; text: string }[]
 describe('a letter kept with its paragraphs apart', () => {
   it('keeps in its row every part but the paragraphs, and those of its overall judgement; joined again, it is the letter read', async () => {
     for (const { letter, text } of await samplesWithTexts()) {
-      const apart = keptApart(letter, text)!;
+      const apart = keptApart(letter, () => text)!;
       const judged = judgementSection(letter);
       expect(judged).toBeGreaterThanOrEqual(0);
       apart.row.sections.forEach((section, i) => {
@@ -61,13 +61,13 @@ describe('a letter kept with its paragraphs apart', () => {
   it('has nothing to keep apart for a letter whose only section is its judgement', async () => {
     const { letter, text } = (await samplesWithTexts())[0]!;
     const judged = letter.sections[judgementSection(letter)]!;
-    expect(keptApart({ ...letter, sections: [judged] }, text)).toBeNull();
+    expect(keptApart({ ...letter, sections: [judged] }, () => text)).toBeNull();
   });
 
   it('shows a section whose paragraphs cannot be read with none, and says so, rather than failing', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { letter, text } = (await samplesWithTexts())[0]!;
-    const { row, paragraphs } = keptApart(letter, text)!;
+    const { row, paragraphs } = keptApart(letter, () => text)!;
     const utf8 = new TextEncoder().encode(text);
     const unreadable: [Uint8Array | undefined, Uint8Array | undefined][] = [
       [undefined, utf8],
@@ -155,14 +155,11 @@ describe('a letter kept with its paragraphs apart', () => {
     }
   });
 
-  it('takes paragraphs kept already as they are, and makes them from the text otherwise', async () => {
+  it('makes a whole row’s paragraphs from its text, in place of any the text held before', async () => {
     const { letter, text } = (await samplesWithTexts())[0]!;
-    const given = new Uint8Array([1, 91, 93]);
-    const kept: TextToKeep = { id: letter.id, utf8: new TextEncoder().encode(text) };
-    keptWith(letter, kept, given);
-    expect(kept.paragraphs).toBe(given);
+    const kept: TextToKeep = { id: letter.id, utf8: new TextEncoder().encode(text), paragraphs: new Uint8Array([1, 91, 93]) };
     keptWith(letter, kept);
-    expect(kept.paragraphs).toEqual(keptApart(letter, text)!.paragraphs);
-    expect(joinParagraphs(keptApart(letter, text)!.row, kept.paragraphs, kept.utf8)).toEqual(letter);
+    expect(kept.paragraphs).toEqual(keptApart(letter, () => text)!.paragraphs);
+    expect(joinParagraphs(keptApart(letter, () => text)!.row, kept.paragraphs, kept.utf8)).toEqual(letter);
   });
 });

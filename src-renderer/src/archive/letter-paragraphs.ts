@@ -25,22 +25,20 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * A letter's row without the paragraphs it keeps apart, and those paragraphs as bytes to keep
- * after its text, `text` (paragraph-bytes.ts); null for a letter with no section to take them
- * from. `encoded` is those bytes when the parse worker has made them already, from the same letter.
+ * after its text, `text()` (paragraph-bytes.ts); null for a letter with no section to take them from.
  */
-export function keptApart(row: LetterRow, text: string | (() => string), encoded?: Uint8Array): { row: KeptLetterRow; paragraphs: Uint8Array } | null {
+export function keptApart(row: LetterRow, text: () => string): { row: KeptLetterRow; paragraphs: Uint8Array } | null {
   const apart = paragraphsApart(row);
   if (!apart) return null;
-  return { row: withoutParagraphsApart(row, apart), paragraphs: encoded ?? encodeParagraphs(apart, typeof text === 'string' ? text : text()) };
+  return { row: withoutParagraphsApart(row, apart), paragraphs: encodeParagraphs(apart, text()) };
 }
 
 /**
  * A whole row as its letter is kept: the paragraphs it keeps apart given to `text`, the text
- * to keep for it (which keeps none for a row with nothing to keep apart). `encoded`: those
- * paragraphs as the parse worker kept them, read from the same file as the row.
+ * to keep for it (which keeps none for a row with nothing to keep apart).
  */
-export function keptWith(row: LetterRow, text: TextToKeep, encoded?: Uint8Array): KeptLetterRow {
-  const apart = keptApart(row, () => decoder.decode(text.utf8), encoded);
+export function keptWith(row: LetterRow, text: TextToKeep): KeptLetterRow {
+  const apart = keptApart(row, () => decoder.decode(text.utf8));
   delete text.paragraphs;
   if (!apart) return row;
   text.paragraphs = apart.paragraphs;

@@ -134,12 +134,11 @@ export async function writeBatch(
     const rowFor = (letter: KeptLetterRow): KeptLetterRow =>
       freshById.get(letter.id) === letter ? letter : (updated.get(letter.id) ?? { ...(keptRow.get(letter.id) ?? letter) });
 
-    /** Paragraphs the parse worker kept, by the id of the letter whose text is kept with them. */
-    const encoded = new Map<string, Uint8Array>();
+    /** Keeps a file's text for letter `id`, with the paragraphs the parse worker kept for it, if it sent them. */
     const keepText = (id: string, { text, utf8, paragraphs }: ReadLetter) => {
-      texts.push(toTextRow(id, text, utf8));
-      if (utf8 && paragraphs) encoded.set(id, paragraphs);
-      else encoded.delete(id);
+      const kept: TextToKeep = toTextRow(id, text, utf8);
+      if (utf8 && paragraphs) kept.paragraphs = paragraphs;
+      texts.push(kept);
     };
 
     for (const [i, read] of incoming.entries()) {
@@ -184,11 +183,9 @@ export async function writeBatch(
     const part = (row: KeptLetterRow): KeptLetterRow => {
       const text = textOf.get(row.id);
       if (!text) return row;
-      if (!keepsParagraphsApart(row)) return keptWith(row as LetterRow, text, encoded.get(row.id));
-      // Sent as its row keeps it: its paragraphs are the bytes the worker sent with it.
-      const paragraphs = encoded.get(row.id);
-      if (!paragraphs) throw new Error(`the paragraphs of letter ${row.id} were not sent with it`);
-      text.paragraphs = paragraphs;
+      if (!keepsParagraphsApart(row)) return keptWith(row as LetterRow, text);
+      // Sent as its row keeps it: its paragraphs are the bytes the worker sent with it, kept with its text.
+      if (!text.paragraphs) throw new Error(`the paragraphs of letter ${row.id} were not sent with it`);
       return row;
     };
     const freshRows = fresh.map(part);
