@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParseClient, ParsePool, crashReason, parseWorkerCount, timeLimitReason, type WorkerLike } from './parse-client';
 import type { ParseItem, ParseReply, ParseRequest } from './parse-messages';
+import { requestedFiles } from './parse-request';
 
 /**
  * A stand-in for the parse worker: it answers each file after a while, one request at a
@@ -10,6 +11,8 @@ import type { ParseItem, ParseReply, ParseRequest } from './parse-messages';
 class FakeWorker extends EventTarget implements WorkerLike {
   terminated = false;
   seen: string[] = [];
+  /** The bytes of each file seen, in the order seen. */
+  bytesSeen: number[][] = [];
 
   /** How long each file takes, in milliseconds. */
   constructor(private readonly fileMs = 1) {
@@ -19,13 +22,15 @@ class FakeWorker extends EventTarget implements WorkerLike {
   /** Requests are read one at a time, as the real worker does. */
   private chain: Promise<void> = Promise.resolve();
 
-  postMessage(message: unknown): void {
-    const request = message as ParseRequest;
+  postMessage(message: unknown, transfer: Transferable[]): void {
+    // Sent as a worker is sent it: what is handed over is gone from the sender.
+    const request = structuredClone(message, { transfer }) as ParseRequest;
     this.chain = this.chain.then(async () => {
-      for (const [index, file] of request.files.entries()) {
+      for (const [index, file] of requestedFiles(request).entries()) {
         await new Promise((resolve) => setTimeout(resolve, this.fileMs));
         if (this.terminated) return;
         this.seen.push(file.relativePath);
+        this.bytesSeen.push('bytes' in file ? [...file.bytes] : []);
         if (file.relativePath.startsWith('stall')) return;
         if (file.relativePath.startsWith('crash')) {
           this.dispatchEvent(Object.assign(new Event('error'), { message: 'out of memory' }));
@@ -110,6 +115,18 @@ describe('ParseClient', () => {
     expect(workers.slice(0, 2).every((w) => w.terminated)).toBe(true);
     expect(workers[2]!.terminated).toBe(false);
     expect(timeLimitReason(20_000)).toMatch(/^took longer than 20 seconds to read/);
+  });
+
+  it('hands each worker the bytes of the files it reads, and keeps its own to send again to a new worker', async () => {
+    const { workers, create } = fakeWorkers();
+    const batch: ParseItem[] = ['a.txt', 'stall.pdf', 'c.txt', 'd.txt'].map((relativePath, i) => ({ relativePath, bytes: new Uint8Array([i, i + 10, i + 20].slice(0, i + 1)) }));
+    const results = await new ParseClient(create, 50).parse(batch);
+    expect(results.map((r) => (r.outcome.ok ? 'letter' : r.outcome.reason))).toEqual(['read 1 bytes', timeLimitReason(50), 'read 3 bytes', 'read 3 bytes']);
+    // The first worker read a.txt and stalled on the next; the second was sent the rest, bytes and all.
+    expect(workers.map((w) => w.seen)).toEqual([['a.txt', 'stall.pdf'], ['c.txt', 'd.txt']]);
+    expect(workers.map((w) => w.bytesSeen)).toEqual([[[0], [1, 11]], [[2, 12, 22], [3, 13, 23]]]);
+    // The import's own bytes are untouched by what was handed over.
+    expect(batch.map((file) => ('bytes' in file ? [...file.bytes] : []))).toEqual([[0], [1, 11], [2, 12, 22], [3, 13, 23]]);
   });
 
   it('reports the file a worker died on and goes on with the next', async () => {

@@ -13,6 +13,7 @@ import { letterFromJson } from '../../../src-shared/letters/letter-json';
 import type { KeptLetter, KeptLetterRow } from './db';
 import { joinParagraphs } from './letter-paragraphs';
 import type { ParseItem, ParseReply, ParseWorkerSetup, ParsedFile, SentLetter } from './parse-messages';
+import { toRequest } from './parse-request';
 
 /** No letter takes anywhere near this long: real ones take milliseconds, a large PDF a second or two. */
 export const FILE_TIME_LIMIT_MS = 20_000;
@@ -27,7 +28,7 @@ export function crashReason(detail: string): string {
 
 /** The little of a Worker this client uses, so tests can stand in for one. */
 export interface WorkerLike {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer: Transferable[]): void;
   terminate(): void;
   addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: Event) => void): void;
   removeEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: Event) => void): void;
@@ -49,8 +50,8 @@ export class ParseClient {
   ) {}
 
   /**
-   * Parses a batch, each file within the time limit. The bytes are copied to the worker,
-   * not transferred: a file must still be in hand to be sent again to a new worker.
+   * Parses a batch, each file within the time limit. The worker is handed a copy of the
+   * bytes (parse-request.ts): a file must still be in hand to be sent again to a new worker.
    * Never rejects: every file gets an outcome.
    */
   parse(files: ParseItem[]): Promise<ParsedFile[]> {
@@ -152,7 +153,8 @@ export class ParseClient {
       worker.addEventListener('messageerror', onBadMessage);
       arm();
       try {
-        worker.postMessage({ id, files });
+        const { request, transfer } = toRequest(id, files);
+        worker.postMessage(request, transfer);
       } catch (error) {
         finish({ done: false, at: answered, reason: crashReason(error instanceof Error ? error.message : String(error)) }, true);
       }

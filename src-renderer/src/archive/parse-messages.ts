@@ -35,9 +35,14 @@ export interface SentLetter {
   paragraphs?: Uint8Array;
 }
 
+/** A file of a request: a file read is its place in the request's bytes (parse-request.ts). */
+export type RequestedItem = { relativePath: string; at: number; length: number } | { relativePath: string; text: LetterText };
+
 export interface ParseRequest {
   id: number;
-  files: ParseItem[];
+  files: RequestedItem[];
+  /** The bytes of the files read, end to end, handed over with the request. */
+  bytes: ArrayBuffer;
 }
 
 /** Sent once to a new worker: where to send the letters it reads for the search index to stage (search-client.ts). */

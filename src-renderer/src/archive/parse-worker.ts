@@ -12,6 +12,7 @@ import { webSha256Hex } from '../../../src-shared/letters/sha256';
 import type { PdfReader } from '../../../src-shared/pdf/pdf-text';
 import type { StagedLetters } from '../search/search-messages';
 import type { ParseItem, ParseReply, ParseRequest, ParseWorkerSetup, ParsedFile } from './parse-messages';
+import { requestedFiles } from './parse-request';
 import { handedOver, toSend } from './parse-sending';
 
 /** The little of a worker's global scope this file uses (the DOM and WebWorker libs cannot both be loaded). */
@@ -61,7 +62,7 @@ async function handle(request: ParseRequest): Promise<void> {
   try {
     /** Letters read from files, as JSON, for the search index. */
     const staged: string[] = [];
-    for (const [index, file] of request.files.entries()) {
+    for (const [index, file] of requestedFiles(request).entries()) {
       const { parsed, json } = await parseOne(file);
       const fromFile = 'bytes' in file;
       if (fromFile && json !== undefined) staged.push(json);

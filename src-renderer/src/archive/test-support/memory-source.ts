@@ -6,7 +6,8 @@ import { parseLetter } from '../../../../src-shared/letters/parse-letter';
 import { reparseLetter } from '../../../../src-shared/letters/reparse';
 import { received } from '../parse-client';
 import type { ParseItem, ParsedFile } from '../parse-messages';
-import { toSend } from '../parse-sending';
+import { toRequest, requestedFiles } from '../parse-request';
+import { handedOver, toSend } from '../parse-sending';
 import type { ImportFailure, LetterSource } from '../types';
 
 export const SAMPLE_DIR = fileURLToPath(new URL('../../../../resources/sample-letters/', import.meta.url));
@@ -46,7 +47,17 @@ export async function parseDirectly(files: ParseItem[]): Promise<ParsedFile[]> {
 /**
  * Parses files as the parse worker does, and gives back what the import reads of its messages: a
  * file's text as UTF-8, and its letter as its row keeps it, with the paragraphs kept apart (parse-sending.ts).
+ * The batch and each answer are cloned as messages are, with what they hand over moved.
  */
 export async function parseAsTheWorkerSends(files: ParseItem[]): Promise<ParsedFile[]> {
-  return (await parseDirectly(files)).map((parsed, i) => received(toSend(parsed, parsed.outcome.ok ? letterJson(parsed.outcome.letter) : undefined, 'bytes' in files[i]!)));
+  const { request, transfer } = toRequest(1, files);
+  const inWorker = requestedFiles(structuredClone(request, { transfer }));
+  const answers: ParsedFile[] = [];
+  // One file at a time, each answered before the next is read, as in the worker.
+  for (const file of inWorker) {
+    const [parsed] = await parseDirectly([file as ParseItem]);
+    const sent = toSend(parsed!, parsed!.outcome.ok ? letterJson(parsed!.outcome.letter) : undefined, 'bytes' in file);
+    answers.push(received(structuredClone(sent, { transfer: handedOver(sent) })));
+  }
+  return answers;
 }
