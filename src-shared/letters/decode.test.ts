@@ -343,6 +343,50 @@ describe('normaliseText', () => {
   });
 });
 
+describe('decodeLetterBytes: the text as UTF-8', () => {
+  const letter = 'Dear Director,\nThe council’s services for children are “good” – and £ is kept.';
+
+  it('gives the bytes themselves for a UTF-8 file that normalising left as it was', () => {
+    const bytes = utf8(letter);
+    const result = decodeLetterBytes(bytes);
+    expect(result).toEqual({ ok: true, text: letter, encoding: 'utf-8', utf8: bytes });
+    expect(result.ok && result.utf8).toBe(bytes);
+  });
+
+  it('gives none when the text is not the bytes as they are', () => {
+    const changed = [
+      utf8(letter, true),
+      utf8(letter.replace('\n', '\r\n')),
+      utf8(`${letter} \n`),
+      utf8(`\n${letter}`),
+      utf8(letter.replace(' ', '\u00a0')),
+      utf8(letter.replace('\n', '\v')),
+      cp1252(letter),
+      concat(utf8('Dear Director, the council'), [0x92], utf8('s services')),
+      utf16(letter, true),
+      utf16(letter, false, false),
+    ];
+    for (const bytes of changed) {
+      const result = decodeLetterBytes(bytes);
+      expect(result.ok).toBe(true);
+      expect(result.ok && result.utf8).toBeUndefined();
+    }
+  });
+
+  it('gives bytes only that are exactly the text as UTF-8', () => {
+    const piece = fc.constantFrom('a', 'Z', ' ', '\t', '\r', '\n', '\v', '\f', '\u00a0', '\u200b', '\ufeff', '’', '—', '£', '😀', '\u0001');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const bytes = utf8(pieces.join(''));
+        const result = decodeLetterBytes(bytes);
+        if (!result.ok || !result.utf8) return;
+        expect(result.utf8).toBe(bytes);
+        expect(new TextEncoder().encode(result.text)).toEqual(bytes);
+      }),
+    );
+  });
+});
+
 describe('UTF-16 without a byte order mark', () => {
   const text = 'Children’s services in Coventry City Council perform well.\nDear Mr Green';
   const encode = (le: boolean) => {

@@ -14,7 +14,12 @@
 /** How a file was written; 'utf-8+windows-1252' is UTF-8 with some characters written as Windows-1252 bytes. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8+windows-1252';
 
-export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: string };
+/**
+ * `utf8`, when there, is the text as UTF-8: the file's bytes themselves (a view, not a copy),
+ * for a UTF-8 file without a byte-order mark that normalising changed nothing in. A caller
+ * that keeps the text as UTF-8 need not encode it again.
+ */
+export type DecodeResult = { ok: true; text: string; encoding: Encoding; utf8?: Uint8Array } | { ok: false; reason: string };
 
 const REASON_EMPTY = 'the file is empty';
 const REASON_BLANK = 'the file holds only blank space';
@@ -90,7 +95,7 @@ export function decodeLetterBytes(bytes: Uint8Array): DecodeResult {
     const mixed = decodeByRuns(bytes);
     return finish(mixed.text, mixed.utf8Sequences > 0 ? 'utf-8+windows-1252' : 'windows-1252');
   }
-  return finish(text, 'utf-8');
+  return finish(text, 'utf-8', bytes);
 }
 
 /**
@@ -161,11 +166,12 @@ function unmarkedUtf16(bytes: Uint8Array): 'le' | 'be' | null {
   return null;
 }
 
-function finish(raw: string, encoding: Encoding): DecodeResult {
+/** `bytes`: the file's bytes, when `raw` is all of them read as UTF-8 (so that, unchanged, they are its UTF-8). */
+function finish(raw: string, encoding: Encoding, bytes?: Uint8Array): DecodeResult {
   if (looksLikeBinary(raw)) return { ok: false, reason: REASON_BINARY };
   const text = normaliseText(raw);
   if (text.length === 0) return { ok: false, reason: REASON_BLANK };
-  return { ok: true, text, encoding };
+  return bytes && text === raw ? { ok: true, text, encoding, utf8: bytes } : { ok: true, text, encoding };
 }
 
 /**

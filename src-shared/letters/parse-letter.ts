@@ -34,7 +34,9 @@ export function digestIdsWith(digest: (text: string) => string | Promise<string>
 export async function parseLetter(bytes: Uint8Array): Promise<ParseOutcome> {
   const decoded = decodeLetterBytes(bytes);
   if (!decoded.ok) return decoded;
-  return parseLetterText(decoded.text);
+  const outcome = await parseLetterText(decoded.text);
+  if (outcome.ok && decoded.utf8) outcome.utf8 = decoded.utf8;
+  return outcome;
 }
 
 /** Parses already-decoded, normalised text. */

@@ -18,7 +18,10 @@ export function toSend(parsed: ParsedFile, json: string | undefined, encode: boo
   if (!parsed.outcome.ok || json === undefined) return parsed;
   const { relativePath, outcome } = parsed;
   if (!encode) return { relativePath, letterJson: json, source: outcome.source };
-  const sent: SentLetter = { relativePath, letterJson: json, source: { ...outcome.source, text: '' }, utf8: encoder.encode(outcome.source.text) };
+  // A copy of the file's bytes where they are the text's UTF-8 already: they are a view of the
+  // batch's bytes, which a message could not hand over without taking every other file's too.
+  const utf8 = outcome.utf8 ? outcome.utf8.slice() : encoder.encode(outcome.source.text);
+  const sent: SentLetter = { relativePath, letterJson: json, source: { ...outcome.source, text: '' }, utf8 };
   const apart = paragraphsApart(outcome.letter);
   if (apart) {
     sent.paragraphs = encodeParagraphs(apart, outcome.source.text);
