@@ -151,3 +151,28 @@ test('the search index is saved in the archive and used again after a reload', a
   const loads = await page.evaluate(() => performance.getEntriesByName('letter-archive:index-load').map((entry) => (entry as PerformanceMeasure).detail as { source: string }));
   expect(loads.map((load) => load.source)).toEqual(['snapshot']);
 });
+
+test('a view put away is not drawn again while searching, and shows the search when it comes back', async ({ page, shell, appUrl }) => {
+  void shell;
+  await openApp(page, appUrl);
+  const compare = page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' });
+  await compare.click();
+  await expect(page.locator('.analysis-main:not([inert]) .compare-table tbody tr').first()).toBeVisible();
+  await compare.click();
+  const away = page.locator('.analysis-main.app-view--away');
+  await expect(away).toHaveCount(1);
+  // Every change made to the compare grid, kept while it is away.
+  await away.evaluate((view) => {
+    const changes = ((window as unknown as { __awayChanges: number }).__awayChanges = 0);
+    void changes;
+    new MutationObserver((records) => ((window as unknown as { __awayChanges: number }).__awayChanges += records.length)).observe(view, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await page.getByRole('searchbox', { name: 'Search letters' }).fill('fostering');
+  await expect(page.getByRole('listbox', { name: 'Search results' })).toContainText('Leicester');
+  await page.getByRole('searchbox', { name: 'Search letters' }).fill('safeguarding children');
+  await expect(page.getByRole('listbox', { name: 'Search results' })).toContainText('Coventry');
+  expect(await page.evaluate(() => (window as unknown as { __awayChanges: number }).__awayChanges)).toBe(0);
+  // Shown again, it is drawn with the window as it is now: the search's councils can be compared.
+  await compare.click();
+  await expect(page.locator('.analysis-main:not([inert]) option[value="keys"]')).toHaveCount(1);
+});

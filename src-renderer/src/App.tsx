@@ -11,6 +11,7 @@ import { useRemovals } from './app/use-removals';
 import { removeCouncilLetters, removeImport, removeLetters, removeSampleLetters } from './archive/repository';
 import type { CouncilRow, ImportReport as ImportReportData, StoredLetter } from './archive/types';
 import { UndoToast } from './components/undo-toast';
+import { WhileShown } from './components/while-shown';
 import { councilLabel, importLabel, lettersLabel } from './ui/removal-labels';
 import { useImportActions } from './app/use-import-actions';
 import { useReread } from './app/use-reread';
@@ -431,21 +432,25 @@ export function App() {
       <div className="app-views">
       {(view === 'compare' || viewsOpened.has('compare')) && (
         <main {...awayUnless(view === 'compare', 'analysis-main')}>
-          <CompareView
-            active={view === 'compare'}
-            councils={councils}
-            chosenKey={selection.councilKey}
-            search={searchScope ? { keys: searchScope.keys, label: searchScope.description } : null}
-            onOpen={openFromView}
-            onShown={(print) => (comparePrint.current = print)}
-            onPrint={(print) => openPreview('compare', false, print)}
-            onClose={() => setView('reader')}
-          />
+          <WhileShown shown={view === 'compare'}>
+            <CompareView
+              active={view === 'compare'}
+              councils={councils}
+              chosenKey={selection.councilKey}
+              search={searchScope ? { keys: searchScope.keys, label: searchScope.description } : null}
+              onOpen={openFromView}
+              onShown={(print) => (comparePrint.current = print)}
+              onPrint={(print) => openPreview('compare', false, print)}
+              onClose={() => setView('reader')}
+            />
+          </WhileShown>
         </main>
       )}
       {(view === 'checks' || viewsOpened.has('checks')) && (
         <main {...awayUnless(view === 'checks', 'analysis-main')}>
-          <ChecksView active={view === 'checks'} councils={councils} onOpen={openFromView} onClose={() => setView('reader')} />
+          <WhileShown shown={view === 'checks'}>
+            <ChecksView active={view === 'checks'} councils={councils} onOpen={openFromView} onClose={() => setView('reader')} />
+          </WhileShown>
         </main>
       )}
       <main
