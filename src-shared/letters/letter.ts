@@ -129,10 +129,10 @@ export interface LetterText {
 
 /**
  * What parsing one file gives: a letter and the text it was read from, or the reason it is not
- * one. `utf8`, when there, is that text as UTF-8: the file's own bytes (a view of them), when
+ * one. `fileUtf8`, when there, is that text as UTF-8: the file's own bytes (a view of them), when
  * they are that already (decode.ts), so that they need not be encoded again.
  */
-export type ParseOutcome = { ok: true; letter: Letter; source: LetterText; utf8?: Uint8Array } | { ok: false; reason: string };
+export type ParseOutcome = { ok: true; letter: Letter; source: LetterText; fileUtf8?: Uint8Array } | { ok: false; reason: string };
 
 export const APA_LABELS: Record<GradeValue, string> = {
   4: 'Outstanding',

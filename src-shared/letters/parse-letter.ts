@@ -35,7 +35,7 @@ export async function parseLetter(bytes: Uint8Array): Promise<ParseOutcome> {
   const decoded = decodeLetterBytes(bytes);
   if (!decoded.ok) return decoded;
   const outcome = await parseLetterText(decoded.text);
-  if (outcome.ok && decoded.utf8) outcome.utf8 = decoded.utf8;
+  if (outcome.ok && decoded.utf8) outcome.fileUtf8 = decoded.utf8;
   return outcome;
 }
 

@@ -9,8 +9,9 @@ export interface ParsedFile {
   relativePath: string;
   outcome: ParseOutcome;
   /**
-   * A letter's text as UTF-8, as the archive keeps it: the worker encodes the text of a file
-   * it read, off the UI thread, and hands the bytes over; the outcome's text is then empty.
+   * A letter's text as UTF-8, as the archive keeps it: the worker encodes the text of a file it
+   * read (or copies the file's bytes, when they are that already), off the UI thread, and hands
+   * the bytes over; the outcome's text is then empty.
    */
   utf8?: Uint8Array;
   /** With `utf8`: the paragraphs the letter's row keeps apart, as kept after its text (paragraph-bytes.ts); none when it keeps none apart. */
