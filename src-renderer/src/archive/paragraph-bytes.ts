@@ -57,15 +57,6 @@ const encoder = new TextEncoder();
 /** Keeps a leading byte-order mark, as every reader of a kept text here must, so that places in it stay where they were. */
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-/** Half of a surrogate pair without the other half, which UTF-8 keeps as U+FFFD. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** `text` as it reads again from its UTF-8: places are taken in that, not in a text UTF-8 cannot hold. */
-function asKept(text: string): string {
-  LONE_SURROGATE.lastIndex = 0;
-  return LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
-}
-
 /** The characters a run of which is one space in a paragraph: ASCII's white space. */
 function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);
@@ -141,7 +132,10 @@ class PlacesInText {
  * are in the text as it reads again from its UTF-8: see decodeParagraphs).
  */
 export function encodeParagraphs(apart: ParagraphsApart, text: string): Uint8Array {
-  const places = new PlacesInText(asKept(text));
+  // Places are taken in the text as it reads again from its UTF-8, which keeps each half of a
+  // surrogate pair without the other half as U+FFFD (the same string when it has none: 6 µs a
+  // bench letter, against 37 µs for a pattern that finds them, in Node).
+  const places = new PlacesInText(text.toWellFormed());
   const kept = apart.map((blocks) =>
     blocks === null ? null : blocks.map((block): KeptBlock => (block.type === 'paragraph' ? places.keep(block.text) : { l: block.items.map((item) => places.keep(item)) })),
   );
